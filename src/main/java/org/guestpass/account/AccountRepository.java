@@ -1,0 +1,86 @@
+package org.guestpass.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.guestpass.system.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final String COLUMNS = "id, username, password_hash, role, guest_links, created_at";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(String username, String passwordHash, Role role, Instant now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into account (username, password_hash, role, guest_links, created_at)
+				values (:username, :passwordHash, :role, 'policy', :now)
+				""")
+			.param("username", username)
+			.param("passwordHash", passwordHash)
+			.param("role", role.name())
+			.param("now", Timestamps.utc(now))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	Optional<Account> findById(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from account where id = :id")
+			.param("id", id)
+			.query(AccountRepository::account)
+			.optional();
+	}
+
+	Optional<Credentials> findCredentials(String username) {
+		return this.jdbc.sql("select " + COLUMNS + " from account where username = :username")
+			.param("username", username)
+			.query((rs, row) -> new Credentials(account(rs, row), rs.getString("password_hash")))
+			.optional();
+	}
+
+	List<Account> findAll() {
+		return this.jdbc.sql("select " + COLUMNS + " from account order by username").query(AccountRepository::account).list();
+	}
+
+	boolean existsByUsername(String username) {
+		return this.jdbc.sql("select count(*) from account where username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean anyAdmin() {
+		return this.jdbc.sql("select count(*) from account where role = 'admin'").query(Long.class).single() > 0;
+	}
+
+	int update(long id, Role role, GuestLinkPermission guestLinks) {
+		return this.jdbc.sql("update account set role = :role, guest_links = :guestLinks where id = :id")
+			.param("id", id)
+			.param("role", role.name())
+			.param("guestLinks", guestLinks.name())
+			.update();
+	}
+
+	private static Account account(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
+				GuestLinkPermission.valueOf(rs.getString("guest_links")), Timestamps.instant(rs, "created_at"));
+	}
+
+	record Credentials(Account account, String passwordHash) {
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.guestpass.account;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.OwnerOnlyFiles;
+import org.guestpass.system.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first admin, {@code admin}, when the site has none: with
+ * {@code GUESTPASS_ADMIN_PASSWORD}, or with a generated password that is printed once and kept in
+ * {@code admin-password.txt} in the data folder, readable only by its owner.
+ */
+@Component
+class FirstAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+	static final String USERNAME = "admin";
+
+	private final Accounts accounts;
+
+	private final GuestPassProperties properties;
+
+	FirstAdmin(Accounts accounts, GuestPassProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.accounts.anyAdmin()) {
+			return;
+		}
+		String configured = this.properties.adminPassword();
+		boolean generated = configured == null || configured.isBlank();
+		String password = generated ? Tokens.generate().substring(0, 24) : configured;
+		Accounts.Creation creation;
+		try {
+			creation = this.accounts.create(USERNAME, password, Role.admin, "system");
+		}
+		catch (DuplicateKeyException ex) {
+			// Another node starting at the same moment created it first.
+			return;
+		}
+		if (creation.refusal() != null) {
+			throw new IllegalStateException("Cannot create the first admin: " + creation.refusal()
+					+ " (GUESTPASS_ADMIN_PASSWORD needs at least " + Accounts.MIN_PASSWORD_LENGTH + " characters)");
+		}
+		if (generated) {
+			Path file = this.properties.dataDir().resolve("admin-password.txt");
+			keep(file, password);
+			// Printed once, on purpose: the operator needs it to sign in for the first time.
+			System.out.printf("%n  GuestPass created the first admin.%n  User name: %s%n  Password:  %s%n"
+					+ "  (also kept in %s, readable only by you)%n%n", USERNAME, password,
+					file.toAbsolutePath().normalize());
+		}
+		else {
+			log.info("Created the first admin '{}' with the password from GUESTPASS_ADMIN_PASSWORD", USERNAME);
+		}
+	}
+
+	private static void keep(Path file, String password) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.deleteIfExists(file);
+			OwnerOnlyFiles.write(file, password);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.guestpass.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+
+/**
+ * The signed-in person, whether through the sign-in form or an API token. Controllers take it with
+ * {@code @AuthenticationPrincipal SignedIn me}.
+ */
+public final class SignedIn implements UserDetails, OAuth2AuthenticatedPrincipal, CredentialsContainer {
+
+	private final long id;
+
+	private final String username;
+
+	private final Role role;
+
+	private String passwordHash;
+
+	SignedIn(long id, String username, Role role, String passwordHash) {
+		this.id = id;
+		this.username = username;
+		this.role = role;
+		this.passwordHash = passwordHash;
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public Role role() {
+		return this.role;
+	}
+
+	public boolean isAdmin() {
+		return this.role == Role.admin;
+	}
+
+	@Override
+	public String getName() {
+		return this.username;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public Map<String, Object> getAttributes() {
+		return Map.of("sub", this.username);
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public String toString() {
+		return "SignedIn[" + this.username + "]";
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.guestpass.account.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.guestpass.account.Account;
+import org.guestpass.account.Accounts;
+import org.guestpass.account.ApiTokens;
+import org.guestpass.account.GuestLinkPermission;
+import org.guestpass.account.Role;
+import org.guestpass.account.SignedIn;
+import org.guestpass.system.Problems;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Users (for admins) and each user's personal API tokens.
+ */
+@RestController
+class AccountApiController {
+
+	private final Accounts accounts;
+
+	private final ApiTokens tokens;
+
+	AccountApiController(Accounts accounts, ApiTokens tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/api/v1/admin/users")
+	List<Account> users() {
+		return this.accounts.all();
+	}
+
+	@PostMapping("/api/v1/admin/users")
+	ResponseEntity<?> createUser(@Valid @RequestBody NewUserRequest request, @AuthenticationPrincipal SignedIn admin) {
+		Accounts.Creation creation = this.accounts.create(request.username(), request.password(), request.role(),
+				admin.getUsername());
+		if (creation.refusal() != null) {
+			return refusal(creation.refusal());
+		}
+		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + creation.account().id()))
+			.body(creation.account());
+	}
+
+	@PutMapping("/api/v1/admin/users/{id}")
+	ResponseEntity<?> changeUser(@PathVariable long id, @Valid @RequestBody UserChangeRequest request,
+			@AuthenticationPrincipal SignedIn admin) {
+		return this.accounts.change(id, request.role(), request.guestLinks(), admin.getUsername())
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(Problems::notFound);
+	}
+
+	@GetMapping("/api/v1/me/tokens")
+	List<ApiTokens.ApiToken> myTokens(@AuthenticationPrincipal SignedIn me) {
+		return this.tokens.list(me.id());
+	}
+
+	@PostMapping("/api/v1/me/tokens")
+	ResponseEntity<ApiTokens.IssuedToken> issueToken(@Valid @RequestBody NewTokenRequest request,
+			@AuthenticationPrincipal SignedIn me) {
+		ApiTokens.IssuedToken issued = this.tokens.issue(me.id(), request.name());
+		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
+	}
+
+	@DeleteMapping("/api/v1/me/tokens/{id}")
+	ResponseEntity<?> revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.tokens.revoke(me.id(), id) ? ResponseEntity.noContent().build() : Problems.notFound();
+	}
+
+	static ResponseEntity<ProblemDetail> refusal(Accounts.Refusal refusal) {
+		return switch (refusal) {
+			case USERNAME_INVALID -> Problems.invalidField("username",
+					"Use 3 to 50 letters, digits, dots, dashes or underscores.");
+			case USERNAME_TAKEN -> Problems.invalidField("username", "This user name is taken.");
+			case PASSWORD_TOO_SHORT -> Problems.invalidField("password",
+					"Use at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+		};
+	}
+
+	record NewUserRequest(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String password,
+			@NotNull Role role) {
+	}
+
+	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks) {
+	}
+
+	record NewTokenRequest(@NotBlank @Size(max = 100) String name) {
+	}
+
+}

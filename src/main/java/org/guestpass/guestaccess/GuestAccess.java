@@ -1,0 +1,179 @@
+package org.guestpass.guestaccess;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.guestpass.account.Account;
+import org.guestpass.account.Accounts;
+import org.guestpass.audit.AuditLog;
+import org.guestpass.media.MediaItem;
+import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.Viewer;
+import org.guestpass.settings.GuestLinkPolicy;
+import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.ServerSecret;
+import org.guestpass.system.Tokens;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's side of guest access: the per-item switch and the item's guest links.
+ */
+@Service
+public class GuestAccess {
+
+	private final MediaLibrary media;
+
+	private final Accounts accounts;
+
+	private final SiteSettings settings;
+
+	private final GuestAccessRepository access;
+
+	private final GuestLinkRepository links;
+
+	private final ServerSecret secret;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	GuestAccess(MediaLibrary media, Accounts accounts, SiteSettings settings, GuestAccessRepository access,
+			GuestLinkRepository links, ServerSecret secret, AuditLog audit, Clock clock) {
+		this.media = media;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.access = access;
+		this.links = links;
+		this.secret = secret;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Whether "Manage guest access" is offered to this viewer on this item. */
+	@Transactional(readOnly = true)
+	public boolean isOffered(MediaItem item, Viewer viewer) {
+		return check(item.id(), viewer).isEmpty();
+	}
+
+	@Transactional(readOnly = true)
+	public Outcome<GuestAccessView> view(long mediaId, Viewer viewer) {
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		if (refusal.isPresent()) {
+			return Outcome.refused(refusal.get());
+		}
+		return Outcome.done(currentView(mediaId));
+	}
+
+	/** Turns guest access for the item on or off; every link follows at once. */
+	@Transactional
+	public Outcome<GuestAccessView> setEnabled(long mediaId, boolean enabled, Viewer viewer) {
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		if (refusal.isPresent()) {
+			return Outcome.refused(refusal.get());
+		}
+		Instant now = this.clock.instant();
+		this.access.ensure(mediaId, now);
+		this.access.setEnabled(mediaId, enabled, now);
+		this.audit.record(viewer.username(), enabled ? "guest_access_enabled" : "guest_access_disabled", mediaId,
+				null, "ok", null);
+		return Outcome.done(currentView(mediaId));
+	}
+
+	/**
+	 * Creates a link, if the item's switch is on and it has fewer links than the policy allows. Two
+	 * racing creates cannot both take the last slot.
+	 */
+	@Transactional
+	public Outcome<GuestLink> createLink(long mediaId, NewGuestLink request, Viewer viewer) {
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		if (refusal.isEmpty() && request.durationDays() != null
+				&& request.durationDays() > this.settings.policy().maxDurationDays()) {
+			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG);
+		}
+		Instant now = this.clock.instant();
+		if (refusal.isEmpty()) {
+			this.access.ensure(mediaId, now);
+			if (!this.access.reserveSlot(mediaId, this.settings.policy().maxLinksPerItem(), now)) {
+				refusal = Optional.of(this.access.isEnabled(mediaId).orElse(false)
+						? ManagementRefusal.LINK_LIMIT_REACHED : ManagementRefusal.GUEST_ACCESS_DISABLED);
+			}
+		}
+		if (refusal.isPresent()) {
+			if (refusal.get() != ManagementRefusal.NOT_FOUND) {
+				this.audit.record(viewer.username(), "link_created", mediaId, null, refusal.get().code(), null);
+			}
+			return Outcome.refused(refusal.get());
+		}
+		String token = Tokens.generate();
+		Instant expiresAt = request.durationDays() == null ? null
+				: now.plus(Duration.ofDays(request.durationDays()));
+		long linkId = this.links.insert(mediaId, request.name(), Tokens.hash(token), this.secret.seal(token),
+				request.maxClicks(), request.durationDays(), expiresAt, viewer.accountId(), now);
+		this.audit.record(viewer.username(), "link_created", mediaId, linkId, "ok", request.name());
+		return Outcome.done(new GuestLink(linkId, mediaId, request.name(), token, request.maxClicks(), 0,
+				request.durationDays(), expiresAt, now, GuestLinkStatus.active));
+	}
+
+	/** Deletes a link for good: its token never works again. */
+	@Transactional
+	public Outcome<Long> deleteLink(long mediaId, long linkId, Viewer viewer) {
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		if (refusal.isPresent()) {
+			return Outcome.refused(refusal.get());
+		}
+		if (!this.links.delete(mediaId, linkId)) {
+			return Outcome.refused(ManagementRefusal.LINK_NOT_FOUND);
+		}
+		this.access.releaseSlot(mediaId, this.clock.instant());
+		this.audit.record(viewer.username(), "link_deleted", mediaId, linkId, "ok", null);
+		return Outcome.done(linkId);
+	}
+
+	private Optional<ManagementRefusal> check(long mediaId, Viewer viewer) {
+		Optional<MediaItem> item = this.media.find(mediaId, viewer);
+		if (item.isEmpty()) {
+			return Optional.of(ManagementRefusal.NOT_FOUND);
+		}
+		if (!item.get().type().supportsGuestAccess()) {
+			return Optional.of(ManagementRefusal.UNSUPPORTED_MEDIA_TYPE);
+		}
+		Optional<Account> account = this.accounts.find(viewer.accountId());
+		GuestLinkPolicy policy = this.settings.policy();
+		if (account.isEmpty() || !ManagePermission.permits(account.get(), policy)) {
+			return Optional.of(ManagementRefusal.NOT_PERMITTED);
+		}
+		if (!this.settings.modules().guestAccessAvailable()) {
+			return Optional.of(ManagementRefusal.MODULE_DISABLED);
+		}
+		return Optional.empty();
+	}
+
+	private GuestAccessView currentView(long mediaId) {
+		GuestLinkPolicy policy = this.settings.policy();
+		boolean enabled = this.access.isEnabled(mediaId).orElse(false);
+		Instant now = this.clock.instant();
+		List<GuestLink> items = this.links.findByMedia(mediaId)
+			.stream()
+			.map((link) -> new GuestLink(link.id(), link.mediaId(), link.name(), unseal(link.tokenSealed()),
+					link.maxClicks(), link.clicks(), link.durationDays(), link.expiresAt(), link.createdAt(),
+					GuestLinkStatus.of(link.maxClicks(), link.clicks(), link.expiresAt(), enabled, now)))
+			.toList();
+		return new GuestAccessView(mediaId, enabled, policy.maxLinksPerItem(), policy.maxDurationDays(), items);
+	}
+
+	private String unseal(String sealed) {
+		try {
+			return this.secret.unseal(sealed);
+		}
+		catch (RuntimeException ex) {
+			// Sealed under an earlier server secret: the link still works, but cannot be copied again.
+			return null;
+		}
+	}
+
+}

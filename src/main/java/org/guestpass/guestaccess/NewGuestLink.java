@@ -1,0 +1,32 @@
+package org.guestpass.guestaccess;
+
+/**
+ * What an owner asks for when creating a link. The name is normalised and checked on construction.
+ *
+ * @param name 1 to 100 characters after trimming
+ * @param maxClicks how many admissions the link allows, or null for unlimited
+ * @param durationDays how many days the link lives, or null for never expiring
+ */
+public record NewGuestLink(String name, Integer maxClicks, Integer durationDays) {
+
+	public static final int MOST_CLICKS = 1_000_000;
+
+	public NewGuestLink {
+		name = TextRules.normalizeName(name);
+		if (!TextRules.isValidName(name)) {
+			throw new IllegalArgumentException("A link name is 1 to 100 characters of text");
+		}
+		if (maxClicks != null && (maxClicks < 1 || maxClicks > MOST_CLICKS)) {
+			throw new IllegalArgumentException("maxClicks must be between 1 and " + MOST_CLICKS);
+		}
+		if (durationDays != null && durationDays < 1) {
+			throw new IllegalArgumentException("durationDays must be at least 1");
+		}
+	}
+
+	/** Whether the name would be accepted, so forms can say so next to the field. */
+	public static boolean isValidName(String name) {
+		return TextRules.isValidName(TextRules.normalizeName(name));
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.guestpass.guestaccess.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.guestpass.account.SignedIn;
+import org.guestpass.guestaccess.GuestAccess;
+import org.guestpass.guestaccess.GuestLink;
+import org.guestpass.guestaccess.GuestAccessView;
+import org.guestpass.guestaccess.ManagementRefusal;
+import org.guestpass.guestaccess.NewGuestLink;
+import org.guestpass.guestaccess.Outcome;
+import org.guestpass.media.Viewer;
+import org.guestpass.system.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Guest access of one item in the JSON API: the switch and the links.
+ */
+@RestController
+@RequestMapping("/api/v1/media/{mediaId}")
+class GuestAccessApiController {
+
+	private final GuestAccess guestAccess;
+
+	private final GuestLinkUrls urls;
+
+	GuestAccessApiController(GuestAccess guestAccess, GuestLinkUrls urls) {
+		this.guestAccess = guestAccess;
+		this.urls = urls;
+	}
+
+	@GetMapping("/guest-access")
+	ResponseEntity<?> show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
+		return respond(this.guestAccess.view(mediaId, Viewer.of(me)), this::body);
+	}
+
+	@PutMapping("/guest-access")
+	ResponseEntity<?> change(@PathVariable long mediaId, @Valid @RequestBody SwitchRequest request,
+			@AuthenticationPrincipal SignedIn me) {
+		return respond(this.guestAccess.setEnabled(mediaId, request.enabled(), Viewer.of(me)), this::body);
+	}
+
+	@PostMapping("/guest-links")
+	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request,
+			@AuthenticationPrincipal SignedIn me) {
+		if (!NewGuestLink.isValidName(request.name())) {
+			return Problems.invalidField("name", "Enter a link name of 1 to 100 characters, without control characters.");
+		}
+		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
+		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, Viewer.of(me));
+		if (outcome.isRefused()) {
+			return refusal(outcome.refusal());
+		}
+		GuestLinkResponse created = GuestLinkResponse.of(outcome.value(), this.urls);
+		return ResponseEntity.created(URI.create("/api/v1/media/" + mediaId + "/guest-links/" + created.id()))
+			.body(created);
+	}
+
+	@DeleteMapping("/guest-links/{linkId}")
+	ResponseEntity<?> delete(@PathVariable long mediaId, @PathVariable long linkId,
+			@AuthenticationPrincipal SignedIn me) {
+		return respond(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)),
+				(deleted) -> ResponseEntity.noContent().build());
+	}
+
+	private GuestAccessResponse body(GuestAccessView view) {
+		return new GuestAccessResponse(view.enabled(), view.maxLinks(), view.maxDurationDays(),
+				view.links().stream().map((link) -> GuestLinkResponse.of(link, this.urls)).toList());
+	}
+
+	private static <T> ResponseEntity<?> respond(Outcome<T> outcome, Function<T, ?> body) {
+		if (outcome.isRefused()) {
+			return refusal(outcome.refusal());
+		}
+		Object value = body.apply(outcome.value());
+		return value instanceof ResponseEntity<?> entity ? entity : ResponseEntity.ok(value);
+	}
+
+	static ResponseEntity<?> refusal(ManagementRefusal refusal) {
+		return switch (refusal) {
+			case NOT_FOUND, LINK_NOT_FOUND -> Problems.response(HttpStatus.NOT_FOUND, refusal.code(), refusal.message());
+			case NOT_PERMITTED -> Problems.response(HttpStatus.FORBIDDEN, refusal.code(), refusal.message());
+			case DURATION_TOO_LONG -> ResponseEntity.badRequest()
+				.body(Problems.problem(HttpStatus.BAD_REQUEST, refusal.code(), refusal.message(),
+						List.of(new Problems.FieldError("durationDays", refusal.message()))));
+			case MODULE_DISABLED, UNSUPPORTED_MEDIA_TYPE, GUEST_ACCESS_DISABLED, LINK_LIMIT_REACHED ->
+				Problems.response(HttpStatus.CONFLICT, refusal.code(), refusal.message());
+		};
+	}
+
+	record GuestAccessResponse(boolean enabled, int maxLinks, int maxDurationDays, List<GuestLinkResponse> links) {
+	}
+
+	record SwitchRequest(@NotNull Boolean enabled) {
+	}
+
+	record NewLinkRequest(@NotBlank(message = "Enter a link name.") String name,
+			@Min(value = 1, message = "must be a whole number of at least 1") @Max(NewGuestLink.MOST_CLICKS) Integer maxClicks,
+			@Min(value = 1, message = "must be a whole number of at least 1") Integer durationDays) {
+	}
+
+}

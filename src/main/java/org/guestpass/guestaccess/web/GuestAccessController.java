@@ -1,0 +1,202 @@
+package org.guestpass.guestaccess.web;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.account.SignedIn;
+import org.guestpass.guestaccess.GuestAccess;
+import org.guestpass.guestaccess.GuestAccessView;
+import org.guestpass.guestaccess.GuestLink;
+import org.guestpass.guestaccess.GuestLinkStatus;
+import org.guestpass.guestaccess.ManagementRefusal;
+import org.guestpass.guestaccess.NewGuestLink;
+import org.guestpass.guestaccess.Outcome;
+import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.Viewer;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The "Manage guest access" page of one item, which works without JavaScript: the switch, the
+ * links with their expiry and clicks, creating and deleting links.
+ */
+@Controller
+class GuestAccessController {
+
+	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private final GuestAccess guestAccess;
+
+	private final MediaLibrary media;
+
+	private final GuestLinkUrls urls;
+
+	GuestAccessController(GuestAccess guestAccess, MediaLibrary media, GuestLinkUrls urls) {
+		this.guestAccess = guestAccess;
+		this.media = media;
+		this.urls = urls;
+	}
+
+	@GetMapping("/media/{mediaId}/guest-access")
+	ModelAndView show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
+		return page(mediaId, Viewer.of(me), LinkForm.empty(), null);
+	}
+
+	@PostMapping("/media/{mediaId}/guest-access")
+	String processSwitch(@PathVariable long mediaId, @RequestParam(defaultValue = "false") boolean enabled,
+			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, Viewer.of(me));
+		throwIfRefused(outcome.refusal());
+		redirect.addFlashAttribute("message", enabled ? "Guest access is on." : "Guest access is off.");
+		return "redirect:/media/" + mediaId + "/guest-access";
+	}
+
+	@PostMapping("/media/{mediaId}/guest-links")
+	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form,
+			@AuthenticationPrincipal SignedIn me, HttpServletResponse response, RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(me);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
+		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
+		if (!NewGuestLink.isValidName(form.name())) {
+			errors.rejectValue("name", "invalid", "Enter a link name of 1 to 100 characters.");
+		}
+		if (!errors.hasErrors()) {
+			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
+					new NewGuestLink(form.name(), maxClicks, durationDays), viewer);
+			if (!outcome.isRefused()) {
+				redirect.addFlashAttribute("message", "Created the link \"" + outcome.value().name() + "\".");
+				return new ModelAndView("redirect:/media/" + mediaId + "/guest-access");
+			}
+			switch (outcome.refusal()) {
+				case DURATION_TOO_LONG -> errors.rejectValue("durationDays", "tooLong",
+						"The longest duration allowed is " + this.guestAccess.view(mediaId, viewer).value().maxDurationDays()
+								+ " days.");
+				case LINK_LIMIT_REACHED, GUEST_ACCESS_DISABLED -> errors.reject(outcome.refusal().code(),
+						outcome.refusal().message());
+				default -> throwIfRefused(outcome.refusal());
+			}
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return page(mediaId, viewer, form, errors);
+	}
+
+	@GetMapping("/media/{mediaId}/guest-links/{linkId}/delete")
+	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId,
+			@AuthenticationPrincipal SignedIn me) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, Viewer.of(me));
+		throwIfRefused(outcome.refusal());
+		GuestLink link = outcome.value()
+			.links()
+			.stream()
+			.filter((candidate) -> candidate.id() == linkId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ModelAndView page = new ModelAndView("guestaccess/delete");
+		page.addObject("mediaId", mediaId);
+		page.addObject("link", link);
+		return page;
+	}
+
+	@PostMapping("/media/{mediaId}/guest-links/{linkId}/delete")
+	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, @AuthenticationPrincipal SignedIn me,
+			RedirectAttributes redirect) {
+		throwIfRefused(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)).refusal());
+		redirect.addFlashAttribute("message", "The link was deleted.");
+		return "redirect:/media/" + mediaId + "/guest-access";
+	}
+
+	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
+		throwIfRefused(outcome.refusal());
+		GuestAccessView view = outcome.value();
+		ModelAndView page = new ModelAndView("guestaccess/manage");
+		page.addObject("item", this.media.find(mediaId, viewer).orElseThrow());
+		page.addObject("access", view);
+		page.addObject("rows", view.links().stream().map(this::row).toList());
+		page.addObject("countLine", countLine(view.links().size()));
+		page.addObject("form", form);
+		if (errors != null) {
+			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		}
+		return page;
+	}
+
+	private LinkRow row(GuestLink link) {
+		String expiration = link.expiresAt() == null ? "Never" : EXPIRY.format(link.expiresAt());
+		String clicks = link.clicks() + " / " + (link.maxClicks() == null ? "unlimited" : link.maxClicks());
+		return new LinkRow(link.id(), link.name(), this.urls.urlOf(link.token()), expiration, clicks, link.status());
+	}
+
+	static String countLine(int links) {
+		return switch (links) {
+			case 0 -> "No links added";
+			case 1 -> "1 link";
+			default -> links + " links";
+		};
+	}
+
+	private static Integer wholeNumber(String text, String field, int most, BindingResult errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(text.strip());
+			if (value >= 1 && value <= most) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.rejectValue(field, "wholeNumber", "Enter a whole number of at least 1, or leave it empty.");
+		return null;
+	}
+
+	private static void throwIfRefused(ManagementRefusal refusal) {
+		if (refusal == null) {
+			return;
+		}
+		HttpStatus status = switch (refusal) {
+			case NOT_FOUND, LINK_NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+			case DURATION_TOO_LONG -> HttpStatus.BAD_REQUEST;
+			default -> HttpStatus.CONFLICT;
+		};
+		throw new ResponseStatusException(status, refusal.message());
+	}
+
+	/** The create form as typed: numbers are text so that "abc" gets a message, not a 500. */
+	record LinkForm(String name, String maxClicks, String durationDays) {
+
+		static LinkForm empty() {
+			return new LinkForm("", "", "");
+		}
+
+	}
+
+	/** One row of the links table, formatted for display. */
+	record LinkRow(long id, String name, String url, String expiration, String clicks, GuestLinkStatus status) {
+
+		public boolean isActive() {
+			return this.status == GuestLinkStatus.active;
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.guestpass.guestaccess.web;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.guestaccess.Admissions;
+import org.guestpass.guestaccess.TextRules;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * A guest link: {@code GET /g/{token}} shows the entry form and changes nothing;
+ * {@code POST /g/{token}} admits the guest and sends them to their item.
+ */
+@Controller
+class GuestEntryController {
+
+	private final Admissions admissions;
+
+	private final Clock clock;
+
+	GuestEntryController(Admissions admissions, Clock clock) {
+		this.admissions = admissions;
+		this.clock = clock;
+	}
+
+	@GetMapping("/g/{token}")
+	ModelAndView initEntryForm(@PathVariable String token,
+			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletResponse response) {
+		Admissions.Entry entry = this.admissions.open(token, session);
+		if (entry.admittedMediaId() != null) {
+			return toMedia(entry.admittedMediaId());
+		}
+		if (entry.refusal() != null) {
+			return GuestPages.message(entry.refusal(), response);
+		}
+		return entryPage(token, entry.mediaTitle(), new GuestForm("", ""), null, response);
+	}
+
+	@PostMapping("/g/{token}")
+	ModelAndView processEntryForm(@PathVariable String token, @ModelAttribute("form") GuestForm form,
+			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletRequest request,
+			HttpServletResponse response) {
+		Admissions.Entry entry = this.admissions.open(token, session);
+		if (entry.admittedMediaId() != null) {
+			return toMedia(entry.admittedMediaId());
+		}
+		if (entry.refusal() != null) {
+			return GuestPages.message(entry.refusal(), response);
+		}
+		String name = TextRules.normalizeName(form.name());
+		String email = TextRules.normalizeEmail(form.email());
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		if (!TextRules.isValidName(name)) {
+			errors.rejectValue("name", "invalid", "Enter your name (1 to 100 characters).");
+		}
+		if (!TextRules.isValidEmail(email)) {
+			errors.rejectValue("email", "invalid", "Enter a valid email address, like name@example.com.");
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return entryPage(token, entry.mediaTitle(), form, errors, response);
+		}
+		Admissions.Admission admission = this.admissions.admit(token, session, name, email);
+		if (admission.refusal() != null) {
+			return GuestPages.message(admission.refusal(), response);
+		}
+		if (admission.sessionToken() != null) {
+			GuestCookie.write(request, response, admission.sessionToken(), this.clock.instant(),
+					admission.expiresAt());
+		}
+		return toMedia(admission.mediaId());
+	}
+
+	private static ModelAndView entryPage(String token, String mediaTitle, GuestForm form, BindingResult errors,
+			HttpServletResponse response) {
+		GuestPages.protect(response);
+		ModelAndView page = new ModelAndView("guest/entry");
+		page.addObject("token", token);
+		page.addObject("mediaTitle", mediaTitle);
+		page.addObject("form", form);
+		if (errors != null) {
+			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		}
+		return page;
+	}
+
+	private static ModelAndView toMedia(long mediaId) {
+		RedirectView redirect = new RedirectView("/guest/media/" + mediaId, true);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		return new ModelAndView(redirect);
+	}
+
+	/** What the guest types: checked by hand, because NFKC normalisation comes first. */
+	record GuestForm(String name, String email) {
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.guestpass.guestaccess.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.guestaccess.Admissions;
+import org.guestpass.media.MediaContent;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * An admitted guest's page and the content its player streams. Every load checks the guest session,
+ * the link and the item again; the page offers no way anywhere else.
+ */
+@Controller
+class GuestMediaController {
+
+	private final Admissions admissions;
+
+	GuestMediaController(Admissions admissions) {
+		this.admissions = admissions;
+	}
+
+	@GetMapping("/guest/media/{mediaId}")
+	ModelAndView show(@PathVariable long mediaId,
+			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletResponse response) {
+		Admissions.GuestView view = this.admissions.check(session, mediaId);
+		if (view.refusal() != null) {
+			return GuestPages.message(view.refusal(), response);
+		}
+		GuestPages.protect(response);
+		ModelAndView page = new ModelAndView("guest/media");
+		page.addObject("item", view.item());
+		page.addObject("guestName", view.guestName());
+		return page;
+	}
+
+	@GetMapping("/guest/media/{mediaId}/content")
+	ResponseEntity<?> content(@PathVariable long mediaId,
+			@CookieValue(name = GuestCookie.NAME, required = false) String session) {
+		Admissions.GuestView view = this.admissions.check(session, mediaId);
+		if (view.refusal() != null) {
+			return ResponseEntity.status(view.refusal().status()).build();
+		}
+		if (!view.item().hasFile()) {
+			return ResponseEntity.notFound().build();
+		}
+		return MediaContent.stream(view.item(), this.admissions.file(view.item()));
+	}
+
+}

@@ -1,0 +1,201 @@
+package org.guestpass.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.guestpass.audit.AuditLog;
+
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The media library: adding, finding, listing and deleting items, and reading a video's file.
+ */
+@Service
+public class MediaLibrary {
+
+	public static final int MAX_TITLE = 200;
+
+	public static final int MAX_DESCRIPTION = 2000;
+
+	public static final int MAX_URL = 2000;
+
+	private final MediaRepository repository;
+
+	private final MediaStorage storage;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	MediaLibrary(MediaRepository repository, MediaStorage storage, AuditLog audit, TransactionTemplate transaction,
+			Clock clock) {
+		this.repository = repository;
+		this.storage = storage;
+		this.audit = audit;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** Why an item could not be added. */
+	public enum Refusal {
+
+		TITLE_INVALID("title", "Enter a title of 1 to 200 characters."),
+		DESCRIPTION_TOO_LONG("description", "Keep the description to 2000 characters."),
+		NOT_A_VIDEO("file", "Upload an MP4, WebM or Ogg video."),
+		URL_INVALID("url", "Enter a web address that starts with https:// or http://."),
+		TYPE_NEEDS_FILE("type", "A video is added by uploading its file.");
+
+		private final String field;
+
+		private final String message;
+
+		Refusal(String field, String message) {
+			this.field = field;
+			this.message = message;
+		}
+
+		public String field() {
+			return this.field;
+		}
+
+		public String message() {
+			return this.message;
+		}
+
+	}
+
+	/** The added item, or why there is none. */
+	public record Addition(MediaItem item, Refusal refusal) {
+
+		static Addition refused(Refusal refusal) {
+			return new Addition(null, refusal);
+		}
+
+	}
+
+	/** Adds a video, streaming its file to storage; nothing is kept when it is refused or fails. */
+	public Addition addVideo(Viewer owner, String title, String description, InputStream file) throws IOException {
+		Optional<Refusal> invalid = checkText(title, description);
+		if (invalid.isPresent()) {
+			return Addition.refused(invalid.get());
+		}
+		Optional<MediaStorage.StoredFile> stored = this.storage.storeVideo(file);
+		if (stored.isEmpty()) {
+			return Addition.refused(Refusal.NOT_A_VIDEO);
+		}
+		MediaStorage.StoredFile video = stored.get();
+		try {
+			return this.transaction.execute((status) -> {
+				long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description),
+						MediaType.video, null, video.key(), video.format().contentType(), video.size(),
+						this.clock.instant());
+				this.audit.record(actor(owner), "media_added", id, null, "ok", "video");
+				return new Addition(this.repository.findById(id).orElseThrow(), null);
+			});
+		}
+		catch (RuntimeException ex) {
+			this.storage.delete(video.key());
+			throw ex;
+		}
+	}
+
+	/** Adds a live session, room or channel room, which point at a URL. */
+	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url) {
+		if (!type.isLinked()) {
+			return Addition.refused(Refusal.TYPE_NEEDS_FILE);
+		}
+		Optional<Refusal> invalid = checkText(title, description);
+		if (invalid.isPresent()) {
+			return Addition.refused(invalid.get());
+		}
+		if (!isWebAddress(url)) {
+			return Addition.refused(Refusal.URL_INVALID);
+		}
+		return this.transaction.execute((status) -> {
+			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
+					url.trim(), null, null, null, this.clock.instant());
+			this.audit.record(actor(owner), "media_added", id, null, "ok", type.name());
+			return new Addition(this.repository.findById(id).orElseThrow(), null);
+		});
+	}
+
+	/** The item, if it exists, is not deleted and the viewer may see it. */
+	public Optional<MediaItem> find(long id, Viewer viewer) {
+		return this.repository.findById(id).filter((item) -> !item.isDeleted() && viewer.mayManage(item));
+	}
+
+	/** The item as stored, deleted or not, for whoever checks access on their own terms. */
+	public Optional<MediaItem> findIncludingDeleted(long id) {
+		return this.repository.findById(id);
+	}
+
+	/** The viewer's items, newest first; every item for an admin. */
+	public List<MediaItem> list(Viewer viewer) {
+		return this.repository.findLive(viewer.admin() ? null : viewer.accountId());
+	}
+
+	/** Deletes the item (a soft delete); false when the viewer has no such item. */
+	public boolean delete(long id, Viewer viewer) {
+		if (find(id, viewer).isEmpty()) {
+			return false;
+		}
+		Boolean deleted = this.transaction.execute((status) -> {
+			if (this.repository.softDelete(id, this.clock.instant()) == 0) {
+				return false;
+			}
+			this.audit.record(actor(viewer), "media_deleted", id, null, "ok", null);
+			return true;
+		});
+		return Boolean.TRUE.equals(deleted);
+	}
+
+	/** The video file of an item that has one. */
+	public Resource file(MediaItem item) {
+		if (!item.hasFile()) {
+			throw new IllegalArgumentException("Item " + item.id() + " has no file");
+		}
+		return this.storage.load(item.fileKey());
+	}
+
+	private static Optional<Refusal> checkText(String title, String description) {
+		if (title == null || title.isBlank() || title.trim().length() > MAX_TITLE) {
+			return Optional.of(Refusal.TITLE_INVALID);
+		}
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			return Optional.of(Refusal.DESCRIPTION_TOO_LONG);
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isWebAddress(String url) {
+		if (url == null || url.isBlank() || url.length() > MAX_URL) {
+			return false;
+		}
+		try {
+			URI uri = new URI(url.trim());
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	private static String actor(Viewer viewer) {
+		return viewer.username();
+	}
+
+}

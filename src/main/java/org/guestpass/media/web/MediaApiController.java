@@ -1,0 +1,103 @@
+package org.guestpass.media.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.guestpass.account.SignedIn;
+import org.guestpass.media.MediaContent;
+import org.guestpass.media.MediaItem;
+import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.MediaType;
+import org.guestpass.media.Viewer;
+import org.guestpass.system.Problems;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Media items in the JSON API: members see and change their own, admins every item.
+ */
+@RestController
+@RequestMapping("/api/v1/media")
+class MediaApiController {
+
+	private final MediaLibrary library;
+
+	MediaApiController(MediaLibrary library) {
+		this.library = library;
+	}
+
+	@GetMapping
+	List<MediaResponse> list(@AuthenticationPrincipal SignedIn me) {
+		return this.library.list(Viewer.of(me)).stream().map(MediaResponse::of).toList();
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	ResponseEntity<?> upload(@RequestPart("file") MultipartFile file, @RequestParam String title,
+			@RequestParam(required = false) String description, @RequestParam(defaultValue = "video") String type,
+			@AuthenticationPrincipal SignedIn me) throws IOException {
+		if (!MediaType.video.name().equals(type)) {
+			return Problems.invalidField("type", "Only videos are uploaded; add other types as JSON with a url.");
+		}
+		try (InputStream content = file.getInputStream()) {
+			return created(this.library.addVideo(Viewer.of(me), title, description, content));
+		}
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request, @AuthenticationPrincipal SignedIn me) {
+		return created(this.library.addLinked(Viewer.of(me), request.title(), request.description(), request.type(),
+				request.url()));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<?> show(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item)))
+			.orElseGet(Problems::notFound);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<?> delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.delete(id, Viewer.of(me)) ? ResponseEntity.noContent().build() : Problems.notFound();
+	}
+
+	@GetMapping("/{id}/content")
+	ResponseEntity<?> content(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.filter(MediaItem::hasFile)
+			.<ResponseEntity<?>>map((item) -> MediaContent.stream(item, this.library.file(item)))
+			.orElseGet(Problems::notFound);
+	}
+
+	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {
+		if (addition.refusal() != null) {
+			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+		}
+		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.item().id()))
+			.body(MediaResponse.of(addition.item()));
+	}
+
+	record LinkedMediaRequest(@NotBlank @Size(max = MediaLibrary.MAX_TITLE) String title,
+			@Size(max = MediaLibrary.MAX_DESCRIPTION) String description, @NotNull MediaType type,
+			@NotBlank @Size(max = MediaLibrary.MAX_URL) String url) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.guestpass.media.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.account.SignedIn;
+import org.guestpass.media.MediaItem;
+import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.MediaPageAction;
+import org.guestpass.media.MediaType;
+import org.guestpass.media.Viewer;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The media library page and each item's media page.
+ */
+@Controller
+class MediaController {
+
+	private final MediaLibrary library;
+
+	private final List<MediaPageAction> actions;
+
+	MediaController(MediaLibrary library, List<MediaPageAction> actions) {
+		this.library = library;
+		this.actions = actions;
+	}
+
+	@GetMapping("/media")
+	String library(@AuthenticationPrincipal SignedIn me, Model model) {
+		model.addAttribute("items", this.library.list(Viewer.of(me)));
+		model.addAttribute("linkedTypes", List.of(MediaType.live_session, MediaType.room, MediaType.channel_room));
+		return "media/library";
+	}
+
+	@PostMapping("/media/videos")
+	String processVideoForm(@RequestParam("file") MultipartFile file, @RequestParam String title,
+			@RequestParam(required = false) String description, @AuthenticationPrincipal SignedIn me, Model model,
+			HttpServletResponse response) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			return added(this.library.addVideo(Viewer.of(me), title, description, content), me, model, response);
+		}
+	}
+
+	@PostMapping("/media/links")
+	String processLinkedForm(@RequestParam String title, @RequestParam(required = false) String description,
+			@RequestParam MediaType type, @RequestParam String url, @AuthenticationPrincipal SignedIn me, Model model,
+			HttpServletResponse response) {
+		return added(this.library.addLinked(Viewer.of(me), title, description, type, url), me, model, response);
+	}
+
+	@GetMapping("/media/{id}")
+	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
+		Viewer viewer = Viewer.of(me);
+		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
+		model.addAttribute("item", item);
+		model.addAttribute("actions",
+				this.actions.stream().map((action) -> action.entryFor(item, viewer)).flatMap(Optional::stream).toList());
+		return "media/item";
+	}
+
+	@PostMapping("/media/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
+		if (!this.library.delete(id, Viewer.of(me))) {
+			throw notFound();
+		}
+		redirect.addFlashAttribute("message", "The media was deleted.");
+		return "redirect:/media";
+	}
+
+	private String added(MediaLibrary.Addition addition, SignedIn me, Model model, HttpServletResponse response) {
+		if (addition.refusal() == null) {
+			return "redirect:/media/" + addition.item().id();
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("error", addition.refusal().message());
+		return library(me, model);
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+	}
+
+}

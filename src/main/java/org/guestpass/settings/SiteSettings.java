@@ -1,0 +1,53 @@
+package org.guestpass.settings;
+
+import java.time.Clock;
+
+import org.guestpass.audit.AuditLog;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes the site's modules and guest link policy.
+ */
+@Service
+public class SiteSettings {
+
+	private final SiteSettingsRepository repository;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	SiteSettings(SiteSettingsRepository repository, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public SiteModules modules() {
+		return this.repository.modules();
+	}
+
+	public GuestLinkPolicy policy() {
+		return this.repository.policy();
+	}
+
+	@Transactional
+	public SiteModules changeModules(SiteModules modules, String actor) {
+		this.repository.saveModules(modules, this.clock.instant());
+		this.audit.record(actor, "modules_changed", null, null, "ok", "invitetomedia=" + modules.invitetomedia()
+				+ ", theming=" + modules.theming() + ", mediapage=" + modules.mediapage());
+		return modules;
+	}
+
+	@Transactional
+	public GuestLinkPolicy changePolicy(GuestLinkPolicy policy, String actor) {
+		this.repository.savePolicy(policy, this.clock.instant());
+		this.audit.record(actor, "policy_changed", null, null, "ok",
+				"lowestRole=" + policy.lowestRole() + ", maxLinksPerItem=" + policy.maxLinksPerItem()
+						+ ", maxDurationDays=" + policy.maxDurationDays());
+		return policy;
+	}
+
+}

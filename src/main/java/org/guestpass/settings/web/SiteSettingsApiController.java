@@ -1,0 +1,63 @@
+package org.guestpass.settings.web;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.guestpass.settings.GuestLinkPolicy;
+import org.guestpass.settings.SiteModules;
+import org.guestpass.settings.SiteSettings;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Site settings for admins (the security configuration keeps {@code /api/v1/admin/**} to admins).
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class SiteSettingsApiController {
+
+	private final SiteSettings settings;
+
+	SiteSettingsApiController(SiteSettings settings) {
+		this.settings = settings;
+	}
+
+	@GetMapping("/modules")
+	SiteModules modules() {
+		return this.settings.modules();
+	}
+
+	@PutMapping("/modules")
+	SiteModules changeModules(@Valid @RequestBody ModulesRequest request, Principal admin) {
+		return this.settings.changeModules(
+				new SiteModules(request.invitetomedia(), request.theming(), request.mediapage()), admin.getName());
+	}
+
+	@GetMapping("/policy")
+	GuestLinkPolicy policy() {
+		return this.settings.policy();
+	}
+
+	@PutMapping("/policy")
+	GuestLinkPolicy changePolicy(@Valid @RequestBody PolicyRequest request, Principal admin) {
+		return this.settings.changePolicy(
+				new GuestLinkPolicy(request.lowestRole(), request.maxLinksPerItem(), request.maxDurationDays()),
+				admin.getName());
+	}
+
+	record ModulesRequest(@NotNull Boolean invitetomedia, @NotNull Boolean theming, @NotNull Boolean mediapage) {
+	}
+
+	record PolicyRequest(@NotNull GuestLinkPolicy.LowestRole lowestRole,
+			@NotNull @Min(1) @Max(GuestLinkPolicy.MOST_LINKS_PER_ITEM) Integer maxLinksPerItem,
+			@NotNull @Min(1) @Max(GuestLinkPolicy.MOST_DURATION_DAYS) Integer maxDurationDays) {
+	}
+
+}

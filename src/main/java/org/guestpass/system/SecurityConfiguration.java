@@ -1,0 +1,109 @@
+package org.guestpass.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The one security configuration: who may reach which path, how people and API clients sign in.
+ * <p>
+ * Guests are never signed in as far as Spring Security is concerned: their admission is a separate,
+ * server-side guest session that only the guest pages read. Every other page and API therefore
+ * treats a guest exactly like an anonymous visitor.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	/** Paths anyone may open; guest pages check their own guest session. */
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**",
+			"/favicon.ico", "/robots.txt", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**" };
+
+	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, OpaqueTokenIntrospector apiTokens) {
+		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.requestMatchers("/admin/**", "/api/v1/admin/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/media", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf((csrf) -> csrf.spa())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))
+				.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> {
+					if (API.matches(request)) {
+						apiUnauthorized(request, response, ex);
+					}
+					else {
+						login.commence(request, response, ex);
+					}
+				})
+				.accessDeniedHandler((request, response, ex) -> {
+					if (API.matches(request)) {
+						writeProblem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+					}
+					else {
+						pageDenied.handle(request, response, ex);
+					}
+				}))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+				tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"guestpass\"");
+		writeProblem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+				tokenSent ? "The API token is not valid." : "Sign in or send an API token.");
+	}
+
+	private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+	}
+
+}
