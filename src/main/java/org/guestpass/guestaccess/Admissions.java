@@ -127,15 +127,19 @@ public class Admissions {
 	public GuestView check(String sessionToken, long mediaId) {
 		Instant now = this.clock.instant();
 		Optional<GuestSessionRepository.GuestSession> session = sessionOf(sessionToken)
-			.filter((found) -> found.isValidAt(now) && found.mediaId() == mediaId);
+			.filter((found) -> found.mediaId() == mediaId);
 		if (session.isEmpty()) {
 			return new GuestView(null, null, EntryRefusal.SESSION_ENDED);
 		}
+		// What happened to the link explains more than "your access ended", so it is told first.
 		Optional<LinkState> link = this.links.findStateById(session.get().linkId());
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forAdmittedGuest(link.orElse(null), this.settings.modules(),
 				now);
 		if (refusal.isPresent()) {
 			return new GuestView(null, null, refusal.get());
+		}
+		if (!session.get().isValidAt(now)) {
+			return new GuestView(null, null, EntryRefusal.SESSION_ENDED);
 		}
 		Optional<MediaItem> item = this.media.findIncludingDeleted(mediaId).filter((found) -> !found.isDeleted());
 		if (item.isEmpty()) {

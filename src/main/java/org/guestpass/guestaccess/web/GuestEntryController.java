@@ -52,13 +52,6 @@ class GuestEntryController {
 	ModelAndView processEntryForm(@PathVariable String token, @ModelAttribute("form") GuestForm form,
 			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletRequest request,
 			HttpServletResponse response) {
-		Admissions.Entry entry = this.admissions.open(token, session);
-		if (entry.admittedMediaId() != null) {
-			return toMedia(entry.admittedMediaId());
-		}
-		if (entry.refusal() != null) {
-			return GuestPages.message(entry.refusal(), response);
-		}
 		String name = TextRules.normalizeName(form.name());
 		String email = TextRules.normalizeEmail(form.email());
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
@@ -69,6 +62,13 @@ class GuestEntryController {
 			errors.rejectValue("email", "invalid", "Enter a valid email address, like name@example.com.");
 		}
 		if (errors.hasErrors()) {
+			Admissions.Entry entry = this.admissions.open(token, session);
+			if (entry.admittedMediaId() != null) {
+				return toMedia(entry.admittedMediaId());
+			}
+			if (entry.refusal() != null) {
+				return GuestPages.message(entry.refusal(), response);
+			}
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return entryPage(token, entry.mediaTitle(), form, errors, response);
 		}

@@ -1,0 +1,152 @@
+package org.guestpass;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A small HTTP client for tests against the running server: one instance is one browser (its own
+ * cookies) or one API client (its own bearer token). It never follows redirects, so tests see them.
+ */
+public final class TestClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final String bearer;
+
+	private final HttpClient http;
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private String csrf;
+
+	private TestClient(String base, String bearer) {
+		this.base = base;
+		this.bearer = bearer;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	/** A browser with no cookies. */
+	public static TestClient browser(int port) {
+		return new TestClient("http://localhost:" + port, null);
+	}
+
+	/** An API client sending {@code Authorization: Bearer token}. */
+	public static TestClient api(int port, String token) {
+		return new TestClient("http://localhost:" + port, token);
+	}
+
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		/** The body with HTML entities decoded, to look for the words a person reads. */
+		public String text() {
+			return HtmlUtils.htmlUnescape(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	public Response get(String pathOrUrl) {
+		return send(request(pathOrUrl).GET());
+	}
+
+	public Response get(String pathOrUrl, String header, String value) {
+		return send(request(pathOrUrl).header(header, value).GET());
+	}
+
+	public Response head(String pathOrUrl) {
+		return send(request(pathOrUrl).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** Posts a form with the CSRF token of the last page this browser loaded. */
+	public Response postForm(String pathOrUrl, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.put("_csrf", this.csrf);
+		}
+		String body = all.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Response json(String method, String path, String json) {
+		HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(json);
+		HttpRequest.Builder request = request(path).method(method, body);
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(request);
+	}
+
+	public Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher csrfField = CSRF.matcher(response.body());
+			if (csrfField.find()) {
+				this.csrf = csrfField.group(1);
+			}
+			return new Response(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public HttpRequest.Builder request(String pathOrUrl) {
+		URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.base + pathOrUrl);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", (this.bearer != null) ? "application/json" : "text/html,*/*;q=0.8");
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
+		}
+		return request;
+	}
+
+	/** The value of one of this browser's cookies, or null. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+}
