@@ -1,9 +1,16 @@
 package org.guestpass.guestaccess;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.GuestLinkFixture;
@@ -87,6 +94,21 @@ class AdmissionIntegrationTests {
 			.param("id", link.linkId())
 			.query(String.class)
 			.list()).containsExactly("Ada Lovelace ada@example.org");
+	}
+
+	@Test
+	void behindAnHttpsProxyTheGuestCookieIsSecure() {
+		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
+		TestClient guest = browser();
+		guest.get(link.url());
+		TestClient.Response admitted = guest.send(guest.request(link.url())
+			.header("X-Forwarded-Proto", "https")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("name=Ada&email=ada%40example.org&_csrf="
+					+ URLEncoder.encode(csrfOf(guest.get(link.url()).body()), StandardCharsets.UTF_8))));
+		assertThat(admitted.status()).isEqualTo(303);
+		assertThat(admitted.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith("GUESTPASS_GUEST=").contains("Secure").contains("HttpOnly"));
 	}
 
 	@Test
@@ -178,7 +200,7 @@ class AdmissionIntegrationTests {
 		long video = upload("Talk");
 		this.owner.enableGuestAccess(video);
 		TestClient.Response created = this.owner.createLink(video, "{\"name\":\"Video\"}");
-		String url = com.jayway.jsonpath.JsonPath.read(created.body(), "$.url");
+		String url = JsonPath.read(created.body(), "$.url");
 		TestClient guest = browser();
 		guest.get(url);
 		assertThat(guest.postForm(url, Map.of("name", "Ada", "email", "ada@example.org")).status()).isEqualTo(303);
@@ -368,9 +390,9 @@ class AdmissionIntegrationTests {
 			.send(this.owner.api()
 				.request("/api/v1/media")
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return ((Number) com.jayway.jsonpath.JsonPath.read(response.body(), "$.id")).longValue();
+		return ((Number) JsonPath.read(response.body(), "$.id")).longValue();
 	}
 
 	private TestClient browser() {
@@ -379,6 +401,13 @@ class AdmissionIntegrationTests {
 
 	private static TestClient.Response admit(TestClient guest, GuestLinkFixture link, String name, String email) {
 		return guest.postForm(link.url(), Map.of("name", name, "email", email));
+	}
+
+	private static String csrfOf(String html) {
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	private static String token(GuestLinkFixture link) {
