@@ -15,7 +15,9 @@ public final class TextRules {
 
 	private static final int MAX_LOCAL_PART = 64;
 
-	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+	// UNICODE_CHARACTER_CLASS: \s also matches no-break and ideographic spaces, not only ASCII ones.
+	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+",
+			Pattern.UNICODE_CHARACTER_CLASS);
 
 	private TextRules() {
 	}
@@ -44,7 +46,7 @@ public final class TextRules {
 	private static boolean isForbidden(int codePoint) {
 		return Character.isISOControl(codePoint) || (codePoint >= 0x200B && codePoint <= 0x200F)
 				|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
-				|| codePoint == 0xFEFF || codePoint == 0x2028 || codePoint == 0x2029;
+				|| codePoint == 0xFEFF || codePoint == 0x2028 || codePoint == 0x2029 || codePoint == 0x061C;
 	}
 
 }

@@ -52,12 +52,12 @@ class GuestAccessController {
 		this.urls = urls;
 	}
 
-	@GetMapping("/media/{mediaId}/guest-access")
+	@GetMapping("/media/{mediaId:\\d+}/guest-access")
 	ModelAndView show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
 		return page(mediaId, Viewer.of(me), LinkForm.empty(), null);
 	}
 
-	@PostMapping("/media/{mediaId}/guest-access")
+	@PostMapping("/media/{mediaId:\\d+}/guest-access")
 	String processSwitch(@PathVariable long mediaId, @RequestParam(defaultValue = "false") boolean enabled,
 			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
 		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, Viewer.of(me));
@@ -66,7 +66,7 @@ class GuestAccessController {
 		return "redirect:/media/" + mediaId + "/guest-access";
 	}
 
-	@PostMapping("/media/{mediaId}/guest-links")
+	@PostMapping("/media/{mediaId:\\d+}/guest-links")
 	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form,
 			@AuthenticationPrincipal SignedIn me, HttpServletResponse response, RedirectAttributes redirect) {
 		Viewer viewer = Viewer.of(me);
@@ -96,7 +96,7 @@ class GuestAccessController {
 		return page(mediaId, viewer, form, errors);
 	}
 
-	@GetMapping("/media/{mediaId}/guest-links/{linkId}/delete")
+	@GetMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
 	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId,
 			@AuthenticationPrincipal SignedIn me) {
 		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, Viewer.of(me));
@@ -113,7 +113,7 @@ class GuestAccessController {
 		return page;
 	}
 
-	@PostMapping("/media/{mediaId}/guest-links/{linkId}/delete")
+	@PostMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
 	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, @AuthenticationPrincipal SignedIn me,
 			RedirectAttributes redirect) {
 		throwIfRefused(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)).refusal());

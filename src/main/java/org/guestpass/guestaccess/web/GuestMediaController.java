@@ -24,7 +24,7 @@ class GuestMediaController {
 		this.admissions = admissions;
 	}
 
-	@GetMapping("/guest/media/{mediaId}")
+	@GetMapping("/guest/media/{mediaId:\\d+}")
 	ModelAndView show(@PathVariable long mediaId,
 			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletResponse response) {
 		Admissions.GuestView view = this.admissions.check(session, mediaId);
@@ -38,7 +38,7 @@ class GuestMediaController {
 		return page;
 	}
 
-	@GetMapping("/guest/media/{mediaId}/content")
+	@GetMapping("/guest/media/{mediaId:\\d+}/content")
 	ResponseEntity<?> content(@PathVariable long mediaId,
 			@CookieValue(name = GuestCookie.NAME, required = false) String session) {
 		Admissions.GuestView view = this.admissions.check(session, mediaId);

@@ -62,7 +62,7 @@ class MediaController {
 		return added(this.library.addLinked(Viewer.of(me), title, description, type, url), me, model, response);
 	}
 
-	@GetMapping("/media/{id}")
+	@GetMapping("/media/{id:\\d+}")
 	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
 		Viewer viewer = Viewer.of(me);
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
@@ -72,7 +72,7 @@ class MediaController {
 		return "media/item";
 	}
 
-	@PostMapping("/media/{id}/delete")
+	@PostMapping("/media/{id:\\d+}/delete")
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
 		if (!this.library.delete(id, Viewer.of(me))) {
 			throw notFound();

@@ -1,0 +1,114 @@
+package org.guestpass.account;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.guestpass.system.GuestPassProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The first admin of a new site: created once, with a configured or a generated password, the
+ * generated one kept where only the operator can read it.
+ */
+class FirstAdminTests {
+
+	@TempDir
+	Path temp;
+
+	Path dataDir;
+
+	Accounts accounts;
+
+	@BeforeEach
+	void site() {
+		this.dataDir = this.temp.resolve("data");
+		this.accounts = mock(Accounts.class);
+		when(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
+			.thenReturn(new Accounts.Creation(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
+					Instant.parse("2026-01-01T00:00:00Z")), null));
+	}
+
+	@Test
+	void createsAdminWithAGeneratedPasswordKeptInAnOwnerOnlyFile() throws IOException {
+		firstAdmin(null).run(null);
+
+		ArgumentCaptor<String> password = ArgumentCaptor.forClass(String.class);
+		verify(this.accounts).create(eq("admin"), password.capture(), eq(Role.admin), eq("system"));
+		assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(Accounts.MIN_PASSWORD_LENGTH)
+			.matches("[A-Za-z0-9_-]+");
+		Path file = this.dataDir.resolve("admin-password.txt");
+		assertThat(file).exists();
+		assertThat(Files.readString(file, StandardCharsets.UTF_8).strip()).isEqualTo(password.getValue());
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+	}
+
+	@Test
+	void eachSiteGetsItsOwnGeneratedPassword() {
+		firstAdmin(" ").run(null);
+		Path other = this.temp.resolve("other");
+		new FirstAdmin(this.accounts, properties(other, null)).run(null);
+
+		ArgumentCaptor<String> passwords = ArgumentCaptor.forClass(String.class);
+		verify(this.accounts, times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin),
+				eq("system"));
+		assertThat(passwords.getAllValues().get(0)).isNotEqualTo(passwords.getAllValues().get(1));
+	}
+
+	@Test
+	void doesNothingWhenAnAdminExists() {
+		when(this.accounts.anyAdmin()).thenReturn(true);
+
+		firstAdmin(null).run(null);
+
+		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
+		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
+	}
+
+	@Test
+	void usesTheConfiguredPasswordAsIsAndWritesNoFile() {
+		firstAdmin("configured-password-1").run(null);
+
+		verify(this.accounts).create("admin", "configured-password-1", Role.admin, "system");
+		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
+	}
+
+	@Test
+	void refusesToStartWithAConfiguredPasswordThatIsTooShort() {
+		when(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
+			.thenReturn(new Accounts.Creation(null, Accounts.Refusal.PASSWORD_TOO_SHORT));
+
+		assertThatIllegalStateException().isThrownBy(() -> firstAdmin("tiny-secret").run(null))
+			.withMessageContaining("PASSWORD_TOO_SHORT")
+			.withMessageNotContaining("tiny-secret");
+		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
+	}
+
+	private FirstAdmin firstAdmin(String configuredPassword) {
+		return new FirstAdmin(this.accounts, properties(this.dataDir, configuredPassword));
+	}
+
+	private static GuestPassProperties properties(Path dataDir, String adminPassword) {
+		return new GuestPassProperties(dataDir, dataDir.resolve("media"), null, adminPassword, null,
+				Duration.ofHours(12));
+	}
+
+}
