@@ -1,5 +1,6 @@
 package org.guestpass;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -97,6 +98,59 @@ public final class TestClient {
 			.collect(Collectors.joining("&"));
 		return send(request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Signs this browser in through the login form; the response is the form's redirect. */
+	public Response signIn(String username, String password) {
+		get("/login");
+		return postForm("/login", Map.of("username", username, "password", password));
+	}
+
+	/** Posts a multipart form: the text fields in their order, then the file as the part "file". */
+	public Response postMultipart(String path, Map<String, String> fields, String filename, String contentType,
+			byte[] file) {
+		String boundary = "----guestpass" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : fields.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A response whose body is kept as bytes, as a video player reads it. */
+	public record Bytes(int status, HttpHeaders headers, byte[] body) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** GETs as bytes, with this client's cookies and the given header name/value pairs. */
+	public Bytes getBytes(String path, String... headers) {
+		HttpRequest.Builder request = request(path).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Bytes(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public Response json(String method, String path, String json) {

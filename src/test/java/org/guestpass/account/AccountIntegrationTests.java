@@ -458,8 +458,7 @@ class AccountIntegrationTests {
 
 	private TestClient signIn(String username, String password) {
 		TestClient browser = TestClient.browser(this.port);
-		browser.get("/login");
-		TestClient.Response signedIn = browser.postForm("/login", Map.of("username", username, "password", password));
+		TestClient.Response signedIn = browser.signIn(username, password);
 		assertThat(signedIn.status()).as("signing in " + username).isEqualTo(302);
 		assertThat(signedIn.header("Location")).as("signing in " + username).endsWith("/media");
 		return browser;

@@ -376,21 +376,8 @@ class AdmissionIntegrationTests {
 	}
 
 	private long upload(String title) {
-		String boundary = "----guestpass" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n--"
-				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talk.mp4\"\r\n"
-				+ "Content-Type: video/mp4\r\n\r\n")
-			.getBytes();
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-		byte[] body = new byte[head.length + Fixtures.MP4.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(Fixtures.MP4, 0, body, head.length, Fixtures.MP4.length);
-		System.arraycopy(tail, 0, body, head.length + Fixtures.MP4.length, tail.length);
 		TestClient.Response response = this.owner.api()
-			.send(this.owner.api()
-				.request("/api/v1/media")
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+			.postMultipart("/api/v1/media", Map.of("title", title), "talk.mp4", "video/mp4", Fixtures.MP4);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return ((Number) JsonPath.read(response.body(), "$.id")).longValue();
 	}

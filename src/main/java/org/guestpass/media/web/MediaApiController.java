@@ -17,7 +17,6 @@ import org.guestpass.media.MediaType;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
 
-import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
