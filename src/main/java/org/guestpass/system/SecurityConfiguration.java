@@ -37,7 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	/** Paths anyone may open; guest pages check their own guest session. */
-	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**",
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**", "/webjars/**",
 			"/favicon.ico", "/robots.txt", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

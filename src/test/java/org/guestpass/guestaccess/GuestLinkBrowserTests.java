@@ -1,93 +1,78 @@
 package org.guestpass.guestaccess;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.guestpass.Browsers;
-import org.guestpass.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
+import org.guestpass.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole story in real Chromium: the owner shares a video through a link limited to two clicks,
- * two guests watch it, a third is turned away, and the owner's switch ends the first guest's access.
+ * The help article, click by click, in real Chromium: the owner shares a video through a link
+ * limited to two clicks, two guests watch it, a third is turned away, and turning guest access off
+ * ends the first guest's access at their next refresh.
  */
-@IntegrationTest
-@Tag("browser")
-class GuestLinkBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
+class GuestLinkBrowserTests extends BrowserTest {
 
 	@Test
-	void anOwnerSharesAVideoThatTwoGuestsWatchUntilTheOwnerTurnsGuestAccessOff() {
-		WebDriver owner = browser();
-		owner.get(url("/login"));
-		owner.findElement(By.id("username")).sendKeys("admin");
-		owner.findElement(By.id("password")).sendKeys("admin-password-for-tests");
-		navigate(owner, By.cssSelector("button[type=submit]"));
-		assertThat(owner.getCurrentUrl()).endsWith("/media");
+	void theArticleStepByStep() {
+		ChromeDriver owner = browser();
+		allowClipboard(owner);
+		signIn(owner, "admin", "admin-password-for-tests");
+		look(owner, "library");
+		uploadVideo(owner, "Theming design system");
+		look(owner, "media-page");
 
-		owner.findElement(By.id("video-title")).sendKeys("Theming design system");
-		owner.findElement(By.id("video-file"))
-			.sendKeys(Path.of("src/test/resources/media/sample.webm").toAbsolutePath().toString());
-		navigate(owner, By.cssSelector("form[action='/media/videos'] button[type=submit]"));
-		assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Theming design system");
+		WebElement dialog = openManageGuestAccess(owner);
+		assertThat(dialog.getText()).contains("Manage guest access")
+			.contains("Allow link-based access without sign-in. Up to 3 guest links available.")
+			.contains("Enable guest access")
+			.contains("No links added");
+		assertThat(owner.findElement(By.xpath("//button[text()='Create new link']")).isEnabled()).isFalse();
+		look(owner, "manage-guest-access-off");
 
-		owner.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		navigate(owner, By.linkText("Manage guest access"));
-		assertThat(owner.findElement(By.tagName("h1")).getText()).isEqualTo("Manage guest access");
-		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
-		Browsers.screenshot(owner, "manage-guest-access-empty");
-		navigate(owner, By.cssSelector("button[role=switch]"));
-		assertThat(owner.findElement(By.cssSelector("button[role=switch]")).getAttribute("aria-checked"))
-			.isEqualTo("true");
+		toggleGuestAccess(owner);
+		assertThat(owner.findElement(By.linkText("Create new link")).isDisplayed()).isTrue();
+		owner.findElement(By.linkText("Create new link")).click();
+		WebElement create = visible(owner, By.id("create-link-dialog"));
+		assertThat(create.getText()).contains("Create new link")
+			.contains("Allow anyone with this link to access the media without signing in.")
+			.contains("Link Name")
+			.contains("# of clicks")
+			.contains("Limit how many times this link can be accessed.")
+			.contains("Duration")
+			.contains("Day/s")
+			.contains("Cancel")
+			.contains("Create");
+		look(owner, "create-new-link");
+		fillLinkForm(owner, "Webinar invite", "2", "30");
+		clickAndWait(owner, By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']"));
 
-		owner.findElement(By.id("name")).sendKeys("Webinar invite");
-		owner.findElement(By.id("maxClicks")).sendKeys("2");
-		owner.findElement(By.id("durationDays")).sendKeys("30");
-		navigate(owner, By.xpath("//button[text()='Create']"));
-		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("1 link");
-		assertThat(owner.findElement(By.cssSelector("table.links tbody")).getText()).contains("Webinar invite")
-			.contains("0 / 2");
-		String link = owner.findElement(By.cssSelector("input.link-url")).getAttribute("value");
-		Browsers.screenshot(owner, "manage-guest-access-one-link");
-		assertThat(link).startsWith(url("/g/"));
+		assertThat(visible(owner, By.cssSelector(".count-line")).getText()).isEqualTo("1 link");
+		WebElement row = linkRow(owner, "Webinar invite");
+		assertThat(row.getText()).contains("0 / 2").containsPattern("[A-Z][a-z]+ \\d{1,2}, \\d{4}");
+		assertThat(owner.getCurrentUrl()).as("no page reload").matches(".*/media/\\d+$");
+		look(owner, "manage-guest-access-one-link");
+
+		row.findElement(By.cssSelector("button[aria-label='Copy link']")).click();
+		assertThat(visible(owner, By.cssSelector(".copied")).getText()).isEqualTo("Link copied");
+		String link = clipboard(owner);
+		assertThat(link).isEqualTo(linkUrl(owner, "Webinar invite")).startsWith(url("/g/"));
 
 		WebDriver first = browser();
+		first.get(link);
+		look(first, "guest-entry");
 		admit(first, link, "Ada Lovelace", "ada@example.org");
 		assertThat(first.findElement(By.cssSelector(".guest-name")).getText()).isEqualTo("Watching as Ada Lovelace");
-		assertThat(first.findElements(By.cssSelector("header, nav"))).isEmpty();
-		Object playing = ((JavascriptExecutor) first).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				const video = document.querySelector('video');
-				video.muted = true;
-				video.play().then(() => done(true), (error) => done(String(error)));
-				""");
-		assertThat(playing).isEqualTo(true);
-		Browsers.screenshot(first, "guest-media-page");
-		new WebDriverWait(first, Duration.ofSeconds(20)).until((driver) -> ((Number) ((JavascriptExecutor) driver)
-			.executeScript("return document.querySelector('video').currentTime")).doubleValue() > 1.0);
+		assertThat(first.findElements(By.cssSelector("header, nav, a[href]:not([href^='#'])"))).isEmpty();
+		assertVideoPlays(first);
+		look(first, "guest-media");
+
+		reopenManageGuestAccess(owner);
+		assertThat(linkRow(owner, "Webinar invite").getText()).contains("1 / 2");
 
 		WebDriver second = browser();
 		admit(second, link, "Grace Hopper", "grace@example.org");
@@ -95,44 +80,59 @@ class GuestLinkBrowserTests {
 
 		WebDriver third = browser();
 		third.get(link);
-		assertThat(third.findElement(By.tagName("h1")).getText()).isEqualTo("This link has reached its limit");
-		Browsers.screenshot(third, "guest-message-limit");
+		assertThat(heading(third)).isEqualTo("This link has reached its limit");
+		look(third, "message-used-up");
 
-		owner.navigate().refresh();
-		assertThat(owner.findElement(By.cssSelector("table.links tbody")).getText()).contains("2 / 2");
-		navigate(owner, By.cssSelector("button[role=switch]"));
+		reopenManageGuestAccess(owner);
+		assertThat(linkRow(owner, "Webinar invite").getText()).contains("2 / 2").contains("Used up");
+		toggleGuestAccess(owner);
 		assertThat(owner.findElement(By.cssSelector("button[role=switch]")).getAttribute("aria-checked"))
 			.isEqualTo("false");
 
 		first.navigate().refresh();
-		assertThat(first.findElement(By.tagName("h1")).getText()).isEqualTo("The owner has turned off guest access");
-		Browsers.screenshot(first, "guest-message-turned-off");
+		assertThat(heading(first)).isEqualTo("The owner has turned off guest access");
+		look(first, "message-turned-off");
 	}
 
-	private void admit(WebDriver guest, String link, String name, String email) {
-		guest.get(link);
-		Browsers.screenshot(guest, "guest-entry-page");
-		guest.findElement(By.id("name")).sendKeys(name);
-		guest.findElement(By.id("email")).sendKeys(email);
-		navigate(guest, By.xpath("//button[text()='Continue']"));
-		new WebDriverWait(guest, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/guest/media/"));
+	@Test
+	void deletingALinkAsksFirstAndEndsItsGuestsAccess() {
+		ChromeDriver owner = browser();
+		signIn(owner, "admin", "admin-password-for-tests");
+		uploadVideo(owner, "Parents' evening");
+		openManageGuestAccess(owner);
+		toggleGuestAccess(owner);
+		createLink(owner, "For parents", "", "");
+		assertThat(linkRow(owner, "For parents").getText()).contains("Never").contains("0 / unlimited");
+		String link = linkUrl(owner, "For parents");
+
+		WebDriver guest = browser();
+		admit(guest, link, "A parent", "parent@example.org");
+
+		linkRow(owner, "For parents").findElement(By.cssSelector("[aria-label='Delete link']")).click();
+		WebElement confirm = visible(owner, By.id("delete-link-dialog"));
+		assertThat(confirm.getText()).contains("For parents").contains("Deleted links can't be restored.");
+		look(owner, "delete-link");
+		confirm.findElement(By.xpath(".//button[text()='Cancel']")).click();
+		waiting(owner).until(ExpectedConditions.invisibilityOf(confirm));
+		assertThat(owner.findElements(By.cssSelector("table.links tbody tr"))).hasSize(1);
+
+		linkRow(owner, "For parents").findElement(By.cssSelector("[aria-label='Delete link']")).click();
+		clickAndWait(owner, By.xpath("//dialog[@id='delete-link-dialog']//button[text()='Delete link']"));
+		assertThat(visible(owner, By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
+
+		guest.navigate().refresh();
+		assertThat(heading(guest)).isEqualTo("This link isn't valid");
+		look(guest, "message-invalid");
+		WebDriver newcomer = browser();
+		newcomer.get(link);
+		assertThat(heading(newcomer)).isEqualTo("This link isn't valid");
 	}
 
-	/** Clicks something that loads a new page, and waits until the old page is gone. */
-	private static void navigate(WebDriver driver, By target) {
-		WebElement element = driver.findElement(target);
-		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
-	}
-
-	private WebDriver browser() {
-		WebDriver driver = Browsers.open();
-		this.browsers.add(driver);
-		return driver;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+	private static void reopenManageGuestAccess(WebDriver owner) {
+		owner.navigate().refresh();
+		owner.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
+		owner.findElement(By.linkText("Manage guest access")).click();
+		visible(owner, By.id("guest-access-title"));
 	}
 
 }

@@ -57,6 +57,13 @@ class GuestAccessController {
 		return page(mediaId, Viewer.of(me), LinkForm.empty(), null);
 	}
 
+	@GetMapping("/media/{mediaId:\\d+}/guest-links/new")
+	ModelAndView initCreationForm(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
+		ModelAndView page = page(mediaId, Viewer.of(me), LinkForm.empty(), null);
+		page.setViewName("guestaccess/create");
+		return page;
+	}
+
 	@PostMapping("/media/{mediaId:\\d+}/guest-access")
 	String processSwitch(@PathVariable long mediaId, @RequestParam(defaultValue = "false") boolean enabled,
 			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
@@ -133,6 +140,7 @@ class GuestAccessController {
 		page.addObject("form", form);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+			page.addObject("createOpen", errors.hasErrors());
 		}
 		return page;
 	}
@@ -195,6 +203,15 @@ class GuestAccessController {
 
 		public boolean isActive() {
 			return this.status == GuestLinkStatus.active;
+		}
+
+		public String statusLabel() {
+			return switch (this.status) {
+				case active -> "Active";
+				case inactive -> "Inactive";
+				case expired -> "Expired";
+				case used_up -> "Used up";
+			};
 		}
 
 	}

@@ -2,13 +2,16 @@ package org.guestpass.media.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.account.SignedIn;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.MediaListNotes;
 import org.guestpass.media.MediaPageAction;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Viewer;
@@ -34,14 +37,21 @@ class MediaController {
 
 	private final List<MediaPageAction> actions;
 
-	MediaController(MediaLibrary library, List<MediaPageAction> actions) {
+	private final List<MediaListNotes> notes;
+
+	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes) {
 		this.library = library;
 		this.actions = actions;
+		this.notes = notes;
 	}
 
 	@GetMapping("/media")
 	String library(@AuthenticationPrincipal SignedIn me, Model model) {
-		model.addAttribute("items", this.library.list(Viewer.of(me)));
+		List<MediaItem> items = this.library.list(Viewer.of(me));
+		Map<Long, String> itemNotes = new HashMap<>();
+		this.notes.forEach((source) -> itemNotes.putAll(source.notesFor(items)));
+		model.addAttribute("items", items);
+		model.addAttribute("notes", itemNotes);
 		model.addAttribute("linkedTypes", List.of(MediaType.live_session, MediaType.room, MediaType.channel_room));
 		return "media/library";
 	}
@@ -70,6 +80,12 @@ class MediaController {
 		model.addAttribute("actions",
 				this.actions.stream().map((action) -> action.entryFor(item, viewer)).flatMap(Optional::stream).toList());
 		return "media/item";
+	}
+
+	@GetMapping("/media/{id:\\d+}/delete")
+	String confirmDeletion(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
+		model.addAttribute("item", this.library.find(id, Viewer.of(me)).orElseThrow(MediaController::notFound));
+		return "media/delete";
 	}
 
 	@PostMapping("/media/{id:\\d+}/delete")

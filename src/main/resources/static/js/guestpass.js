@@ -1,0 +1,344 @@
+// GuestPass: small enhancements on top of pages that already work without JavaScript.
+// Menus get arrow keys and Escape, "Manage guest access" opens as a dialog, links are copied to
+// the clipboard, deletions are confirmed in a dialog, forms say what is wrong next to the field,
+// and uploads show their progress. No inline scripts: the Content-Security-Policy forbids them.
+(function () {
+	'use strict';
+
+	// ---- Dialogs: remember who opened them, give focus back when they close ----
+
+	var openers = new WeakMap();
+
+	function openDialog(dialog, opener) {
+		if (!dialog) {
+			return;
+		}
+		if (dialog.open) {
+			dialog.close();
+		}
+		openers.set(dialog, opener || document.activeElement);
+		dialog.showModal();
+		var first = dialog.querySelector('[aria-invalid="true"], input:not([type=hidden]), button:not([disabled]), a[href]');
+		if (first) {
+			first.focus();
+		}
+	}
+
+	document.addEventListener('close', function (event) {
+		var dialog = event.target;
+		if (!(dialog instanceof HTMLDialogElement)) {
+			return;
+		}
+		var opener = openers.get(dialog);
+		if (opener && document.contains(opener)) {
+			opener.focus();
+		}
+	}, true);
+
+	// ---- The "More actions" menu: a disclosure with menu keys ----
+
+	function menuItems(menu) {
+		return Array.prototype.slice.call(menu.querySelectorAll('.menu-item'));
+	}
+
+	function enhanceMenu(menu) {
+		if (menu.dataset.enhanced) {
+			return;
+		}
+		menu.dataset.enhanced = 'true';
+		var summary = menu.querySelector('summary');
+		var list = menu.querySelector('.menu-list');
+		summary.setAttribute('aria-haspopup', 'menu');
+		summary.setAttribute('aria-expanded', 'false');
+		list.setAttribute('role', 'menu');
+		Array.prototype.forEach.call(list.children, function (li) {
+			li.setAttribute('role', 'none');
+		});
+		menuItems(menu).forEach(function (item) {
+			item.setAttribute('role', 'menuitem');
+			item.setAttribute('tabindex', '-1');
+		});
+		menu.addEventListener('toggle', function () {
+			summary.setAttribute('aria-expanded', String(menu.open));
+			if (menu.open) {
+				var items = menuItems(menu);
+				if (items.length) {
+					items[0].focus();
+				}
+			}
+		});
+		menu.addEventListener('keydown', function (event) {
+			var items = menuItems(menu);
+			var index = items.indexOf(document.activeElement);
+			if (event.key === 'Escape' && menu.open) {
+				event.preventDefault();
+				menu.open = false;
+				summary.focus();
+			}
+			else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+				event.preventDefault();
+				if (!menu.open) {
+					menu.open = true;
+					return;
+				}
+				var step = event.key === 'ArrowDown' ? 1 : -1;
+				items[(index + step + items.length) % items.length].focus();
+			}
+			else if (event.key === 'Home' && menu.open) {
+				event.preventDefault();
+				items[0].focus();
+			}
+			else if (event.key === 'End' && menu.open) {
+				event.preventDefault();
+				items[items.length - 1].focus();
+			}
+			else if (event.key === 'Tab' && menu.open) {
+				menu.open = false;
+			}
+		});
+	}
+
+	document.addEventListener('click', function (event) {
+		document.querySelectorAll('details[data-menu][open]').forEach(function (menu) {
+			if (!menu.contains(event.target)) {
+				menu.open = false;
+			}
+		});
+	});
+
+	// ---- Clicks: panels and dialogs, copying, confirming deletion ----
+
+	document.addEventListener('click', function (event) {
+		var target = event.target instanceof Element ? event.target : null;
+		if (!target) {
+			return;
+		}
+
+		var panelLink = target.closest('[data-opens-panel]');
+		if (panelLink && window.htmx) {
+			event.preventDefault();
+			var menu = panelLink.closest('details');
+			var opener = menu ? menu.querySelector('summary') : panelLink;
+			if (menu) {
+				menu.open = false;
+			}
+			var dialog = document.getElementById('panel-dialog');
+			htmx.ajax('GET', panelLink.getAttribute('href'), {
+				target: dialog.querySelector('.panel-slot'), select: '#guest-access-panel', swap: 'innerHTML'
+			}).then(function () {
+				openDialog(dialog, opener);
+			});
+			return;
+		}
+
+		var dialogLink = target.closest('[data-opens-dialog]');
+		if (dialogLink) {
+			event.preventDefault();
+			openDialog(document.getElementById(dialogLink.dataset.opensDialog), dialogLink);
+			return;
+		}
+
+		var closer = target.closest('[data-closes-dialog]');
+		if (closer && closer.closest('dialog')) {
+			event.preventDefault();
+			closer.closest('dialog').close();
+			return;
+		}
+
+		var copy = target.closest('.copy-link');
+		if (copy) {
+			event.preventDefault();
+			copyLink(copy);
+			return;
+		}
+
+		var remove = target.closest('[data-confirm-delete]');
+		if (remove && window.htmx) {
+			event.preventDefault();
+			var confirmDialog = document.getElementById('delete-link-dialog');
+			var form = confirmDialog.querySelector('form');
+			confirmDialog.querySelector('.delete-link-name').textContent = remove.dataset.linkName;
+			form.setAttribute('action', remove.dataset.confirmDelete);
+			form.setAttribute('hx-post', remove.dataset.confirmDelete);
+			htmx.process(form);
+			openDialog(confirmDialog, remove);
+		}
+	});
+
+	function copyLink(button) {
+		var url = button.dataset.copy;
+		var done = function () {
+			button.classList.add('is-copied');
+			button.setAttribute('data-tooltip', 'Copied');
+			var status = button.closest('section, main').querySelector('.copied');
+			if (status) {
+				status.textContent = 'Link copied';
+			}
+			window.setTimeout(function () {
+				button.classList.remove('is-copied');
+				button.removeAttribute('data-tooltip');
+			}, 2500);
+		};
+		if (navigator.clipboard && window.isSecureContext) {
+			navigator.clipboard.writeText(url).then(done, function () {
+				copyBySelection(button, url) && done();
+			});
+		}
+		else if (copyBySelection(button, url)) {
+			done();
+		}
+	}
+
+	// Where the Clipboard API is unavailable (plain HTTP), copy what a hidden field holds.
+	function copyBySelection(button, url) {
+		var field = document.createElement('textarea');
+		field.value = url;
+		field.setAttribute('readonly', '');
+		field.className = 'visually-hidden';
+		button.parentNode.appendChild(field);
+		field.select();
+		var copied = false;
+		try {
+			copied = document.execCommand('copy');
+		}
+		catch (ignored) {
+			copied = false;
+		}
+		field.remove();
+		button.focus();
+		return copied;
+	}
+
+	// ---- Forms: say what is wrong next to the field, before anything is sent ----
+
+	function fieldError(input) {
+		var ids = (input.getAttribute('aria-describedby') || '').split(/\s+/);
+		for (var i = 0; i < ids.length; i++) {
+			var element = ids[i] && document.getElementById(ids[i]);
+			if (element && element.classList.contains('field-error')) {
+				return element;
+			}
+		}
+		return null;
+	}
+
+	function checkField(input) {
+		var value = input.value.trim();
+		var invalid = !input.checkValidity() || (input.required && value === '');
+		var error = fieldError(input);
+		input.setAttribute('aria-invalid', String(invalid));
+		if (error) {
+			error.textContent = invalid ? (input.dataset.message || input.validationMessage) : '';
+		}
+		return !invalid;
+	}
+
+	document.addEventListener('submit', function (event) {
+		var form = event.target;
+		if (!form.matches('form[data-validate]')) {
+			return;
+		}
+		var inputs = form.querySelectorAll('input[data-message]');
+		var firstInvalid = null;
+		inputs.forEach(function (input) {
+			if (!checkField(input) && !firstInvalid) {
+				firstInvalid = input;
+			}
+		});
+		if (firstInvalid) {
+			event.preventDefault();
+			event.stopImmediatePropagation();
+			firstInvalid.focus();
+		}
+	}, true);
+
+	// ---- Uploads: a progress bar while the file goes up ----
+
+	document.addEventListener('submit', function (event) {
+		var form = event.target;
+		if (!form.matches('form[data-upload]') || !window.FormData || event.defaultPrevented) {
+			return;
+		}
+		event.preventDefault();
+		var progress = form.querySelector('progress');
+		var status = form.querySelector('.upload-status');
+		var button = form.querySelector('button[type=submit]');
+		var request = new XMLHttpRequest();
+		request.open('POST', form.action);
+		request.upload.addEventListener('progress', function (progressEvent) {
+			if (progressEvent.lengthComputable) {
+				var percent = Math.round(progressEvent.loaded / progressEvent.total * 100);
+				progress.value = percent;
+				status.textContent = 'Uploading… ' + percent + '%';
+			}
+		});
+		request.addEventListener('load', function () {
+			if (request.status < 400) {
+				window.location.assign(request.responseURL);
+				return;
+			}
+			var page = new DOMParser().parseFromString(request.responseText, 'text/html');
+			var main = page.querySelector('main');
+			if (main) {
+				document.querySelector('main').replaceWith(main);
+				init(document);
+			}
+		});
+		request.addEventListener('error', function () {
+			status.textContent = 'The upload failed. Check your connection and try again.';
+			button.disabled = false;
+		});
+		progress.hidden = false;
+		progress.value = 0;
+		button.disabled = true;
+		status.textContent = 'Uploading… 0%';
+		request.send(new FormData(form));
+	});
+
+	// ---- After htmx swaps part of a page ----
+
+	var lastFocusedId = null;
+
+	document.addEventListener('htmx:beforeSwap', function () {
+		lastFocusedId = document.activeElement && document.activeElement.id ? document.activeElement.id : null;
+		var open = document.querySelector('#guest-access-panel dialog[open]');
+		if (open) {
+			open.close();
+		}
+	});
+
+	document.addEventListener('htmx:afterSettle', function (event) {
+		init(event.target);
+		var reopen = document.querySelector('#guest-access-panel dialog[open]');
+		if (reopen) {
+			reopen.close();
+			openDialog(reopen, document.querySelector('[data-opens-dialog="' + reopen.id + '"]'));
+		}
+		else if (lastFocusedId && document.getElementById(lastFocusedId)) {
+			document.getElementById(lastFocusedId).focus();
+		}
+		else {
+			var title = document.getElementById('guest-access-title');
+			if (title) {
+				title.setAttribute('tabindex', '-1');
+				title.focus();
+			}
+		}
+	});
+
+	function init(root) {
+		(root.querySelectorAll ? root : document).querySelectorAll('details[data-menu]').forEach(enhanceMenu);
+		(root.querySelectorAll ? root : document).querySelectorAll('form[data-validate]').forEach(function (form) {
+			form.setAttribute('novalidate', '');
+		});
+	}
+
+	if (document.readyState === 'loading') {
+		document.addEventListener('DOMContentLoaded', function () {
+			init(document);
+		});
+	}
+	else {
+		init(document);
+	}
+})();
