@@ -37,6 +37,14 @@
 
 	// ---- The "More actions" menu: a disclosure with menu keys ----
 
+	function closeMenu(menu) {
+		menu.open = false;
+		var summary = menu.querySelector('summary');
+		if (summary) {
+			summary.setAttribute('aria-expanded', 'false');
+		}
+	}
+
 	function menuItems(menu) {
 		return Array.prototype.slice.call(menu.querySelectorAll('.menu-item'));
 	}
@@ -60,11 +68,12 @@
 		});
 		menu.addEventListener('toggle', function () {
 			summary.setAttribute('aria-expanded', String(menu.open));
-			if (menu.open) {
-				var items = menuItems(menu);
-				if (items.length) {
-					items[0].focus();
-				}
+			if (!menu.open) {
+				return;
+			}
+			var items = menuItems(menu);
+			if (items.length) {
+				items[0].focus();
 			}
 		});
 		menu.addEventListener('keydown', function (event) {
@@ -72,7 +81,7 @@
 			var index = items.indexOf(document.activeElement);
 			if (event.key === 'Escape' && menu.open) {
 				event.preventDefault();
-				menu.open = false;
+				closeMenu(menu);
 				summary.focus();
 			}
 			else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -93,7 +102,7 @@
 				items[items.length - 1].focus();
 			}
 			else if (event.key === 'Tab' && menu.open) {
-				menu.open = false;
+				closeMenu(menu);
 			}
 		});
 	}
@@ -101,7 +110,7 @@
 	document.addEventListener('click', function (event) {
 		document.querySelectorAll('details[data-menu][open]').forEach(function (menu) {
 			if (!menu.contains(event.target)) {
-				menu.open = false;
+				closeMenu(menu);
 			}
 		});
 	});
@@ -120,7 +129,7 @@
 			var menu = panelLink.closest('details');
 			var opener = menu ? menu.querySelector('summary') : panelLink;
 			if (menu) {
-				menu.open = false;
+				closeMenu(menu);
 			}
 			var dialog = document.getElementById('panel-dialog');
 			htmx.ajax('GET', panelLink.getAttribute('href'), {
