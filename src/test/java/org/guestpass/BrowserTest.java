@@ -55,6 +55,14 @@ public abstract class BrowserTest {
 		return driver;
 	}
 
+	/** A new browser with JavaScript switched off. */
+	protected ChromeDriver browserWithoutJavaScript() {
+		ChromeDriver driver = Browsers.openWithoutJavaScript();
+		driver.manage().window().setSize(DESKTOP);
+		this.browsers.add(driver);
+		return driver;
+	}
+
 	protected String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

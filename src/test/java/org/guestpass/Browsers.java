@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -29,6 +30,15 @@ public final class Browsers {
 	}
 
 	public static ChromeDriver open() {
+		return open(true);
+	}
+
+	/** A browser whose JavaScript is switched off, to prove pages work without it. */
+	public static ChromeDriver openWithoutJavaScript() {
+		return open(false);
+	}
+
+	private static ChromeDriver open(boolean javaScript) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			String message = "Chromium is not installed (apt-get install -y chromium chromium-driver)";
 			if ("true".equals(System.getenv("CI"))) {
@@ -42,6 +52,9 @@ public final class Browsers {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
 				"--user-data-dir=" + freshProfile());
+		if (!javaScript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
