@@ -14,6 +14,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -186,8 +188,13 @@ public abstract class BrowserTest {
 				"""));
 	}
 
-	/** Saves a screenshot at desktop and phone width under target/screenshots, then checks accessibility. */
+	/**
+	 * Looks at the page as people will: screenshots at desktop and phone width under
+	 * target/screenshots, axe-core in the light and the dark scheme, and no script or style refused by
+	 * the Content-Security-Policy.
+	 */
 	protected static void look(WebDriver driver, String name) {
+		ChromeDriver chrome = (ChromeDriver) driver;
 		Dimension size = driver.manage().window().getSize();
 		driver.manage().window().setSize(DESKTOP);
 		Browsers.screenshot(driver, name + "-desktop");
@@ -195,6 +202,24 @@ public abstract class BrowserTest {
 		Browsers.screenshot(driver, name + "-phone");
 		driver.manage().window().setSize(size);
 		Axe.assertNoSeriousViolations(driver, name);
+		scheme(chrome, "dark");
+		Browsers.screenshot(driver, name + "-dark");
+		Axe.assertNoSeriousViolations(driver, name + " (dark)");
+		scheme(chrome, "light");
+		List<String> refused = driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
+			.toList();
+		assertThat(refused).as("what the Content-Security-Policy refused on " + name).isEmpty();
+	}
+
+	private static void scheme(ChromeDriver driver, String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 }

@@ -52,6 +52,7 @@ public final class Browsers {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
 				"--user-data-dir=" + freshProfile());
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		if (!javaScript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}
