@@ -67,6 +67,11 @@ class AccountRepository {
 		return this.jdbc.sql("select count(*) from account where role = 'admin'").query(Long.class).single() > 0;
 	}
 
+	/** The admins' ids, their rows locked until the transaction ends. */
+	List<Long> lockAdmins() {
+		return this.jdbc.sql("select id from account where role = 'admin' for update").query(Long.class).list();
+	}
+
 	int update(long id, Role role, GuestLinkPermission guestLinks) {
 		return this.jdbc.sql("update account set role = :role, guest_links = :guestLinks where id = :id")
 			.param("id", id)

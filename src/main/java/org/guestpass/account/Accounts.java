@@ -32,12 +32,16 @@ public class Accounts implements UserDetailsService {
 
 	private final AuditLog audit;
 
+	private final SignInSessions sessions;
+
 	private final Clock clock;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit, SignInSessions sessions,
+			Clock clock) {
 		this.repository = repository;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -79,14 +83,50 @@ public class Accounts implements UserDetailsService {
 		return this.repository.findAll();
 	}
 
-	@Transactional
-	public Optional<Account> change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
-		if (this.repository.update(id, role, guestLinks) == 0) {
-			return Optional.empty();
+	/** Why an account was not changed. */
+	public enum ChangeRefusal {
+
+		/** No account has this id. */
+		NOT_FOUND,
+		/** The account is the site's only admin, and the change would take that role away. */
+		LAST_ADMIN
+
+	}
+
+	/** The changed account, or why it is unchanged (then {@code account} is as it was, or null if not found). */
+	public record Change(Account account, ChangeRefusal refusal) {
+
+		public boolean isRefused() {
+			return this.refusal != null;
 		}
+
+	}
+
+	/**
+	 * Changes an account's role and guest link permission, but never takes the admin role from the
+	 * site's only admin: the site must keep someone who can manage it. The admins are locked first,
+	 * so two admins demoting each other at the same moment cannot both succeed. A new role ends the
+	 * account's sign-in sessions, so it applies at once. Refusals are recorded in the audit trail.
+	 */
+	@Transactional
+	public Change change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
+		List<Long> admins = this.repository.lockAdmins();
+		Optional<Account> current = this.repository.findById(id);
+		if (current.isEmpty()) {
+			return new Change(null, ChangeRefusal.NOT_FOUND);
+		}
+		if (current.get().isAdmin() && role != Role.admin && admins.stream().allMatch((admin) -> admin == id)) {
+			this.audit.record(actor, "account_changed", null, null, "last_admin",
+					"account " + id + ": stays admin, as the only admin");
+			return new Change(current.get(), ChangeRefusal.LAST_ADMIN);
+		}
+		this.repository.update(id, role, guestLinks);
 		this.audit.record(actor, "account_changed", null, null, "ok",
 				"account " + id + ": role=" + role + ", guestLinks=" + guestLinks);
-		return this.repository.findById(id);
+		if (current.get().role() != role) {
+			this.sessions.endSessionsOf(current.get().username());
+		}
+		return new Change(this.repository.findById(id).orElseThrow(), null);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.GuestLinkFixture;
 import org.guestpass.Fixtures.Person;
@@ -138,7 +139,7 @@ class AdmissionIntegrationTests {
 			assertThat(guest.get(link.url()).status()).isEqualTo(200);
 			guests.add(guest);
 		}
-		List<TestClient.Response> responses = GuestLinkIntegrationTests.concurrently(200,
+		List<TestClient.Response> responses = Concurrently.run(200,
 				(i) -> admit(guests.get(i), link, "Guest " + i, "guest" + i + "@example.org"));
 
 		assertThat(responses).filteredOn((response) -> response.status() == 303).hasSize(10);

@@ -3,12 +3,9 @@ package org.guestpass.guestaccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
@@ -142,7 +139,7 @@ class GuestLinkIntegrationTests {
 	void twentySimultaneousCreatesMakeExactlyThreeLinks() throws Exception {
 		long media = this.owner.liveSession("Lecture");
 		this.owner.enableGuestAccess(media);
-		List<Integer> statuses = concurrently(20,
+		List<Integer> statuses = Concurrently.run(20,
 				(i) -> this.owner.createLink(media, "{\"name\":\"Racer " + i + "\"}").status());
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(3);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(17);
@@ -345,30 +342,6 @@ class GuestLinkIntegrationTests {
 			.param("id", media)
 			.query(Integer.class)
 			.single();
-	}
-
-	static <T> List<T> concurrently(int count, java.util.function.IntFunction<T> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.apply(index);
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

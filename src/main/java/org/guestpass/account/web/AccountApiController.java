@@ -15,6 +15,7 @@ import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 import org.guestpass.system.Problems;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,9 +61,15 @@ class AccountApiController {
 	@PutMapping("/api/v1/admin/users/{id}")
 	ResponseEntity<?> changeUser(@PathVariable long id, @Valid @RequestBody UserChangeRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
-		return this.accounts.change(id, request.role(), request.guestLinks(), admin.getUsername())
-			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(Problems::notFound);
+		Accounts.Change change = this.accounts.change(id, request.role(), request.guestLinks(), admin.getUsername());
+		if (change.refusal() == null) {
+			return ResponseEntity.ok(change.account());
+		}
+		return switch (change.refusal()) {
+			case NOT_FOUND -> Problems.notFound();
+			case LAST_ADMIN -> Problems.response(HttpStatus.CONFLICT, "last_admin",
+					"This is the only admin; make someone else an admin first.");
+		};
 	}
 
 	@GetMapping("/api/v1/me/tokens")

@@ -1,28 +1,48 @@
 package org.guestpass.account.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
+import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's users page: the list, and a form to create a user.
+ * The admin's users page: the list, where each user's role and guest link permission can be
+ * changed, and a form to create a user.
  */
 @Controller
 class AdminUsersController {
+
+	static final String CHOOSE_ROLE = "Choose Admin or Member.";
+
+	static final String CHOOSE_GUEST_LINKS = "Choose Follow site policy, Allow or Deny.";
+
+	static final List<Choice> ROLES = List.of(new Choice(Role.admin.name(), "Admin"),
+			new Choice(Role.member.name(), "Member"));
+
+	static final List<Choice> GUEST_LINKS = List.of(new Choice(GuestLinkPermission.policy.name(), "Follow site policy"),
+			new Choice(GuestLinkPermission.allow.name(), "Allow"), new Choice(GuestLinkPermission.deny.name(), "Deny"));
 
 	private final Accounts accounts;
 
@@ -59,15 +79,75 @@ class AdminUsersController {
 		return showUsers(model);
 	}
 
+	@PostMapping("/admin/users/{id:\\d+}")
+	String processChangeForm(@PathVariable long id, @Valid @ModelAttribute("change") UserChangeForm form,
+			BindingResult result, @AuthenticationPrincipal SignedIn admin, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (result.hasErrors()) {
+			FieldError error = result.getFieldErrors().get(0);
+			return showUsersWithRowError(new RowError(id, error.getField(), error.getDefaultMessage()),
+					HttpStatus.BAD_REQUEST, model, response);
+		}
+		Accounts.Change change = this.accounts.change(id, Role.valueOf(form.role()),
+				GuestLinkPermission.valueOf(form.guestLinks()), admin.getUsername());
+		if (change.isRefused()) {
+			return switch (change.refusal()) {
+				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role",
+						change.account().username() + " is the only admin, so they stay an admin. Make someone else an admin first."),
+						HttpStatus.CONFLICT, model, response);
+			};
+		}
+		Account changed = change.account();
+		redirect.addFlashAttribute("message", "Saved " + changed.username() + ": " + label(ROLES, changed.role().name())
+				+ ", guest links: " + label(GUEST_LINKS, changed.guestLinks().name()) + ".");
+		return "redirect:/admin/users";
+	}
+
+	private String showUsersWithRowError(RowError error, HttpStatus status, Model model, HttpServletResponse response) {
+		if (this.accounts.find(error.userId()).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("form", new UserForm("", "", Role.member));
+		model.addAttribute("rowError", error);
+		response.setStatus(status.value());
+		return showUsers(model);
+	}
+
 	private String showUsers(Model model) {
 		model.addAttribute("users", this.accounts.all());
-		model.addAttribute("roles", Role.values());
+		model.addAttribute("roleChoices", ROLES);
+		model.addAttribute("guestLinkChoices", GUEST_LINKS);
 		return "account/users";
+	}
+
+	private static String label(List<Choice> choices, String value) {
+		return choices.stream().filter((choice) -> choice.value().equals(value)).findFirst().orElseThrow().label();
 	}
 
 	record UserForm(@NotBlank(message = "Enter a user name.") @Size(max = 50) String username,
 			@NotBlank(message = "Enter a password.") @Size(max = 200) String password,
 			@NotNull(message = "Choose a role.") Role role) {
+	}
+
+	/** A change of one user, as chosen: the values are checked as text, then read. */
+	record UserChangeForm(
+			@NotNull(message = CHOOSE_ROLE) @Pattern(regexp = "admin|member", message = CHOOSE_ROLE) String role,
+			@NotNull(message = CHOOSE_GUEST_LINKS) @Pattern(regexp = "policy|allow|deny",
+					message = CHOOSE_GUEST_LINKS) String guestLinks) {
+	}
+
+	/** One option of a choice: the value sent, the words shown. */
+	record Choice(String value, String label) {
+	}
+
+	/** Why the change of one user's row was refused, shown next to that row's field. */
+	record RowError(long userId, String field, String message) {
+
+		public boolean isOn(long userId, String field) {
+			return this.userId == userId && this.field.equals(field);
+		}
+
 	}
 
 }
