@@ -34,7 +34,7 @@ public abstract class BrowserTest {
 
 	public static final Dimension DESKTOP = new Dimension(1280, 900);
 
-	public static final Dimension PHONE = new Dimension(390, 844);
+	public static final Dimension PHONE = new Dimension(360, 780);
 
 	@LocalServerPort
 	protected int port;
