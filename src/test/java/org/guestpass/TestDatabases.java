@@ -33,8 +33,14 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 		return "postgresql".equals(System.getProperty(PROPERTY, "h2"));
 	}
 
+	/** Set by a test that starts applications on a database of its own choosing. */
+	public static final String OWN_DATABASE = "guestpass.test.own-database";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		if (context.getEnvironment().getProperty(OWN_DATABASE, Boolean.class, false)) {
+			return;
+		}
 		String name = "guestpass_test_" + COUNTER.incrementAndGet();
 		String url = isPostgres() ? createPostgresDatabase(name)
 				: "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
@@ -54,7 +60,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 							"guestpass.admin-password", "admin-password-for-tests")));
 	}
 
-	private static synchronized String createPostgresDatabase(String name) {
+	/** A new, empty database on the test JVM's PostgreSQL; its JDBC URL (user postgres, no password). */
+	public static synchronized String createPostgresDatabase(String name) {
 		try {
 			if (postgres == null) {
 				postgres = EmbeddedPostgres.builder().start();

@@ -1,0 +1,240 @@
+package org.guestpass;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import org.guestpass.account.Accounts;
+import org.guestpass.account.ApiTokens;
+import org.guestpass.account.Role;
+import org.guestpass.system.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two GuestPass nodes on one PostgreSQL, as a school runs them behind a load balancer without
+ * sticky sessions: limits, switches, deletions and sign-ins hold across nodes.
+ */
+@Tag("database")
+@EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql",
+		disabledReason = "two nodes share a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
+class TwoNodesIntegrationTests {
+
+	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.executor(Executors.newFixedThreadPool(16))
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	static ConfigurableApplicationContext nodeA;
+
+	static ConfigurableApplicationContext nodeB;
+
+	static List<String> nodes;
+
+	static TestClient owner;
+
+	static String ownerToken;
+
+	static JdbcClient jdbc;
+
+	@BeforeAll
+	static void startTwoNodes() throws IOException {
+		String database = TestDatabases.createPostgresDatabase("guestpass_two_nodes");
+		Path sharedStorage = Files.createTempDirectory("guestpass-shared-media-");
+		nodeA = start(database, sharedStorage);
+		nodeB = start(database, sharedStorage);
+		nodes = List.of(base(nodeA), base(nodeB));
+		Accounts.Creation member = nodeA.getBean(Accounts.class)
+			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, "test");
+		ownerToken = nodeA.getBean(ApiTokens.class).issue(member.account().id(), "tests").token();
+		owner = TestClient.api(port(nodeA), ownerToken);
+		jdbc = nodeB.getBean(JdbcClient.class);
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		nodeA.close();
+		nodeB.close();
+	}
+
+	@Test
+	void fiveHundredAdmissionsSpreadOverBothNodesAdmitExactlyTheLimitTwentyTimesOver() throws Exception {
+		for (int round = 0; round < 20; round++) {
+			long media = liveSession("Round " + round);
+			String url = link(media, "{\"name\":\"Lecture\",\"maxClicks\":25}");
+			String token = url.substring(url.lastIndexOf('/') + 1);
+			String xsrf = xsrfCookie(nodes.get(round % 2) + "/g/" + token);
+
+			List<CompletableFuture<HttpResponse<String>>> admissions = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				String form = "name=" + URLEncoder.encode("Guest " + i, StandardCharsets.UTF_8) + "&email=guest" + i
+						+ "%40example.org";
+				admissions.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(nodes.get(i % 2) + "/g/" + token))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Cookie", "XSRF-TOKEN=" + xsrf)
+					.header("X-XSRF-TOKEN", xsrf)
+					.timeout(Duration.ofSeconds(120))
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString()));
+			}
+			List<Integer> statuses = admissions.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 303).hasSize(25);
+			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 410).hasSize(475);
+			assertThat(jdbc.sql("select clicks from guest_link where token_hash = :hash")
+				.param("hash", Tokens.hash(token))
+				.query(Integer.class)
+				.single()).isEqualTo(25);
+			assertThat(jdbc.sql("select count(*) from guest_session where media_id = :media")
+				.param("media", media)
+				.query(Integer.class)
+				.single()).isEqualTo(25);
+		}
+	}
+
+	@Test
+	void theSwitchTurnedOffOnOneNodeRefusesTheNextPageLoadOnTheOther() {
+		long media = liveSession("Switch");
+		String url = link(media, "{\"name\":\"Switch\"}");
+		TestClient guest = TestClient.browser(port(nodeA));
+		guest.get(url);
+		assertThat(guest.postForm(url, Map.of("name", "Ada", "email", "ada@example.org")).status()).isEqualTo(303);
+		assertThat(guest.get(nodes.get(1) + "/guest/media/" + media).status()).isEqualTo(200);
+
+		owner.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":false}");
+
+		TestClient.Response refresh = guest.get(nodes.get(1) + "/guest/media/" + media);
+		assertThat(refresh.status()).isEqualTo(403);
+		assertThat(refresh.text()).contains("The owner has turned off guest access");
+	}
+
+	@Test
+	void aLinkDeletedOnOneNodeIsUnknownOnTheOther() {
+		long media = liveSession("Delete");
+		owner.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
+		TestClient.Response created = owner.json("POST", "/api/v1/media/" + media + "/guest-links",
+				"{\"name\":\"Doomed\"}");
+		String token = ((String) JsonPath.read(created.body(), "$.url")).replaceAll(".*/g/", "");
+		assertThat(TestClient.browser(port(nodeB)).get("/g/" + token).status()).isEqualTo(200);
+
+		owner.json("DELETE", "/api/v1/media/" + media + "/guest-links/" + JsonPath.read(created.body(), "$.id"), null);
+
+		TestClient.Response deleted = TestClient.browser(port(nodeB)).get("/g/" + token);
+		assertThat(deleted.status()).isEqualTo(404);
+		assertThat(deleted.body()).isEqualTo(TestClient.browser(port(nodeB)).get("/g/" + "B".repeat(43)).body());
+	}
+
+	@Test
+	void linksCreatedRacingOnBothNodesNeverPassThree() throws Exception {
+		long media = liveSession("Race");
+		owner.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
+		List<Integer> statuses = Concurrently.run(20, (i) -> send(HttpRequest
+			.newBuilder(URI.create(nodes.get(i % 2) + "/api/v1/media/" + media + "/guest-links"))
+			.header("Authorization", "Bearer " + ownerToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Racer " + i + "\"}"))
+			.build()).statusCode());
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(3);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(17);
+		assertThat(jdbc.sql("select count(*) from guest_link where media_id = :media")
+			.param("media", media)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aSignInOnOneNodeIsValidOnTheOther() {
+		TestClient browser = TestClient.browser(port(nodeA));
+		TestClient.Response signedIn = browser.signIn("two-nodes-owner", "two-nodes-owner-password");
+		assertThat(signedIn.status()).isEqualTo(302);
+		TestClient.Response library = browser.get(nodes.get(1) + "/media");
+		assertThat(library.status()).isEqualTo(200);
+		assertThat(library.text()).contains("two-nodes-owner");
+	}
+
+	private static long liveSession(String title) {
+		TestClient.Response created = owner.json("POST", "/api/v1/media",
+				"{\"title\":\"" + title + "\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}");
+		assertThat(created.status()).isEqualTo(201);
+		return ((Number) JsonPath.read(created.body(), "$.id")).longValue();
+	}
+
+	private static String link(long media, String json) {
+		owner.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
+		TestClient.Response created = owner.json("POST", "/api/v1/media/" + media + "/guest-links", json);
+		assertThat(created.status()).isEqualTo(201);
+		return JsonPath.read(created.body(), "$.url");
+	}
+
+	/** Opens the link once, as a guest's browser would, for the CSRF cookie its form needs. */
+	private static String xsrfCookie(String url) {
+		HttpResponse<String> entry = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+		assertThat(entry.statusCode()).isEqualTo(200);
+		Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
+		assertThat(cookie.find()).isTrue();
+		return cookie.group(1);
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String database, Path sharedStorage) throws IOException {
+		Map<String, String> properties = Map.of(TestDatabases.OWN_DATABASE, "true", "spring.datasource.url", database,
+				"spring.datasource.username", "postgres", "spring.datasource.password", "", "guestpass.data-dir",
+				Files.createTempDirectory("guestpass-node-").toString(), "guestpass.storage-dir",
+				sharedStorage.toString(), "guestpass.secret", "a-secret-every-node-shares", "guestpass.admin-password",
+				"admin-password-for-tests", "server.port", "0", "spring.main.banner-mode", "off");
+		// As command-line arguments, these win over application.properties, as an operator's would.
+		return new SpringApplicationBuilder(GuestPassApplication.class).run(properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://localhost:" + port(node);
+	}
+
+}
