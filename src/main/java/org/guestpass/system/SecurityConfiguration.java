@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -42,11 +43,9 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, OpaqueTokenIntrospector apiTokens) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, OpaqueTokenIntrospector apiTokens,
+			@Value("${guestpass.frame-ancestors:'none'}") String frameAncestors) {
 		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
@@ -77,7 +76,18 @@ class SecurityConfiguration {
 						pageDenied.handle(request, response, ex);
 					}
 				}))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(ContentSecurityPolicy.withFrameAncestors(frameAncestors)))
+				.frameOptions((frames) -> {
+					// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore it.
+					if (ContentSecurityPolicy.allowsFraming(frameAncestors)) {
+						frames.disable();
+					}
+					else {
+						frames.deny();
+					}
+				})
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}

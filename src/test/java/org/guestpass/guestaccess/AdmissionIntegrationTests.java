@@ -76,6 +76,7 @@ class AdmissionIntegrationTests {
 		assertThat(entry.body()).contains("Shared item").contains(">Name<").contains(">Email<").contains("Continue")
 			.contains("Your name and email are shown to the person who shared this link");
 		assertThat(entry.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(entry.header("X-Robots-Tag")).contains("noindex");
 
 		TestClient.Response admitted = admit(guest, link, "Ada Lovelace", "ada@example.org");
 		assertThat(admitted.status()).isEqualTo(303);

@@ -32,6 +32,7 @@ class WebIntegrationTests {
 			.doesNotContain("unsafe-inline");
 		assertThat(login.header("Referrer-Policy")).isEqualTo("no-referrer");
 		assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
 	}
 
 	@Test
