@@ -56,7 +56,12 @@ public class Admissions {
 	}
 
 	/** An admitted guest's page: the item and the name they gave. */
-	public record GuestView(MediaItem item, String guestName, EntryRefusal refusal) {
+	public record GuestView(MediaItem item, String guestName, long sessionId, EntryRefusal refusal) {
+
+		static GuestView refused(EntryRefusal refusal) {
+			return new GuestView(null, null, 0, refusal);
+		}
+
 	}
 
 	/**
@@ -120,32 +125,42 @@ public class Admissions {
 	}
 
 	/**
-	 * Checks an admitted guest's page load: their session must be valid for this item, and the link
-	 * and item must still let guests in.
+	 * Checks an admitted guest's page load, which also keeps their session from going idle: their
+	 * session must be valid for this item, and the link and item must still let guests in.
 	 */
+	@Transactional
+	public GuestView checkPage(String sessionToken, long mediaId) {
+		GuestView view = check(sessionToken, mediaId);
+		if (view.refusal() == null) {
+			this.sessions.touch(view.sessionId(), this.clock.instant());
+		}
+		return view;
+	}
+
+	/** Checks a request for an admitted guest's content (the player's), as {@link #checkPage} does. */
 	@Transactional(readOnly = true)
 	public GuestView check(String sessionToken, long mediaId) {
 		Instant now = this.clock.instant();
 		Optional<GuestSessionRepository.GuestSession> session = sessionOf(sessionToken)
 			.filter((found) -> found.mediaId() == mediaId);
 		if (session.isEmpty()) {
-			return new GuestView(null, null, EntryRefusal.SESSION_ENDED);
+			return GuestView.refused(EntryRefusal.SESSION_ENDED);
 		}
 		// What happened to the link explains more than "your access ended", so it is told first.
 		Optional<LinkState> link = this.links.findStateById(session.get().linkId());
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forAdmittedGuest(link.orElse(null), this.settings.modules(),
 				now);
 		if (refusal.isPresent()) {
-			return new GuestView(null, null, refusal.get());
+			return GuestView.refused(refusal.get());
 		}
-		if (!session.get().isValidAt(now)) {
-			return new GuestView(null, null, EntryRefusal.SESSION_ENDED);
+		if (!session.get().isValidAt(now, this.properties.guestSessionIdle())) {
+			return GuestView.refused(EntryRefusal.SESSION_ENDED);
 		}
 		Optional<MediaItem> item = this.media.findIncludingDeleted(mediaId).filter((found) -> !found.isDeleted());
 		if (item.isEmpty()) {
-			return new GuestView(null, null, EntryRefusal.MEDIA_GONE);
+			return GuestView.refused(EntryRefusal.MEDIA_GONE);
 		}
-		return new GuestView(item.get(), session.get().guestName(), null);
+		return new GuestView(item.get(), session.get().guestName(), session.get().id(), null);
 	}
 
 	/** The item's file, for an admitted guest's player. */
@@ -168,7 +183,9 @@ public class Admissions {
 	}
 
 	private boolean holdsSessionFor(LinkState link, String sessionToken, Instant now) {
-		return sessionOf(sessionToken).filter((session) -> session.isValidAt(now) && session.linkId() == link.linkId())
+		return sessionOf(sessionToken)
+			.filter((session) -> session.isValidAt(now, this.properties.guestSessionIdle())
+					&& session.linkId() == link.linkId())
 			.isPresent();
 	}
 

@@ -1,5 +1,6 @@
 package org.guestpass.guestaccess;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,10 +22,13 @@ class GuestSessionRepository {
 		this.jdbc = jdbc;
 	}
 
-	record GuestSession(long id, long linkId, long mediaId, String guestName, Instant expiresAt, Instant revokedAt) {
+	record GuestSession(long id, long linkId, long mediaId, String guestName, Instant createdAt, Instant expiresAt,
+			Instant lastSeenAt, Instant revokedAt) {
 
-		boolean isValidAt(Instant now) {
-			return this.revokedAt == null && now.isBefore(this.expiresAt);
+		/** Not revoked, within its absolute lifetime, and seen within the idle lifetime. */
+		boolean isValidAt(Instant now, Duration idle) {
+			Instant lastSeen = this.lastSeenAt != null ? this.lastSeenAt : this.createdAt;
+			return this.revokedAt == null && now.isBefore(this.expiresAt) && now.isBefore(lastSeen.plus(idle));
 		}
 
 	}
@@ -46,16 +50,24 @@ class GuestSessionRepository {
 			.update();
 	}
 
+	/** Marks a page load, which keeps the session from going idle. */
+	void touch(long id, Instant now) {
+		this.jdbc.sql("update guest_session set last_seen_at = :now where id = :id")
+			.param("id", id)
+			.param("now", Timestamps.utc(now))
+			.update();
+	}
+
 	Optional<GuestSession> findByHash(String sessionHash) {
 		return this.jdbc.sql("""
-				select id, link_id, media_id, guest_name, expires_at, revoked_at
+				select id, link_id, media_id, guest_name, created_at, expires_at, last_seen_at, revoked_at
 				  from guest_session
 				 where session_hash = :sessionHash
 				""")
 			.param("sessionHash", sessionHash)
 			.query((rs, row) -> new GuestSession(rs.getLong("id"), rs.getLong("link_id"), rs.getLong("media_id"),
-					rs.getString("guest_name"), Timestamps.instant(rs, "expires_at"),
-					Timestamps.instant(rs, "revoked_at")))
+					rs.getString("guest_name"), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "expires_at"),
+					Timestamps.instant(rs, "last_seen_at"), Timestamps.instant(rs, "revoked_at")))
 			.optional();
 	}
 

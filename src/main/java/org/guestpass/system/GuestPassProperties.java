@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secret the server secret that protects guest link tokens; when empty, generated into the
  * data folder on first start
  * @param guestSessionLifetime how long a guest's admission lasts at most (never past the link's expiry)
+ * @param guestSessionIdle how long a guest's admission lasts without a page load
  */
 @ConfigurationProperties("guestpass")
 public record GuestPassProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("./data/media") Path storageDir,
-		URI baseUrl, String adminPassword, String secret, @DefaultValue("12h") Duration guestSessionLifetime) {
+		URI baseUrl, String adminPassword, String secret, @DefaultValue("12h") Duration guestSessionLifetime,
+		@DefaultValue("2h") Duration guestSessionIdle) {
 
 	public GuestPassProperties {
 		if (baseUrl != null && baseUrl.toString().isBlank()) {

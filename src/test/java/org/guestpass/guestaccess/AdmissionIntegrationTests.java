@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,18 +100,66 @@ class AdmissionIntegrationTests {
 	}
 
 	@Test
-	void behindAnHttpsProxyTheGuestCookieIsSecure() {
+	void behindAnHttpsProxyTheGuestCookieIsSecureAndKeptToThisHost() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
 		TestClient guest = browser();
-		guest.get(link.url());
+		String csrf = csrfOf(guest.get(link.url()).body());
 		TestClient.Response admitted = guest.send(guest.request(link.url())
 			.header("X-Forwarded-Proto", "https")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("name=Ada&email=ada%40example.org&_csrf="
-					+ URLEncoder.encode(csrfOf(guest.get(link.url()).body()), StandardCharsets.UTF_8))));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("name=Ada&email=ada%40example.org&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))));
 		assertThat(admitted.status()).isEqualTo(303);
-		assertThat(admitted.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith("GUESTPASS_GUEST=").contains("Secure").contains("HttpOnly"));
+		String cookie = admitted.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("__Host-GUESTPASS_GUEST="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+			.doesNotContain("Domain");
+		String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+
+		TestClient.Response page = browser().send(browser().request("/guest/media/" + link.mediaId())
+			.header("X-Forwarded-Proto", "https")
+			.header("Cookie", "__Host-GUESTPASS_GUEST=" + value));
+		assertThat(page.status()).isEqualTo(200);
+		TestClient.Response overPlainHttp = browser().send(browser().request("/guest/media/" + link.mediaId())
+			.header("Cookie", "__Host-GUESTPASS_GUEST=" + value));
+		assertThat(overPlainHttp.status()).as("the secure cookie is not taken over plain HTTP").isEqualTo(403);
+	}
+
+	@Test
+	void aGuestSessionEndsAfterTwoHoursWithoutAPageLoadAndPageLoadsKeepItAlive() {
+		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
+		TestClient guest = admitted(link);
+		this.clock.advance(Duration.ofMinutes(119));
+		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(119));
+		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(200);
+
+		this.clock.advance(Duration.ofHours(2));
+		TestClient.Response idle = guest.get("/guest/media/" + link.mediaId());
+		assertThat(idle.status()).isEqualTo(403);
+		assertThat(idle.text()).contains("Your guest access has ended");
+		assertThat(guest.get("/guest/media/" + link.mediaId() + "/content").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aGuestSessionNeverOutlivesTwelveHoursNorItsLink() {
+		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
+		TestClient guest = admitted(link);
+		for (int hour = 1; hour < 12; hour++) {
+			this.clock.advance(Duration.ofHours(1));
+			assertThat(guest.get("/guest/media/" + link.mediaId()).status()).as("hour " + hour).isEqualTo(200);
+		}
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(403);
+		assertThat(this.jdbc.sql("select expires_at from guest_session where link_id = :id")
+			.param("id", link.linkId())
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant()).isBefore(this.clock.instant().plusSeconds(1));
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +35,9 @@ class GuestEntryController {
 	}
 
 	@GetMapping("/g/{token}")
-	ModelAndView initEntryForm(@PathVariable String token,
-			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletResponse response) {
-		Admissions.Entry entry = this.admissions.open(token, session);
+	ModelAndView initEntryForm(@PathVariable String token, HttpServletRequest request,
+			HttpServletResponse response) {
+		Admissions.Entry entry = this.admissions.open(token, GuestCookie.read(request));
 		if (entry.admittedMediaId() != null) {
 			return toMedia(entry.admittedMediaId());
 		}
@@ -50,8 +49,8 @@ class GuestEntryController {
 
 	@PostMapping("/g/{token}")
 	ModelAndView processEntryForm(@PathVariable String token, @ModelAttribute("form") GuestForm form,
-			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
+		String session = GuestCookie.read(request);
 		String name = TextRules.normalizeName(form.name());
 		String email = TextRules.normalizeEmail(form.email());
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");

@@ -1,12 +1,12 @@
 package org.guestpass.guestaccess.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
 import org.guestpass.media.MediaContent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,9 +25,8 @@ class GuestMediaController {
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}")
-	ModelAndView show(@PathVariable long mediaId,
-			@CookieValue(name = GuestCookie.NAME, required = false) String session, HttpServletResponse response) {
-		Admissions.GuestView view = this.admissions.check(session, mediaId);
+	ModelAndView show(@PathVariable long mediaId, HttpServletRequest request, HttpServletResponse response) {
+		Admissions.GuestView view = this.admissions.checkPage(GuestCookie.read(request), mediaId);
 		if (view.refusal() != null) {
 			return GuestPages.message(view.refusal(), response);
 		}
@@ -39,9 +38,8 @@ class GuestMediaController {
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/content")
-	ResponseEntity<?> content(@PathVariable long mediaId,
-			@CookieValue(name = GuestCookie.NAME, required = false) String session) {
-		Admissions.GuestView view = this.admissions.check(session, mediaId);
+	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request) {
+		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
 		if (view.refusal() != null) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}

@@ -1,0 +1,90 @@
+package org.guestpass.account;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.guestpass.Fixtures;
+import org.guestpass.Fixtures.Person;
+import org.guestpass.IntegrationTest;
+import org.guestpass.TestClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sign-in session: a new id at sign-in, so a planted session is worthless, and a cookie kept to
+ * this host behind HTTPS.
+ */
+@IntegrationTest
+class SignInSessionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void signingInStartsANewSessionSoAPlantedOneIsWorthless() {
+		Person member = this.fixtures.member(this.port);
+		TestClient browser = TestClient.browser(this.port);
+		assertThat(browser.get("/media").status()).isEqualTo(302);
+		String before = browser.cookie("SESSION");
+		assertThat(before).as("an anonymous session that remembers where to return").isNotNull();
+
+		assertThat(browser.signIn(member.username(), member.password()).status()).isEqualTo(302);
+		String after = browser.cookie("SESSION");
+		assertThat(after).isNotNull().isNotEqualTo(before);
+
+		TestClient attacker = TestClient.browser(this.port);
+		TestClient.Response planted = attacker.send(attacker.request("/media").header("Cookie", "SESSION=" + before));
+		assertThat(planted.status()).isEqualTo(302);
+	}
+
+	@Test
+	void behindAnHttpsProxyTheSessionCookieIsSecureAndKeptToThisHost() {
+		Person member = this.fixtures.member(this.port);
+		TestClient browser = TestClient.browser(this.port);
+		browser.get("/login");
+		TestClient.Response signedIn = browser.send(browser.request("/login")
+			.header("X-Forwarded-Proto", "https")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", member.username(),
+					"password", member.password(), "_csrf", csrf(browser))))));
+		assertThat(signedIn.status()).isEqualTo(302);
+		String cookie = signedIn.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("__Host-SESSION="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+			.doesNotContain("Domain");
+		assertThat(signedIn.header("Strict-Transport-Security")).contains("max-age=");
+	}
+
+	private static String csrf(TestClient browser) {
+		String page = browser.get("/login").body();
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String form(Map<String, String> fields) {
+		StringBuilder body = new StringBuilder();
+		fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+			.append(name)
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return body.toString();
+	}
+
+}
