@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -56,7 +57,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/media", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.spa())
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokens()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))
 				.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
 			.exceptionHandling((exceptions) -> exceptions

@@ -306,7 +306,7 @@ class AdmissionIntegrationTests {
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(response.body()).isEqualTo(deleted.body());
 			assertThat(response.text()).contains("This link isn't valid");
-			assertThat(response.header("Content-Type")).isEqualTo(deleted.header("Content-Type"));
+			assertThat(headersButTheDate(response)).isEqualTo(headersButTheDate(deleted));
 		}
 		TestClient guest = browser();
 		assertThat(guest.postForm(link.url(), Map.of("name", "Ada", "email", "ada@example.org")).status())
@@ -439,6 +439,13 @@ class AdmissionIntegrationTests {
 
 	private static TestClient.Response admit(TestClient guest, GuestLinkFixture link, String name, String email) {
 		return guest.postForm(link.url(), Map.of("name", name, "email", email));
+	}
+
+	/** Every header but Date, which tells the time of the response and nothing about the link. */
+	private static Map<String, List<String>> headersButTheDate(TestClient.Response response) {
+		Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+		headers.remove("date");
+		return headers;
 	}
 
 	private static String csrfOf(String html) {

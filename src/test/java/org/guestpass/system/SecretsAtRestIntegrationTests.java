@@ -60,6 +60,7 @@ class SecretsAtRestIntegrationTests {
 
 		TestClient browser = TestClient.browser(this.port);
 		browser.signIn(owner.username(), owner.password());
+		browser.get("/media");
 		TestClient.Response issued = browser.send(browser.request("/api/v1/me/tokens")
 			.header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
