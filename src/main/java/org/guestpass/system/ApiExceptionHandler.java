@@ -89,6 +89,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex instanceof ErrorResponse) {
 			return handleException(ex, request);
 		}
+		if (DatabaseUnavailable.isDatabaseUnreachable(ex)) {
+			// Let the filter answer 503 for the whole request, the same way for pages and the API.
+			throw ex;
+		}
 		log.error("Unexpected error while handling an API request", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
