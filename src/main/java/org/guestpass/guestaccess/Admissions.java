@@ -118,9 +118,12 @@ public class Admissions {
 			expiresAt = admitted.expiresAt();
 		}
 		String newSession = Tokens.generate();
-		this.sessions.insert(Tokens.hash(newSession), admitted.linkId(), admitted.mediaId(), guestName, guestEmail, now,
+		long sessionId = this.sessions.insert(Tokens.hash(newSession), admitted.linkId(), admitted.mediaId(), guestName,
+				guestEmail, now,
 				expiresAt);
-		this.audit.record("guest:" + guestName, "admission", admitted.mediaId(), admitted.linkId(), "admitted", null);
+		// The audit names the guest session, whose name and email are erased after the retention period.
+		this.audit.record("guest #" + sessionId, "admission", admitted.mediaId(), admitted.linkId(), "admitted",
+				null);
 		return new Admission(newSession, admitted.mediaId(), expiresAt, null);
 	}
 

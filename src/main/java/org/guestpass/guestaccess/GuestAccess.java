@@ -36,6 +36,8 @@ public class GuestAccess {
 
 	private final GuestLinkRepository links;
 
+	private final GuestSessionRepository sessions;
+
 	private final ServerSecret secret;
 
 	private final AuditLog audit;
@@ -43,12 +45,14 @@ public class GuestAccess {
 	private final Clock clock;
 
 	GuestAccess(MediaLibrary media, Accounts accounts, SiteSettings settings, GuestAccessRepository access,
-			GuestLinkRepository links, ServerSecret secret, AuditLog audit, Clock clock) {
+			GuestLinkRepository links, GuestSessionRepository sessions, ServerSecret secret, AuditLog audit,
+			Clock clock) {
 		this.media = media;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.access = access;
 		this.links = links;
+		this.sessions = sessions;
 		this.secret = secret;
 		this.audit = audit;
 		this.clock = clock;
@@ -130,6 +134,7 @@ public class GuestAccess {
 			return Outcome.refused(ManagementRefusal.LINK_NOT_FOUND);
 		}
 		this.access.releaseSlot(mediaId, this.clock.instant());
+		this.sessions.linkEnded(linkId, this.clock.instant());
 		this.audit.record(viewer.username(), "link_deleted", mediaId, linkId, "ok", null);
 		return Outcome.done(linkId);
 	}

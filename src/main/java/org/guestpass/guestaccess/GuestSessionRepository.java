@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.guestpass.system.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,8 +35,9 @@ class GuestSessionRepository {
 
 	}
 
-	void insert(String sessionHash, long linkId, long mediaId, String guestName, String guestEmail, Instant now,
+	long insert(String sessionHash, long linkId, long mediaId, String guestName, String guestEmail, Instant now,
 			Instant expiresAt) {
+		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into guest_session (session_hash, link_id, media_id, guest_name, guest_email, created_at,
 				                           expires_at)
@@ -47,7 +50,33 @@ class GuestSessionRepository {
 			.param("guestEmail", guestEmail)
 			.param("now", Timestamps.utc(now))
 			.param("expiresAt", Timestamps.utc(expiresAt))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	/** Notes that the link of these sessions was deleted now: when their retention starts. */
+	void linkEnded(long linkId, Instant now) {
+		this.jdbc.sql("update guest_session set link_ended_at = :now where link_id = :linkId and link_ended_at is null")
+			.param("linkId", linkId)
+			.param("now", Timestamps.utc(now))
 			.update();
+	}
+
+	/**
+	 * Erases the name and email of every guest whose link ended (deleted, expired, or its item
+	 * deleted) before the cutoff. One idempotent statement: several nodes may run it at once.
+	 */
+	int eraseEndedBefore(Instant cutoff, Instant now) {
+		return this.jdbc.sql("""
+				update guest_session
+				   set guest_name = '', guest_email = '', erased_at = :now
+				 where erased_at is null
+				   and (link_ended_at < :cutoff
+				        or exists (select 1 from guest_link l
+				                    where l.id = guest_session.link_id and l.expires_at < :cutoff)
+				        or exists (select 1 from media m
+				                    where m.id = guest_session.media_id and m.deleted_at < :cutoff))
+				""").param("cutoff", Timestamps.utc(cutoff)).param("now", Timestamps.utc(now)).update();
 	}
 
 	/** Marks a page load, which keeps the session from going idle. */
