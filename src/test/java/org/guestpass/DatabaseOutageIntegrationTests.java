@@ -50,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "stops and restarts a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
 class DatabaseOutageIntegrationTests {
 
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
+
 	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
 
 	@Test
@@ -90,6 +92,7 @@ class DatabaseOutageIntegrationTests {
 							.header("Content-Type", "application/x-www-form-urlencoded")
 							.header("Cookie", "XSRF-TOKEN=" + xsrf)
 							.header("X-XSRF-TOKEN", xsrf)
+					.header("X-Forwarded-For", TestClient.address(NEXT_GUEST.incrementAndGet()))
 							.timeout(Duration.ofSeconds(30))
 							.POST(HttpRequest.BodyPublishers
 								.ofString("name=Guest+" + guest + "&email=guest" + guest + "%40example.org"))

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class TestClient {
 
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final String base;
@@ -39,6 +42,9 @@ public final class TestClient {
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	private String csrf;
+
+	/** This client's own address, as a trusted proxy in front of GuestPass would pass it on. */
+	private final String address = address(ADDRESSES.incrementAndGet());
 
 	private TestClient(String base, String bearer) {
 		this.base = base;
@@ -189,7 +195,12 @@ public final class TestClient {
 		if (this.bearer != null) {
 			request.header("Authorization", "Bearer " + this.bearer);
 		}
-		return request;
+		return request.header("X-Forwarded-For", this.address);
+	}
+
+	/** A distinct private address for the n-th client. */
+	public static String address(int n) {
+		return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
 	}
 
 	/** The value of one of this browser's cookies, or null. */

@@ -45,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "two nodes share a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
 class TwoNodesIntegrationTests {
 
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
+
 	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -101,6 +103,7 @@ class TwoNodesIntegrationTests {
 					.header("Content-Type", "application/x-www-form-urlencoded")
 					.header("Cookie", "XSRF-TOKEN=" + xsrf)
 					.header("X-XSRF-TOKEN", xsrf)
+					.header("X-Forwarded-For", TestClient.address(NEXT_GUEST.incrementAndGet()))
 					.timeout(Duration.ofSeconds(120))
 					.POST(HttpRequest.BodyPublishers.ofString(form))
 					.build(), HttpResponse.BodyHandlers.ofString()));

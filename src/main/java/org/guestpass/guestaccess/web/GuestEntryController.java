@@ -5,7 +5,11 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
+import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.guestaccess.TextRules;
+import org.guestpass.system.RateLimits;
+import org.guestpass.system.RateLimits.Limit;
+import org.guestpass.system.Tokens;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,17 +31,25 @@ class GuestEntryController {
 
 	private final Admissions admissions;
 
+	private final RateLimits limits;
+
 	private final Clock clock;
 
-	GuestEntryController(Admissions admissions, Clock clock) {
+	GuestEntryController(Admissions admissions, RateLimits limits, Clock clock) {
 		this.admissions = admissions;
+		this.limits = limits;
 		this.clock = clock;
 	}
 
 	@GetMapping("/g/{token}")
 	ModelAndView initEntryForm(@PathVariable String token, HttpServletRequest request,
 			HttpServletResponse response) {
+		RateLimits.Verdict prober = this.limits.check(Limit.UNKNOWN_GUEST_LINKS, request.getRemoteAddr());
+		if (!prober.allowed()) {
+			return GuestPages.tooMany(prober, response);
+		}
 		Admissions.Entry entry = this.admissions.open(token, GuestCookie.read(request));
+		countMiss(entry.refusal(), request);
 		if (entry.admittedMediaId() != null) {
 			return toMedia(entry.admittedMediaId());
 		}
@@ -50,6 +62,14 @@ class GuestEntryController {
 	@PostMapping("/g/{token}")
 	ModelAndView processEntryForm(@PathVariable String token, @ModelAttribute("form") GuestForm form,
 			HttpServletRequest request, HttpServletResponse response) {
+		String client = request.getRemoteAddr();
+		RateLimits.Verdict verdict = this.limits.check(Limit.UNKNOWN_GUEST_LINKS, client);
+		if (verdict.allowed()) {
+			verdict = this.limits.consume(Limit.GUEST_ADMISSIONS, Tokens.hash(String.valueOf(token)) + "@" + client);
+		}
+		if (!verdict.allowed()) {
+			return GuestPages.tooMany(verdict, response);
+		}
 		String session = GuestCookie.read(request);
 		String name = TextRules.normalizeName(form.name());
 		String email = TextRules.normalizeEmail(form.email());
@@ -62,6 +82,7 @@ class GuestEntryController {
 		}
 		if (errors.hasErrors()) {
 			Admissions.Entry entry = this.admissions.open(token, session);
+			countMiss(entry.refusal(), request);
 			if (entry.admittedMediaId() != null) {
 				return toMedia(entry.admittedMediaId());
 			}
@@ -72,6 +93,7 @@ class GuestEntryController {
 			return entryPage(token, entry.mediaTitle(), form, errors, response);
 		}
 		Admissions.Admission admission = this.admissions.admit(token, session, name, email);
+		countMiss(admission.refusal(), request);
 		if (admission.refusal() != null) {
 			return GuestPages.message(admission.refusal(), response);
 		}
@@ -80,6 +102,13 @@ class GuestEntryController {
 					admission.expiresAt());
 		}
 		return toMedia(admission.mediaId());
+	}
+
+	/** A token that matches no link counts against the client's allowance for such misses. */
+	private void countMiss(EntryRefusal refusal, HttpServletRequest request) {
+		if (refusal == EntryRefusal.INVALID_LINK) {
+			this.limits.consume(Limit.UNKNOWN_GUEST_LINKS, request.getRemoteAddr());
+		}
 	}
 
 	private static ModelAndView entryPage(String token, String mediaTitle, GuestForm form, BindingResult errors,

@@ -2,6 +2,7 @@ package org.guestpass.guestaccess.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.EntryRefusal;
+import org.guestpass.system.RateLimits;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.ModelAndView;
@@ -18,6 +19,12 @@ final class GuestPages {
 	static void protect(HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
+	}
+
+	/** The message page for a client that went over a rate limit, with when to try again. */
+	static ModelAndView tooMany(RateLimits.Verdict verdict, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfter().toSeconds()));
+		return message(EntryRefusal.TOO_MANY_ATTEMPTS, response);
 	}
 
 	static ModelAndView message(EntryRefusal refusal, HttpServletResponse response) {

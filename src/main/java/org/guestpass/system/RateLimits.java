@@ -1,0 +1,184 @@
+package org.guestpass.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rate limits, as token buckets (Bucket4j). On PostgreSQL the buckets live in the database, so all
+ * nodes share them; on the embedded default they live in memory. Keys are hashed, so the database
+ * holds no client address or user name.
+ */
+@Component
+public class RateLimits {
+
+	/** The limits GuestPass enforces, each with its capacity and the time to refill it. */
+	public enum Limit {
+
+		/** Guest-link requests with a token that matches no link, per client address. */
+		UNKNOWN_GUEST_LINKS(10, Duration.ofMinutes(30)),
+		/** Admission form posts, per link and client address: one guest cannot lock out the others. */
+		GUEST_ADMISSIONS(10, Duration.ofMinutes(1)),
+		/** Failed sign-ins, per account. */
+		SIGN_IN_FAILURES(5, Duration.ofMinutes(15));
+
+		private final int capacity;
+
+		private final Duration refill;
+
+		Limit(int capacity, Duration refill) {
+			this.capacity = capacity;
+			this.refill = refill;
+		}
+
+		BucketConfiguration configuration() {
+			return BucketConfiguration.builder()
+				.addLimit((limit) -> limit.capacity(this.capacity).refillGreedy(this.capacity, this.refill))
+				.build();
+		}
+
+	}
+
+	/** Whether a request may go on, and if not, when to try again. */
+	public record Verdict(boolean allowed, Duration retryAfter) {
+
+		static Verdict of(long nanosToWait) {
+			return nanosToWait <= 0 ? new Verdict(true, Duration.ZERO)
+					: new Verdict(false, Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
+		}
+
+	}
+
+	private static final int MOST_BUCKETS_IN_MEMORY = 100_000;
+
+	private final Buckets buckets;
+
+	RateLimits(DataSource dataSource, Clock clock) throws SQLException {
+		TimeMeter time = new ClockTimeMeter(clock);
+		this.buckets = isPostgres(dataSource) ? new DatabaseBuckets(dataSource, time) : new MemoryBuckets(time);
+	}
+
+	/** Whether the limit still allows a request for this key, without using any of it. */
+	public Verdict check(Limit limit, String key) {
+		try {
+			Bucket bucket = this.buckets.bucket(limit, Tokens.hash(limit.name() + ":" + key));
+			return Verdict.of(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+		}
+		catch (BucketExceptions.BucketExecutionException ex) {
+			throw unreachable(ex);
+		}
+	}
+
+	/** Uses one request of the limit for this key. */
+	public Verdict consume(Limit limit, String key) {
+		try {
+			ConsumptionProbe probe = this.buckets.bucket(limit, Tokens.hash(limit.name() + ":" + key))
+				.tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? new Verdict(true, Duration.ZERO) : Verdict.of(probe.getNanosToWaitForRefill());
+		}
+		catch (BucketExceptions.BucketExecutionException ex) {
+			throw unreachable(ex);
+		}
+	}
+
+	// The buckets' store failed under Bucket4j's own JDBC calls: say so in Spring's words.
+	private static DataAccessResourceFailureException unreachable(RuntimeException ex) {
+		return new DataAccessResourceFailureException("The rate limits' buckets cannot be reached", ex);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+	}
+
+	/** Where the buckets live. */
+	private interface Buckets {
+
+		Bucket bucket(Limit limit, String key);
+
+	}
+
+	private static final class DatabaseBuckets implements Buckets {
+
+		private final ProxyManager<String> proxies;
+
+		DatabaseBuckets(DataSource dataSource, TimeMeter time) {
+			this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+				.primaryKeyMapper(PrimaryKeyMapper.STRING)
+				.table("rate_limit_bucket")
+				.idColumn("id")
+				.stateColumn("state")
+				.clientClock(time)
+				.build();
+		}
+
+		@Override
+		public Bucket bucket(Limit limit, String key) {
+			return this.proxies.builder().build(key, limit::configuration);
+		}
+
+	}
+
+	private static final class MemoryBuckets implements Buckets {
+
+		private final TimeMeter time;
+
+		// The least recently used buckets go first once there are too many.
+		private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+				return size() > MOST_BUCKETS_IN_MEMORY;
+			}
+		});
+
+		MemoryBuckets(TimeMeter time) {
+			this.time = time;
+		}
+
+		@Override
+		public Bucket bucket(Limit limit, String key) {
+			return this.buckets.computeIfAbsent(key, (ignored) -> Bucket.builder()
+				.addLimit(limit.configuration().getBandwidths()[0])
+				.withCustomTimePrecision(this.time)
+				.build());
+		}
+
+	}
+
+	/** Bucket4j's time from the application's clock, so tests can move it. */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			Instant now = this.clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+
+	}
+
+}

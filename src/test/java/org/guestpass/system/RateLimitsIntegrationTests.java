@@ -1,0 +1,110 @@
+package org.guestpass.system;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.guestpass.Fixtures;
+import org.guestpass.Fixtures.GuestLinkFixture;
+import org.guestpass.Fixtures.Person;
+import org.guestpass.IntegrationTest;
+import org.guestpass.MutableClock;
+import org.guestpass.TestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guessing links, flooding an entry form and guessing passwords are slowed down per client, per
+ * link and per account, with a clear 429 and Retry-After, without locking out anyone else.
+ */
+@IntegrationTest
+class RateLimitsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aClientGuessingLinksIsStoppedAfterTenMissesForHalfAnHour() {
+		Person owner = this.fixtures.member(this.port);
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Real\"}");
+		TestClient guesser = TestClient.browser(this.port);
+		assertThat(guesser.get(link.url()).status()).isEqualTo(200);
+		for (int i = 0; i < 10; i++) {
+			assertThat(guesser.get("/g/" + Tokens.generate()).status()).isEqualTo(404);
+		}
+		TestClient.Response stopped = guesser.get("/g/" + Tokens.generate());
+		assertThat(stopped.status()).isEqualTo(429);
+		assertThat(Long.parseLong(stopped.header("Retry-After"))).isBetween(1L, 1800L);
+		assertThat(stopped.text()).contains("Too many attempts");
+		assertThat(guesser.get(link.url()).status()).as("not even a real link").isEqualTo(429);
+		assertThat(guesser.postForm(link.url(), Map.of("name", "G", "email", "g@example.org")).status())
+			.isEqualTo(429);
+
+		assertThat(TestClient.browser(this.port).get(link.url()).status()).as("other guests").isEqualTo(200);
+
+		this.clock.advance(Duration.ofMinutes(30));
+		assertThat(guesser.get(link.url()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void oneGuestFloodingTheEntryFormDoesNotLockOutTheOtherGuests() {
+		Person owner = this.fixtures.member(this.port);
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Busy\"}");
+		TestClient flooder = TestClient.browser(this.port);
+		flooder.get(link.url());
+		for (int i = 0; i < 10; i++) {
+			assertThat(flooder.postForm(link.url(), Map.of("name", "", "email", "x")).status()).isEqualTo(400);
+		}
+		TestClient.Response stopped = flooder.postForm(link.url(), Map.of("name", "Flood", "email", "f@example.org"));
+		assertThat(stopped.status()).isEqualTo(429);
+		assertThat(stopped.header("Retry-After")).isNotBlank();
+
+		TestClient guest = TestClient.browser(this.port);
+		guest.get(link.url());
+		assertThat(guest.postForm(link.url(), Map.of("name", "Ada", "email", "ada@example.org")).status())
+			.isEqualTo(303);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(flooder.postForm(link.url(), Map.of("name", "Calm", "email", "c@example.org")).status())
+			.isEqualTo(303);
+	}
+
+	@Test
+	void fiveFailedSignInsLockTheAccountForAWhileAndNoOneElse() {
+		Person member = this.fixtures.member(this.port);
+		Person other = this.fixtures.member(this.port);
+		TestClient attacker = TestClient.browser(this.port);
+		for (int i = 0; i < 5; i++) {
+			TestClient.Response failed = attacker.signIn(member.username(), "wrong password " + i);
+			assertThat(failed.status()).isEqualTo(302);
+			assertThat(failed.header("Location")).endsWith("/login?error");
+		}
+		TestClient owner = TestClient.browser(this.port);
+		TestClient.Response locked = owner.signIn(member.username(), member.password());
+		assertThat(locked.status()).as("even with the right password, for now").isEqualTo(429);
+		assertThat(locked.header("Retry-After")).isNotBlank();
+		assertThat(locked.text()).contains("Too many attempts");
+
+		assertThat(TestClient.browser(this.port).signIn(other.username(), other.password()).header("Location"))
+			.endsWith("/media");
+
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(owner.signIn(member.username(), member.password()).header("Location")).endsWith("/media");
+	}
+
+}
