@@ -1,0 +1,184 @@
+package org.guestpass;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import org.awaitility.Awaitility;
+import org.guestpass.account.Accounts;
+import org.guestpass.account.ApiTokens;
+import org.guestpass.account.Role;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node is killed (SIGKILL, its own JVM) in the middle of admitting guests: PostgreSQL rolls back
+ * whatever it had open, so every click counted has its guest session, and the surviving node goes on.
+ */
+@Tag("database")
+@EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql",
+		disabledReason = "kills a node that shares a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
+class KilledNodeIntegrationTests {
+
+	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
+
+	@Test
+	void aNodeKilledMidLoadLeavesNoPartialAdmission() throws Exception {
+		String database = TestDatabases.createPostgresDatabase("guestpass_killed_node");
+		Map<String, String> shared = Map.of(TestDatabases.OWN_DATABASE, "true", "spring.datasource.url", database,
+				"spring.datasource.username", "postgres", "spring.datasource.password", "", "guestpass.secret",
+				"a-secret-every-node-shares", "guestpass.admin-password", "admin-password-for-tests",
+				"spring.main.banner-mode", "off");
+		ConfigurableApplicationContext survivor = new SpringApplicationBuilder(GuestPassApplication.class)
+			.run(arguments(shared, Map.of("server.port", "0", "guestpass.data-dir", temporaryFolder())));
+		int victimPort = freePort();
+		Process victim = startInItsOwnJvm(arguments(shared,
+				Map.of("server.port", String.valueOf(victimPort), "guestpass.data-dir", temporaryFolder())));
+		ExecutorService guests = Executors.newFixedThreadPool(8);
+		try {
+			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+			String victimBase = "http://localhost:" + victimPort;
+			Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+				.until(() -> http.send(HttpRequest.newBuilder(URI.create(victimBase + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+
+			int survivorPort = Integer.parseInt(survivor.getEnvironment().getProperty("local.server.port"));
+			Accounts.Creation owner = survivor.getBean(Accounts.class)
+				.create("killed-node-owner", "killed-node-owner-password", Role.member, "test");
+			TestClient api = TestClient.api(survivorPort,
+					survivor.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token());
+			long media = ((Number) JsonPath.read(api.json("POST", "/api/v1/media",
+					"{\"title\":\"Killed\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")
+				.body(), "$.id")).longValue();
+			api.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
+			String path = ((String) JsonPath.read(
+					api.json("POST", "/api/v1/media/" + media + "/guest-links", "{\"name\":\"Busy\"}").body(), "$.url"))
+				.replaceAll("^https?://[^/]+", "");
+			String xsrf = xsrf(http, victimBase + path);
+
+			AtomicInteger admitted = new AtomicInteger();
+			AtomicInteger cutOff = new AtomicInteger();
+			AtomicInteger address = new AtomicInteger(1 << 21);
+			AtomicBoolean running = new AtomicBoolean(true);
+			List<Future<?>> loops = new ArrayList<>();
+			for (int g = 0; g < 8; g++) {
+				loops.add(guests.submit(() -> {
+					while (running.get()) {
+						try {
+							int status = http.send(HttpRequest.newBuilder(URI.create(victimBase + path))
+								.header("Content-Type", "application/x-www-form-urlencoded")
+								.header("Cookie", "XSRF-TOKEN=" + xsrf)
+								.header("X-XSRF-TOKEN", xsrf)
+								.header("X-Forwarded-For", TestClient.address(address.incrementAndGet()))
+								.timeout(Duration.ofSeconds(10))
+								.POST(HttpRequest.BodyPublishers.ofString("name=Guest&email=guest%40example.org"))
+								.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+							assertThat(status).isEqualTo(303);
+							admitted.incrementAndGet();
+						}
+						catch (IOException ex) {
+							cutOff.incrementAndGet();
+							return null;
+						}
+					}
+					return null;
+				}));
+			}
+			Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> admitted.get() >= 100);
+			victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			running.set(false);
+			for (Future<?> loop : loops) {
+				loop.get(60, TimeUnit.SECONDS);
+			}
+
+			JdbcClient jdbc = survivor.getBean(JdbcClient.class);
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+				.sql("select count(*) from pg_stat_activity where state = 'idle in transaction'")
+				.query(Integer.class)
+				.single() == 0);
+			int clicks = jdbc.sql("select clicks from guest_link where media_id = :media")
+				.param("media", media)
+				.query(Integer.class)
+				.single();
+			int sessions = jdbc.sql("select count(*) from guest_session where media_id = :media")
+				.param("media", media)
+				.query(Integer.class)
+				.single();
+			assertThat(cutOff.get()).as("requests cut off by the kill").isPositive();
+			assertThat(sessions).as("every counted click has its guest session").isEqualTo(clicks);
+			assertThat(clicks).isBetween(admitted.get(), admitted.get() + cutOff.get());
+
+			TestClient guest = TestClient.browser(survivorPort);
+			guest.get(path);
+			assertThat(guest.postForm(path, Map.of("name", "After", "email", "after@example.org")).status())
+				.as("the surviving node goes on").isEqualTo(303);
+		}
+		finally {
+			guests.shutdownNow();
+			victim.destroyForcibly();
+			survivor.close();
+		}
+	}
+
+	private static Process startInItsOwnJvm(String[] arguments) throws IOException {
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-cp", classPath, GuestPassApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		File log = Files.createTempFile("guestpass-victim-", ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	private static String[] arguments(Map<String, String> shared, Map<String, String> own) {
+		List<String> arguments = new ArrayList<>();
+		shared.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		own.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return arguments.toArray(String[]::new);
+	}
+
+	private static String xsrf(HttpClient http, String url) throws IOException, InterruptedException {
+		HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(entry.statusCode()).isEqualTo(200);
+		Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
+		assertThat(cookie.find()).isTrue();
+		return cookie.group(1);
+	}
+
+	private static String temporaryFolder() throws IOException {
+		return Files.createTempDirectory("guestpass-node-").toString();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
