@@ -1,7 +1,6 @@
 package org.guestpass;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,12 +48,10 @@ class DatabaseOutageIntegrationTests {
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
 
-	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
-
 	@Test
 	void admissionsDuringADatabaseRestartGetAClear503AndNoClickIsLostOrDoubled() throws Exception {
 		Path data = Files.createTempDirectory("guestpass-outage-pg-");
-		int port = freePort();
+		int port = Nodes.freePort();
 		EmbeddedPostgres postgres = start(data, port);
 		ConfigurableApplicationContext app = null;
 		ExecutorService guests = Executors.newFixedThreadPool(4);
@@ -66,7 +60,8 @@ class DatabaseOutageIntegrationTests {
 			statement.execute("create database guestpass_outage");
 		}
 		try {
-			app = startApplication(postgres.getJdbcUrl("postgres", "guestpass_outage"));
+			app = Nodes.start(postgres.getJdbcUrl("postgres", "guestpass_outage"),
+					Map.of("spring.datasource.hikari.connection-timeout", "1000"));
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			Accounts.Creation owner = app.getBean(Accounts.class)
 				.create("outage-owner", "outage-owner-password", Role.member, "test");
@@ -79,7 +74,7 @@ class DatabaseOutageIntegrationTests {
 			String url = JsonPath.read(
 					api.json("POST", "/api/v1/media/" + media + "/guest-links", "{\"name\":\"Busy\"}").body(), "$.url");
 			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-			String xsrf = xsrf(http, url);
+			String xsrf = Nodes.xsrfCookie(http, url);
 
 			ConcurrentLinkedQueue<HttpResponse<String>> responses = new ConcurrentLinkedQueue<>();
 			AtomicBoolean running = new AtomicBoolean(true);
@@ -156,35 +151,8 @@ class DatabaseOutageIntegrationTests {
 		Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(condition);
 	}
 
-	private static String xsrf(HttpClient http, String url) throws IOException, InterruptedException {
-		HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(entry.statusCode()).isEqualTo(200);
-		Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
-		assertThat(cookie.find()).isTrue();
-		return cookie.group(1);
-	}
-
 	private static EmbeddedPostgres start(Path data, int port) throws IOException {
 		return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static ConfigurableApplicationContext startApplication(String database) throws IOException {
-		Map<String, String> properties = Map.of(TestDatabases.OWN_DATABASE, "true", "spring.datasource.url", database,
-				"spring.datasource.username", "postgres", "spring.datasource.password", "", "guestpass.data-dir",
-				Files.createTempDirectory("guestpass-outage-").toString(), "guestpass.admin-password",
-				"admin-password-for-tests", "server.port", "0", "spring.main.banner-mode", "off",
-				"spring.datasource.hikari.connection-timeout", "1000");
-		return new SpringApplicationBuilder(GuestPassApplication.class).run(properties.entrySet()
-			.stream()
-			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new));
 	}
 
 }

@@ -1,14 +1,10 @@
 package org.guestpass;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.awaitility.Awaitility;
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,20 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		disabledReason = "kills a node that shares a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
 class KilledNodeIntegrationTests {
 
-	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
-
 	@Test
 	void aNodeKilledMidLoadLeavesNoPartialAdmission() throws Exception {
 		String database = TestDatabases.createPostgresDatabase("guestpass_killed_node");
-		Map<String, String> shared = Map.of(TestDatabases.OWN_DATABASE, "true", "spring.datasource.url", database,
-				"spring.datasource.username", "postgres", "spring.datasource.password", "", "guestpass.secret",
-				"a-secret-every-node-shares", "guestpass.admin-password", "admin-password-for-tests",
-				"spring.main.banner-mode", "off");
-		ConfigurableApplicationContext survivor = new SpringApplicationBuilder(GuestPassApplication.class)
-			.run(arguments(shared, Map.of("server.port", "0", "guestpass.data-dir", temporaryFolder())));
-		int victimPort = freePort();
-		Process victim = startInItsOwnJvm(arguments(shared,
-				Map.of("server.port", String.valueOf(victimPort), "guestpass.data-dir", temporaryFolder())));
+		ConfigurableApplicationContext survivor = Nodes.start(database, Map.of());
+		int victimPort = Nodes.freePort();
+		Process victim = Nodes.startInItsOwnJvm(database, Map.of("server.port", String.valueOf(victimPort)));
 		ExecutorService guests = Executors.newFixedThreadPool(8);
 		try {
 			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -68,7 +53,7 @@ class KilledNodeIntegrationTests {
 				.until(() -> http.send(HttpRequest.newBuilder(URI.create(victimBase + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
 
-			int survivorPort = Integer.parseInt(survivor.getEnvironment().getProperty("local.server.port"));
+			int survivorPort = Nodes.port(survivor);
 			Accounts.Creation owner = survivor.getBean(Accounts.class)
 				.create("killed-node-owner", "killed-node-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(survivorPort,
@@ -80,7 +65,7 @@ class KilledNodeIntegrationTests {
 			String path = ((String) JsonPath.read(
 					api.json("POST", "/api/v1/media/" + media + "/guest-links", "{\"name\":\"Busy\"}").body(), "$.url"))
 				.replaceAll("^https?://[^/]+", "");
-			String xsrf = xsrf(http, victimBase + path);
+			String xsrf = Nodes.xsrfCookie(http, victimBase + path);
 
 			AtomicInteger admitted = new AtomicInteger();
 			AtomicInteger cutOff = new AtomicInteger();
@@ -143,41 +128,6 @@ class KilledNodeIntegrationTests {
 			guests.shutdownNow();
 			victim.destroyForcibly();
 			survivor.close();
-		}
-	}
-
-	private static Process startInItsOwnJvm(String[] arguments) throws IOException {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", classPath, GuestPassApplication.class.getName()));
-		command.addAll(List.of(arguments));
-		File log = Files.createTempFile("guestpass-victim-", ".log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-	}
-
-	private static String[] arguments(Map<String, String> shared, Map<String, String> own) {
-		List<String> arguments = new ArrayList<>();
-		shared.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		own.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		return arguments.toArray(String[]::new);
-	}
-
-	private static String xsrf(HttpClient http, String url) throws IOException, InterruptedException {
-		HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(entry.statusCode()).isEqualTo(200);
-		Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
-		assertThat(cookie.find()).isTrue();
-		return cookie.group(1);
-	}
-
-	private static String temporaryFolder() throws IOException {
-		return Files.createTempDirectory("guestpass-node-").toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

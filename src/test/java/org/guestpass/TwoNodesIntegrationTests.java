@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.guestpass.account.Accounts;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoNodesIntegrationTests {
 
 	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
-
-	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -71,13 +66,13 @@ class TwoNodesIntegrationTests {
 	static void startTwoNodes() throws IOException {
 		String database = TestDatabases.createPostgresDatabase("guestpass_two_nodes");
 		Path sharedStorage = Files.createTempDirectory("guestpass-shared-media-");
-		nodeA = start(database, sharedStorage);
-		nodeB = start(database, sharedStorage);
+		nodeA = Nodes.start(database, Map.of("guestpass.storage-dir", sharedStorage.toString()));
+		nodeB = Nodes.start(database, Map.of("guestpass.storage-dir", sharedStorage.toString()));
 		nodes = List.of(base(nodeA), base(nodeB));
 		Accounts.Creation member = nodeA.getBean(Accounts.class)
 			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, "test");
 		ownerToken = nodeA.getBean(ApiTokens.class).issue(member.account().id(), "tests").token();
-		owner = TestClient.api(port(nodeA), ownerToken);
+		owner = TestClient.api(Nodes.port(nodeA), ownerToken);
 		jdbc = nodeB.getBean(JdbcClient.class);
 	}
 
@@ -93,7 +88,7 @@ class TwoNodesIntegrationTests {
 			long media = liveSession("Round " + round);
 			String url = link(media, "{\"name\":\"Lecture\",\"maxClicks\":25}");
 			String token = url.substring(url.lastIndexOf('/') + 1);
-			String xsrf = xsrfCookie(nodes.get(round % 2) + "/g/" + token);
+			String xsrf = Nodes.xsrfCookie(HTTP, nodes.get(round % 2) + "/g/" + token);
 
 			List<CompletableFuture<HttpResponse<String>>> admissions = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
@@ -127,7 +122,7 @@ class TwoNodesIntegrationTests {
 	void theSwitchTurnedOffOnOneNodeRefusesTheNextPageLoadOnTheOther() {
 		long media = liveSession("Switch");
 		String url = link(media, "{\"name\":\"Switch\"}");
-		TestClient guest = TestClient.browser(port(nodeA));
+		TestClient guest = TestClient.browser(Nodes.port(nodeA));
 		guest.get(url);
 		assertThat(guest.postForm(url, Map.of("name", "Ada", "email", "ada@example.org")).status()).isEqualTo(303);
 		assertThat(guest.get(nodes.get(1) + "/guest/media/" + media).status()).isEqualTo(200);
@@ -146,13 +141,13 @@ class TwoNodesIntegrationTests {
 		TestClient.Response created = owner.json("POST", "/api/v1/media/" + media + "/guest-links",
 				"{\"name\":\"Doomed\"}");
 		String token = ((String) JsonPath.read(created.body(), "$.url")).replaceAll(".*/g/", "");
-		assertThat(TestClient.browser(port(nodeB)).get("/g/" + token).status()).isEqualTo(200);
+		assertThat(TestClient.browser(Nodes.port(nodeB)).get("/g/" + token).status()).isEqualTo(200);
 
 		owner.json("DELETE", "/api/v1/media/" + media + "/guest-links/" + JsonPath.read(created.body(), "$.id"), null);
 
-		TestClient.Response deleted = TestClient.browser(port(nodeB)).get("/g/" + token);
+		TestClient.Response deleted = TestClient.browser(Nodes.port(nodeB)).get("/g/" + token);
 		assertThat(deleted.status()).isEqualTo(404);
-		assertThat(deleted.body()).isEqualTo(TestClient.browser(port(nodeB)).get("/g/" + "B".repeat(43)).body());
+		assertThat(deleted.body()).isEqualTo(TestClient.browser(Nodes.port(nodeB)).get("/g/" + "B".repeat(43)).body());
 	}
 
 	@Test
@@ -175,7 +170,7 @@ class TwoNodesIntegrationTests {
 
 	@Test
 	void aSignInOnOneNodeIsValidOnTheOther() {
-		TestClient browser = TestClient.browser(port(nodeA));
+		TestClient browser = TestClient.browser(Nodes.port(nodeA));
 		TestClient.Response signedIn = browser.signIn("two-nodes-owner", "two-nodes-owner-password");
 		assertThat(signedIn.status()).isEqualTo(302);
 		TestClient.Response library = browser.get(nodes.get(1) + "/media");
@@ -197,15 +192,6 @@ class TwoNodesIntegrationTests {
 		return JsonPath.read(created.body(), "$.url");
 	}
 
-	/** Opens the link once, as a guest's browser would, for the CSRF cookie its form needs. */
-	private static String xsrfCookie(String url) {
-		HttpResponse<String> entry = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-		assertThat(entry.statusCode()).isEqualTo(200);
-		Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
-		assertThat(cookie.find()).isTrue();
-		return cookie.group(1);
-	}
-
 	private static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -219,25 +205,8 @@ class TwoNodesIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String database, Path sharedStorage) throws IOException {
-		Map<String, String> properties = Map.of(TestDatabases.OWN_DATABASE, "true", "spring.datasource.url", database,
-				"spring.datasource.username", "postgres", "spring.datasource.password", "", "guestpass.data-dir",
-				Files.createTempDirectory("guestpass-node-").toString(), "guestpass.storage-dir",
-				sharedStorage.toString(), "guestpass.secret", "a-secret-every-node-shares", "guestpass.admin-password",
-				"admin-password-for-tests", "server.port", "0", "spring.main.banner-mode", "off");
-		// As command-line arguments, these win over application.properties, as an operator's would.
-		return new SpringApplicationBuilder(GuestPassApplication.class).run(properties.entrySet()
-			.stream()
-			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new));
-	}
-
-	private static int port(ConfigurableApplicationContext node) {
-		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-	}
-
 	private static String base(ConfigurableApplicationContext node) {
-		return "http://localhost:" + port(node);
+		return "http://localhost:" + Nodes.port(node);
 	}
 
 }

@@ -1,0 +1,110 @@
+package org.guestpass;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole GuestPass nodes for tests of several nodes and of failures: started in this JVM or in a JVM
+ * of their own, on a database the test chooses, configured as an operator would, on the command line.
+ */
+public final class Nodes {
+
+	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
+
+	private Nodes() {
+	}
+
+	/** A node in this JVM; {@code own} adds to or overrides the shared settings. */
+	public static ConfigurableApplicationContext start(String database, Map<String, String> own) {
+		return new SpringApplicationBuilder(GuestPassApplication.class).run(arguments(database, own));
+	}
+
+	/** A node in a JVM of its own, which a test can kill. */
+	public static Process startInItsOwnJvm(String database, Map<String, String> own) throws IOException {
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-cp", classPath, GuestPassApplication.class.getName()));
+		command.addAll(List.of(arguments(database, own)));
+		File log = Files.createTempFile("guestpass-node-", ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	public static int port(ConfigurableApplicationContext node) {
+		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Opens a guest link once, as a guest's browser would, for the CSRF cookie its form needs. */
+	public static String xsrfCookie(HttpClient http, String url) {
+		try {
+			HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(entry.statusCode()).isEqualTo(200);
+			Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
+			assertThat(cookie.find()).isTrue();
+			return cookie.group(1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String[] arguments(String database, Map<String, String> own) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put(TestDatabases.OWN_DATABASE, "true");
+		settings.put("spring.datasource.url", database);
+		settings.put("spring.datasource.username", "postgres");
+		settings.put("spring.datasource.password", "");
+		settings.put("guestpass.secret", "a-secret-every-node-shares");
+		settings.put("guestpass.admin-password", "admin-password-for-tests");
+		settings.put("guestpass.data-dir", temporaryFolder());
+		settings.put("server.port", "0");
+		settings.put("spring.main.banner-mode", "off");
+		settings.putAll(own);
+		return settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
+	}
+
+	private static String temporaryFolder() {
+		try {
+			return Files.createTempDirectory("guestpass-node-").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
