@@ -266,6 +266,24 @@ class AdmissionIntegrationTests {
 	}
 
 	@Test
+	void aRoomGuestJoinsUnderTheNameTheyTyped() {
+		TestClient.Response room = this.owner.api()
+			.json("POST", "/api/v1/media",
+					"{\"title\":\"Staff room\",\"type\":\"room\",\"url\":\"https://meet.jit.si/StaffRoom42\"}");
+		long media = ((Number) JsonPath.read(room.body(), "$.id")).longValue();
+		this.owner.enableGuestAccess(media);
+		String url = JsonPath.read(this.owner.createLink(media, "{\"name\":\"Room\"}").body(), "$.url");
+		TestClient guest = browser();
+		guest.get(url);
+		guest.postForm(url, Map.of("name", "Zoë \"Z\" <O'Neil>", "email", "zoe@example.org"));
+
+		TestClient.Response page = guest.get("/guest/media/" + media);
+		assertThat(page.text()).contains("Join as Zoë \"Z\" <O'Neil>");
+		assertThat(page.body()).contains(
+				"href=\"https://meet.jit.si/StaffRoom42#userInfo.displayName=%22Zo%C3%AB%20%22Z%22%20%3CO%27Neil%3E%22\"");
+	}
+
+	@Test
 	void afterTheSwitchGoesOffTheGuestsRefreshShowsTheMessagePage() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
 		TestClient guest = admitted(link);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
 import org.guestpass.media.MediaContent;
+import org.guestpass.media.RoomJoinLinks;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,9 @@ class GuestMediaController {
 		ModelAndView page = new ModelAndView("guest/media");
 		page.addObject("item", view.item());
 		page.addObject("guestName", view.guestName());
+		if (view.item().sourceUrl() != null) {
+			page.addObject("joinUrl", RoomJoinLinks.forGuest(view.item().sourceUrl(), view.guestName()));
+		}
 		return page;
 	}
 
