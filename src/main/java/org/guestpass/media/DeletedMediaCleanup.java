@@ -1,0 +1,83 @@
+package org.guestpass.media;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.guestpass.system.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes the files of deleted media items once a grace period has passed (7 days unless
+ * {@code GUESTPASS_DELETED_MEDIA_GRACE} says otherwise), every hour. Each item is first claimed by
+ * one conditional update, so when several nodes run the job at once each file is removed by one of
+ * them; a removal that fails leaves the claim undone, to be tried again.
+ */
+@Component
+public class DeletedMediaCleanup {
+
+	private static final Logger log = LoggerFactory.getLogger(DeletedMediaCleanup.class);
+
+	private final JdbcClient jdbc;
+
+	private final MediaStorage storage;
+
+	private final TransactionTemplate transaction;
+
+	private final Duration grace;
+
+	private final Clock clock;
+
+	DeletedMediaCleanup(JdbcClient jdbc, MediaStorage storage, TransactionTemplate transaction,
+			@Value("${guestpass.deleted-media-grace:7d}") Duration grace, Clock clock) {
+		this.jdbc = jdbc;
+		this.storage = storage;
+		this.transaction = transaction;
+		this.grace = grace;
+		this.clock = clock;
+	}
+
+	/** Removes what is past its grace period; returns how many items' files this run removed. */
+	@Scheduled(fixedDelayString = "${guestpass.deleted-media-check:1h}", initialDelayString = "2m")
+	public int removeFilesOfDeletedMedia() {
+		Instant now = this.clock.instant();
+		record Candidate(long id, String fileKey) {
+		}
+		List<Candidate> candidates = this.jdbc.sql("""
+				select id, file_key
+				  from media
+				 where deleted_at < :cutoff and file_key is not null and files_removed_at is null
+				""")
+			.param("cutoff", Timestamps.utc(now.minus(this.grace)))
+			.query((rs, row) -> new Candidate(rs.getLong("id"), rs.getString("file_key")))
+			.list();
+		int removed = 0;
+		for (Candidate candidate : candidates) {
+			Boolean mine = this.transaction.execute((status) -> {
+				int claimed = this.jdbc
+					.sql("update media set files_removed_at = :now where id = :id and files_removed_at is null")
+					.param("id", candidate.id())
+					.param("now", Timestamps.utc(now))
+					.update();
+				if (claimed == 1) {
+					this.storage.delete(candidate.fileKey());
+				}
+				return claimed == 1;
+			});
+			removed += Boolean.TRUE.equals(mine) ? 1 : 0;
+		}
+		if (removed > 0) {
+			log.info("Removed the files of {} media items deleted more than {} ago", removed, this.grace);
+		}
+		return removed;
+	}
+
+}

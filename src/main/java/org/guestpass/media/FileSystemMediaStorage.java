@@ -1,0 +1,82 @@
+package org.guestpass.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.guestpass.system.GuestPassProperties;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Media files in a folder of the local file system (in production, one every node shares, such as
+ * NFS). File names are random keys, never anything a user typed.
+ */
+@Component
+class FileSystemMediaStorage implements MediaStorage {
+
+	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
+	private final Path root;
+
+	FileSystemMediaStorage(GuestPassProperties properties) {
+		this.root = properties.storageDir().toAbsolutePath().normalize();
+	}
+
+	@Override
+	public Optional<StoredFile> storeVideo(InputStream content) throws IOException {
+		byte[] header = content.readNBytes(VideoFormat.HEADER_LENGTH);
+		Optional<VideoFormat> format = VideoFormat.detect(header, header.length);
+		if (format.isEmpty()) {
+			return Optional.empty();
+		}
+		Files.createDirectories(this.root);
+		String key = UUID.randomUUID().toString().replace("-", "");
+		Path partial = this.root.resolve(key + ".part");
+		try {
+			long size;
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				out.write(header);
+				size = header.length + content.transferTo(out);
+			}
+			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
+			return Optional.of(new StoredFile(key, format.get(), size));
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(partial);
+			throw ex;
+		}
+	}
+
+	@Override
+	public Resource load(String key) {
+		return new FileSystemResource(path(key));
+	}
+
+	@Override
+	public void delete(String key) {
+		try {
+			Files.deleteIfExists(path(key));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path path(String key) {
+		if (!KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("Not a storage key");
+		}
+		return this.root.resolve(key + ".media");
+	}
+
+}
