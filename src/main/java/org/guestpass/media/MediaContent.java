@@ -1,5 +1,6 @@
 package org.guestpass.media;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.core.io.Resource;
@@ -16,6 +17,14 @@ import org.springframework.http.ResponseEntity;
 public final class MediaContent {
 
 	private MediaContent() {
+	}
+
+	/** A caption file, as a player's {@code <track>} loads it. */
+	public static ResponseEntity<String> captions(String webVtt) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "vtt", StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			.body(webVtt);
 	}
 
 	public static ResponseEntity<Resource> stream(MediaItem item, Resource file) {

@@ -3,6 +3,7 @@ package org.guestpass.guestaccess.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
+import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.RoomJoinLinks;
 
@@ -21,8 +22,11 @@ class GuestMediaController {
 
 	private final Admissions admissions;
 
-	GuestMediaController(Admissions admissions) {
+	private final Captions captions;
+
+	GuestMediaController(Admissions admissions, Captions captions) {
 		this.admissions = admissions;
+		this.captions = captions;
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}")
@@ -35,10 +39,23 @@ class GuestMediaController {
 		ModelAndView page = new ModelAndView("guest/media");
 		page.addObject("item", view.item());
 		page.addObject("guestName", view.guestName());
+		page.addObject("captions", this.captions.of(mediaId));
 		if (view.item().sourceUrl() != null) {
 			page.addObject("joinUrl", RoomJoinLinks.forGuest(view.item().sourceUrl(), view.guestName()));
 		}
 		return page;
+	}
+
+	@GetMapping("/guest/media/{mediaId:\\d+}/captions/{language}")
+	ResponseEntity<?> captions(@PathVariable long mediaId, @PathVariable String language,
+			HttpServletRequest request) {
+		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
+		if (view.refusal() != null) {
+			return ResponseEntity.status(view.refusal().status()).build();
+		}
+		return this.captions.content(mediaId, language)
+			.<ResponseEntity<?>>map(MediaContent::captions)
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/content")

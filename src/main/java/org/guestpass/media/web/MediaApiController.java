@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.guestpass.account.SignedIn;
+import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
@@ -39,8 +41,11 @@ class MediaApiController {
 
 	private final MediaLibrary library;
 
-	MediaApiController(MediaLibrary library) {
+	private final Captions captions;
+
+	MediaApiController(MediaLibrary library, Captions captions) {
 		this.library = library;
+		this.captions = captions;
 	}
 
 	@GetMapping
@@ -84,6 +89,45 @@ class MediaApiController {
 			.filter(MediaItem::hasFile)
 			.<ResponseEntity<?>>map((item) -> MediaContent.stream(item, this.library.file(item)))
 			.orElseGet(Problems::notFound);
+	}
+
+	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
+	ResponseEntity<?> addCaptions(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me)
+			throws IOException {
+		Optional<Captions.Refusal> refusal;
+		try (InputStream content = file.getInputStream()) {
+			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+		}
+		if (refusal.isEmpty()) {
+			return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
+				.body(this.captions.of(id));
+		}
+		return refusal.get() == Captions.Refusal.NOT_FOUND ? Problems.notFound()
+				: Problems.invalidField(refusal.get().field(), refusal.get().message());
+	}
+
+	@GetMapping("/{id}/captions")
+	ResponseEntity<?> captions(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(this.captions.of(id)))
+			.orElseGet(Problems::notFound);
+	}
+
+	@GetMapping("/{id}/captions/{language}")
+	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language,
+			@AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.flatMap((item) -> this.captions.content(id, language))
+			.<ResponseEntity<?>>map(MediaContent::captions)
+			.orElseGet(Problems::notFound);
+	}
+
+	@DeleteMapping("/{id}/captions/{language}")
+	ResponseEntity<?> removeCaptions(@PathVariable long id, @PathVariable String language,
+			@AuthenticationPrincipal SignedIn me) {
+		return this.captions.remove(id, Viewer.of(me), language) ? ResponseEntity.noContent().build()
+				: Problems.notFound();
 	}
 
 	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {

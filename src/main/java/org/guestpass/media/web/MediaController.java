@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.account.SignedIn;
+import org.guestpass.media.Captions;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaListNotes;
@@ -39,10 +40,14 @@ class MediaController {
 
 	private final List<MediaListNotes> notes;
 
-	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes) {
+	private final Captions captions;
+
+	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes,
+			Captions captions) {
 		this.library = library;
 		this.actions = actions;
 		this.notes = notes;
+		this.captions = captions;
 	}
 
 	@GetMapping("/media")
@@ -77,9 +82,25 @@ class MediaController {
 		Viewer viewer = Viewer.of(me);
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
 		model.addAttribute("item", item);
+		model.addAttribute("captions", this.captions.of(id));
 		model.addAttribute("actions",
 				this.actions.stream().map((action) -> action.entryFor(item, viewer)).flatMap(Optional::stream).toList());
 		return "media/item";
+	}
+
+	@PostMapping("/media/{id:\\d+}/captions")
+	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
+			RedirectAttributes redirect) throws IOException {
+		Optional<Captions.Refusal> refusal;
+		try (InputStream content = file.getInputStream()) {
+			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+		}
+		if (refusal.isPresent() && refusal.get() == Captions.Refusal.NOT_FOUND) {
+			throw notFound();
+		}
+		redirect.addFlashAttribute("message", refusal.map(Captions.Refusal::message).orElse("Captions added."));
+		return "redirect:/media/" + id;
 	}
 
 	@GetMapping("/media/{id:\\d+}/delete")

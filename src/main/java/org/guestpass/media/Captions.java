@@ -1,0 +1,173 @@
+package org.guestpass.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.guestpass.audit.AuditLog;
+import org.guestpass.system.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Captions of a video: WebVTT files, one per language, that the owner adds and guests can turn on.
+ */
+@Service
+public class Captions {
+
+	/** The largest caption file accepted. */
+	public static final int MAX_BYTES = 1024 * 1024;
+
+	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
+	private final JdbcClient jdbc;
+
+	private final MediaLibrary library;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Captions(JdbcClient jdbc, MediaLibrary library, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.library = library;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** One caption track as listed: its language tag and the label players show. */
+	public record Caption(String language, String label) {
+	}
+
+	/** Why captions were refused. */
+	public enum Refusal {
+
+		NOT_FOUND("", "No such video, or it is not yours."),
+		LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
+		LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
+		NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB.");
+
+		private final String field;
+
+		private final String message;
+
+		Refusal(String field, String message) {
+			this.field = field;
+			this.message = message;
+		}
+
+		public String field() {
+			return this.field;
+		}
+
+		public String message() {
+			return this.message;
+		}
+
+	}
+
+	/** Adds or replaces the captions of one language; the refusal, if any. */
+	@Transactional
+	public Optional<Refusal> add(long mediaId, Viewer viewer, String language, String label, InputStream file)
+			throws IOException {
+		Optional<MediaItem> item = this.library.find(mediaId, viewer).filter(MediaItem::hasFile);
+		if (item.isEmpty()) {
+			return Optional.of(Refusal.NOT_FOUND);
+		}
+		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
+			return Optional.of(Refusal.LANGUAGE_INVALID);
+		}
+		if (label == null || label.isBlank() || label.trim().length() > 100) {
+			return Optional.of(Refusal.LABEL_INVALID);
+		}
+		Optional<String> content = webVtt(file);
+		if (content.isEmpty()) {
+			return Optional.of(Refusal.NOT_WEBVTT);
+		}
+		String tag = language.trim();
+		this.jdbc.sql("delete from caption where media_id = :mediaId and language = :language")
+			.param("mediaId", mediaId)
+			.param("language", tag)
+			.update();
+		this.jdbc.sql("""
+				insert into caption (media_id, language, label, content, created_at)
+				values (:mediaId, :language, :label, :content, :now)
+				""")
+			.param("mediaId", mediaId)
+			.param("language", tag)
+			.param("label", label.trim())
+			.param("content", content.get())
+			.param("now", Timestamps.utc(this.clock.instant()))
+			.update();
+		this.audit.record(viewer.username(), "captions_added", mediaId, null, "ok", tag);
+		return Optional.empty();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Caption> of(long mediaId) {
+		return this.jdbc.sql("select language, label from caption where media_id = :mediaId order by language")
+			.param("mediaId", mediaId)
+			.query((rs, row) -> new Caption(rs.getString("language"), rs.getString("label")))
+			.list();
+	}
+
+	/** The WebVTT text of one language, for whoever checked access to the item already. */
+	@Transactional(readOnly = true)
+	public Optional<String> content(long mediaId, String language) {
+		return this.jdbc.sql("select content from caption where media_id = :mediaId and language = :language")
+			.param("mediaId", mediaId)
+			.param("language", language)
+			.query(String.class)
+			.optional();
+	}
+
+	@Transactional
+	public boolean remove(long mediaId, Viewer viewer, String language) {
+		if (this.library.find(mediaId, viewer).isEmpty()) {
+			return false;
+		}
+		boolean removed = this.jdbc.sql("delete from caption where media_id = :mediaId and language = :language")
+			.param("mediaId", mediaId)
+			.param("language", language)
+			.update() == 1;
+		if (removed) {
+			this.audit.record(viewer.username(), "captions_removed", mediaId, null, "ok", language);
+		}
+		return removed;
+	}
+
+	/** The file's text if it is UTF-8, at most 1 MB, and starts as WebVTT requires. */
+	static Optional<String> webVtt(InputStream file) throws IOException {
+		byte[] bytes = file.readNBytes(MAX_BYTES + 1);
+		if (bytes.length > MAX_BYTES) {
+			return Optional.empty();
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return Optional.empty();
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		boolean header = text.equals("WEBVTT") || text.startsWith("WEBVTT\n") || text.startsWith("WEBVTT\r")
+				|| text.startsWith("WEBVTT ") || text.startsWith("WEBVTT\t");
+		return header && text.indexOf('\0') < 0 ? Optional.of(text) : Optional.empty();
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.guestpass.media;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Fixtures;
+import org.guestpass.Fixtures.Person;
+import org.guestpass.IntegrationTest;
+import org.guestpass.TestClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Captions: the owner adds WebVTT files per language; the players offer them; guests of the item,
+ * and nobody else, can load them.
+ */
+@IntegrationTest
+class CaptionsIntegrationTests {
+
+	private static final String VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome, <b>guests</b>!\n";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void theOwnerAddsCaptionsAndAnAdmittedGuestCanTurnThemOn() {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		TestClient.Response added = addCaptions(owner, video, "en", "English", VTT.getBytes(StandardCharsets.UTF_8));
+		assertThat(added.status()).isEqualTo(201);
+		addCaptions(owner, video, "pt-BR", "Português", ("\uFEFF" + VTT).getBytes(StandardCharsets.UTF_8));
+		assertThat((List<String>) JsonPath.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(),
+				"$[*].language")).containsExactly("en", "pt-BR");
+
+		TestClient.Response file = owner.api().get("/api/v1/media/" + video + "/captions/en");
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).startsWith("text/vtt");
+		assertThat(file.body()).isEqualTo(VTT);
+
+		owner.enableGuestAccess(video);
+		String url = JsonPath.read(owner.createLink(video, "{\"name\":\"Captions\"}").body(), "$.url");
+		TestClient guest = TestClient.browser(this.port);
+		guest.get(url);
+		guest.postForm(url, Map.of("name", "Ada", "email", "ada@example.org"));
+		TestClient.Response page = guest.get("/guest/media/" + video);
+		assertThat(page.body()).containsPattern("<track kind=\"captions\"\\s+srclang=\"en\"\\s+label=\"English\"\\s+src=\"/guest/media/"
+				+ video + "/captions/en\">");
+		TestClient.Response guestFile = guest.get("/guest/media/" + video + "/captions/pt-BR");
+		assertThat(guestFile.status()).isEqualTo(200);
+		assertThat(guestFile.body()).as("the byte-order mark is not kept").startsWith("WEBVTT");
+
+		assertThat(TestClient.browser(this.port).get("/guest/media/" + video + "/captions/en").status())
+			.as("no guest session").isEqualTo(403);
+		assertThat(this.fixtures.member(this.port).api().get("/api/v1/media/" + video + "/captions/en").status())
+			.as("another member").isEqualTo(404);
+	}
+
+	@Test
+	void onlyValidWebVttInAValidLanguageIsAccepted() {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		Map<String, byte[]> badFiles = Map.of("not WebVTT", "1\n00:00:00,000 --> 00:00:02,000\nSRT\n".getBytes(),
+				"binary", new byte[] { 'W', 'E', 'B', 'V', 'T', 'T', '\n', (byte) 0xC3, (byte) 0x28 },
+				"too large", ("WEBVTT\n\n" + "x".repeat(Captions.MAX_BYTES)).getBytes(), "empty", new byte[0]);
+		badFiles.forEach((what, bytes) -> {
+			TestClient.Response refused = addCaptions(owner, video, "en", "English", bytes);
+			assertThat(refused.status()).as(what).isEqualTo(400);
+			assertThat(refused.body()).as(what).contains("\"field\":\"file\"");
+		});
+		for (String language : List.of("", "english", "e", "en_US", "en-", "<script>")) {
+			assertThat(addCaptions(owner, video, language, "English", VTT.getBytes()).status()).as(language)
+				.isEqualTo(400);
+		}
+		assertThat(addCaptions(owner, video, "en", " ", VTT.getBytes()).status()).isEqualTo(400);
+		assertThat(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body()).isEqualTo("[]");
+		long room = owner.createLinked("Room", "room");
+		assertThat(addCaptions(owner, room, "en", "English", VTT.getBytes()).status()).as("not a video")
+			.isEqualTo(404);
+	}
+
+	private TestClient.Response addCaptions(Person owner, long video, String language, String label, byte[] file) {
+		return owner.api()
+			.postMultipart("/api/v1/media/" + video + "/captions", Map.of("language", language, "label", label),
+					"captions.vtt", "text/vtt", file);
+	}
+
+	private static long upload(Person owner) {
+		TestClient.Response created = owner.api()
+			.postMultipart("/api/v1/media", Map.of("title", "Captioned"), "talk.mp4", "video/mp4", Fixtures.MP4);
+		assertThat(created.status()).isEqualTo(201);
+		return ((Number) JsonPath.read(created.body(), "$.id")).longValue();
+	}
+
+}
