@@ -1,8 +1,15 @@
 package org.guestpass.media;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -27,15 +34,36 @@ public final class MediaContent {
 			.body(webVtt);
 	}
 
-	public static ResponseEntity<Resource> stream(MediaItem item, Resource file) {
-		return ResponseEntity.ok()
+	/**
+	 * The video, whole or in the ranges asked for. A Range that comes with an {@code If-Range} naming
+	 * another version of the file (another entity tag or date) is ignored: the whole current file is
+	 * sent, never a piece of a different one (RFC 9110, section 13.1.5).
+	 */
+	public static ResponseEntity<?> stream(MediaItem item, Resource file, String ifRange) throws IOException {
+		String etag = "\"" + item.fileKey() + "\"";
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(item.contentType()))
-			.eTag("\"" + item.fileKey() + "\"")
+			.eTag(etag)
 			.lastModified(item.createdAt())
 			.cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
-			.body(file);
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString());
+		if (ifRange == null || ifRange.equals(etag) || namesTheSameSecond(ifRange, item.createdAt())) {
+			return response.body(file);
+		}
+		// Spring MVC applies no Range to an InputStreamResource: the whole file goes out.
+		return response.contentLength(file.contentLength()).body(new InputStreamResource(file.getInputStream()));
+	}
+
+	private static boolean namesTheSameSecond(String httpDate, Instant lastModified) {
+		try {
+			return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+				.toInstant()
+				.equals(lastModified.truncatedTo(ChronoUnit.SECONDS));
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.guestpass.guestaccess.web;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
@@ -59,7 +61,7 @@ class GuestMediaController {
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/content")
-	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request) {
+	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request) throws IOException {
 		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
 		if (view.refusal() != null) {
 			return ResponseEntity.status(view.refusal().status()).build();
@@ -67,7 +69,7 @@ class GuestMediaController {
 		if (!view.item().hasFile()) {
 			return ResponseEntity.notFound().build();
 		}
-		return MediaContent.stream(view.item(), this.admissions.file(view.item()));
+		return MediaContent.stream(view.item(), this.admissions.file(view.item()), request.getHeader("If-Range"));
 	}
 
 }

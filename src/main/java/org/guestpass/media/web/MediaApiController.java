@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,11 +85,13 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}/content")
-	ResponseEntity<?> content(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
-			.filter(MediaItem::hasFile)
-			.<ResponseEntity<?>>map((item) -> MediaContent.stream(item, this.library.file(item)))
-			.orElseGet(Problems::notFound);
+	ResponseEntity<?> content(@PathVariable long id, @RequestHeader(name = "If-Range", required = false) String ifRange,
+			@AuthenticationPrincipal SignedIn me) throws IOException {
+		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
+		if (item.isEmpty()) {
+			return Problems.notFound();
+		}
+		return MediaContent.stream(item.get(), this.library.file(item.get()), ifRange);
 	}
 
 	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
