@@ -31,7 +31,10 @@
 		}
 		var opener = openers.get(dialog);
 		if (opener && document.contains(opener)) {
-			opener.focus();
+			// After the browser's own focus restoration, which may aim at a menu item now hidden.
+			window.setTimeout(function () {
+				opener.focus();
+			}, 0);
 		}
 	}, true);
 

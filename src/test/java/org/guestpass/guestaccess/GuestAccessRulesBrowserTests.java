@@ -147,7 +147,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
 		owner.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		assertThat(summary.getAttribute("aria-expanded")).isEqualTo("false");
-		assertThat(owner.switchTo().activeElement()).isEqualTo(summary);
+		waiting(owner).until((d) -> d.switchTo().activeElement().equals(summary));
 
 		summary.sendKeys(Keys.ENTER);
 		waiting(owner).until((d) -> "true".equals(summary.getAttribute("aria-expanded")));
@@ -155,7 +155,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		WebElement dialog = visible(owner, By.id("panel-dialog"));
 		owner.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		waiting(owner).until(ExpectedConditions.invisibilityOf(dialog));
-		assertThat(owner.switchTo().activeElement()).isEqualTo(summary);
+		waiting(owner).until((d) -> d.switchTo().activeElement().equals(summary));
 	}
 
 	@Test
