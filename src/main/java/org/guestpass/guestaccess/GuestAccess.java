@@ -61,22 +61,24 @@ public class GuestAccess {
 	/** Whether "Manage guest access" is offered to this viewer on this item. */
 	@Transactional(readOnly = true)
 	public boolean isOffered(MediaItem item, Viewer viewer) {
-		return check(item.id(), viewer).isEmpty();
+		return checkItem(item, viewer, this.settings.policy()).isEmpty();
 	}
 
 	@Transactional(readOnly = true)
 	public Outcome<GuestAccessView> view(long mediaId, Viewer viewer) {
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		GuestLinkPolicy policy = this.settings.policy();
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
 		if (refusal.isPresent()) {
 			return Outcome.refused(refusal.get());
 		}
-		return Outcome.done(currentView(mediaId));
+		return Outcome.done(currentView(mediaId, policy));
 	}
 
 	/** Turns guest access for the item on or off; every link follows at once. */
 	@Transactional
 	public Outcome<GuestAccessView> setEnabled(long mediaId, boolean enabled, Viewer viewer) {
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		GuestLinkPolicy policy = this.settings.policy();
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
 		if (refusal.isPresent()) {
 			return Outcome.refused(refusal.get());
 		}
@@ -85,7 +87,7 @@ public class GuestAccess {
 		this.access.setEnabled(mediaId, enabled, now);
 		this.audit.record(viewer.username(), enabled ? "guest_access_enabled" : "guest_access_disabled", mediaId,
 				null, "ok", null);
-		return Outcome.done(currentView(mediaId));
+		return Outcome.done(currentView(mediaId, policy));
 	}
 
 	/**
@@ -94,15 +96,16 @@ public class GuestAccess {
 	 */
 	@Transactional
 	public Outcome<GuestLink> createLink(long mediaId, NewGuestLink request, Viewer viewer) {
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		GuestLinkPolicy policy = this.settings.policy();
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
 		if (refusal.isEmpty() && request.durationDays() != null
-				&& request.durationDays() > this.settings.policy().maxDurationDays()) {
+				&& request.durationDays() > policy.maxDurationDays()) {
 			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG);
 		}
 		Instant now = this.clock.instant();
 		if (refusal.isEmpty()) {
 			this.access.ensure(mediaId, now);
-			if (!this.access.reserveSlot(mediaId, this.settings.policy().maxLinksPerItem(), now)) {
+			if (!this.access.reserveSlot(mediaId, policy.maxLinksPerItem(), now)) {
 				refusal = Optional.of(this.access.isEnabled(mediaId).orElse(false)
 						? ManagementRefusal.LINK_LIMIT_REACHED : ManagementRefusal.GUEST_ACCESS_DISABLED);
 			}
@@ -126,7 +129,7 @@ public class GuestAccess {
 	/** Deletes a link for good: its token never works again. */
 	@Transactional
 	public Outcome<Long> deleteLink(long mediaId, long linkId, Viewer viewer) {
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer);
+		Optional<ManagementRefusal> refusal = check(mediaId, viewer, this.settings.policy());
 		if (refusal.isPresent()) {
 			return Outcome.refused(refusal.get());
 		}
@@ -139,16 +142,18 @@ public class GuestAccess {
 		return Outcome.done(linkId);
 	}
 
-	private Optional<ManagementRefusal> check(long mediaId, Viewer viewer) {
-		Optional<MediaItem> item = this.media.find(mediaId, viewer);
-		if (item.isEmpty()) {
-			return Optional.of(ManagementRefusal.NOT_FOUND);
-		}
-		if (!item.get().type().supportsGuestAccess()) {
+	private Optional<ManagementRefusal> check(long mediaId, Viewer viewer, GuestLinkPolicy policy) {
+		return this.media.find(mediaId, viewer)
+			.map((item) -> checkItem(item, viewer, policy))
+			.orElse(Optional.of(ManagementRefusal.NOT_FOUND));
+	}
+
+	/** The rules that decide whether this viewer may manage guest access of this item, in order. */
+	private Optional<ManagementRefusal> checkItem(MediaItem item, Viewer viewer, GuestLinkPolicy policy) {
+		if (!item.type().supportsGuestAccess()) {
 			return Optional.of(ManagementRefusal.UNSUPPORTED_MEDIA_TYPE);
 		}
 		Optional<Account> account = this.accounts.find(viewer.accountId());
-		GuestLinkPolicy policy = this.settings.policy();
 		if (account.isEmpty() || !ManagePermission.permits(account.get(), policy)) {
 			return Optional.of(ManagementRefusal.NOT_PERMITTED);
 		}
@@ -158,8 +163,7 @@ public class GuestAccess {
 		return Optional.empty();
 	}
 
-	private GuestAccessView currentView(long mediaId) {
-		GuestLinkPolicy policy = this.settings.policy();
+	private GuestAccessView currentView(long mediaId, GuestLinkPolicy policy) {
 		boolean enabled = this.access.isEnabled(mediaId).orElse(false);
 		Instant now = this.clock.instant();
 		List<GuestLink> items = this.links.findByMedia(mediaId)

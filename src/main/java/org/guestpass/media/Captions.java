@@ -48,50 +48,23 @@ public class Captions {
 	public record Caption(String language, String label) {
 	}
 
-	/** Why captions were refused. */
-	public enum Refusal {
-
-		NOT_FOUND("", "No such video, or it is not yours."),
-		LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
-		LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
-		NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB.");
-
-		private final String field;
-
-		private final String message;
-
-		Refusal(String field, String message) {
-			this.field = field;
-			this.message = message;
-		}
-
-		public String field() {
-			return this.field;
-		}
-
-		public String message() {
-			return this.message;
-		}
-
-	}
-
 	/** Adds or replaces the captions of one language; the refusal, if any. */
 	@Transactional
-	public Optional<Refusal> add(long mediaId, Viewer viewer, String language, String label, InputStream file)
+	public Optional<MediaRefusal> add(long mediaId, Viewer viewer, String language, String label, InputStream file)
 			throws IOException {
 		Optional<MediaItem> item = this.library.find(mediaId, viewer).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
-			return Optional.of(Refusal.NOT_FOUND);
+			return Optional.of(MediaRefusal.NOT_FOUND);
 		}
 		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
-			return Optional.of(Refusal.LANGUAGE_INVALID);
+			return Optional.of(MediaRefusal.LANGUAGE_INVALID);
 		}
 		if (label == null || label.isBlank() || label.trim().length() > 100) {
-			return Optional.of(Refusal.LABEL_INVALID);
+			return Optional.of(MediaRefusal.LABEL_INVALID);
 		}
 		Optional<String> content = webVtt(file);
 		if (content.isEmpty()) {
-			return Optional.of(Refusal.NOT_WEBVTT);
+			return Optional.of(MediaRefusal.NOT_WEBVTT);
 		}
 		String tag = language.trim();
 		this.jdbc.sql("delete from caption where media_id = :mediaId and language = :language")

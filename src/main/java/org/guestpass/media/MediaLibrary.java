@@ -45,38 +45,10 @@ public class MediaLibrary {
 		this.clock = clock;
 	}
 
-	/** Why an item could not be added. */
-	public enum Refusal {
-
-		TITLE_INVALID("title", "Enter a title of 1 to 200 characters."),
-		DESCRIPTION_TOO_LONG("description", "Keep the description to 2000 characters."),
-		NOT_A_VIDEO("file", "Upload an MP4, WebM or Ogg video."),
-		URL_INVALID("url", "Enter a web address that starts with https:// or http://."),
-		TYPE_NEEDS_FILE("type", "A video is added by uploading its file.");
-
-		private final String field;
-
-		private final String message;
-
-		Refusal(String field, String message) {
-			this.field = field;
-			this.message = message;
-		}
-
-		public String field() {
-			return this.field;
-		}
-
-		public String message() {
-			return this.message;
-		}
-
-	}
-
 	/** The added item, or why there is none. */
-	public record Addition(MediaItem item, Refusal refusal) {
+	public record Addition(MediaItem item, MediaRefusal refusal) {
 
-		static Addition refused(Refusal refusal) {
+		static Addition refused(MediaRefusal refusal) {
 			return new Addition(null, refusal);
 		}
 
@@ -84,13 +56,13 @@ public class MediaLibrary {
 
 	/** Adds a video, streaming its file to storage; nothing is kept when it is refused or fails. */
 	public Addition addVideo(Viewer owner, String title, String description, InputStream file) throws IOException {
-		Optional<Refusal> invalid = checkText(title, description);
+		Optional<MediaRefusal> invalid = checkText(title, description);
 		if (invalid.isPresent()) {
 			return Addition.refused(invalid.get());
 		}
 		Optional<MediaStorage.StoredFile> stored = this.storage.storeVideo(file);
 		if (stored.isEmpty()) {
-			return Addition.refused(Refusal.NOT_A_VIDEO);
+			return Addition.refused(MediaRefusal.NOT_A_VIDEO);
 		}
 		MediaStorage.StoredFile video = stored.get();
 		try {
@@ -111,14 +83,14 @@ public class MediaLibrary {
 	/** Adds a live session, room or channel room, which point at a URL. */
 	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url) {
 		if (!type.isLinked()) {
-			return Addition.refused(Refusal.TYPE_NEEDS_FILE);
+			return Addition.refused(MediaRefusal.TYPE_NEEDS_FILE);
 		}
-		Optional<Refusal> invalid = checkText(title, description);
+		Optional<MediaRefusal> invalid = checkText(title, description);
 		if (invalid.isPresent()) {
 			return Addition.refused(invalid.get());
 		}
 		if (!isWebAddress(url)) {
-			return Addition.refused(Refusal.URL_INVALID);
+			return Addition.refused(MediaRefusal.URL_INVALID);
 		}
 		return this.transaction.execute((status) -> {
 			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
@@ -166,12 +138,12 @@ public class MediaLibrary {
 		return this.storage.load(item.fileKey());
 	}
 
-	private static Optional<Refusal> checkText(String title, String description) {
+	private static Optional<MediaRefusal> checkText(String title, String description) {
 		if (title == null || title.isBlank() || title.trim().length() > MAX_TITLE) {
-			return Optional.of(Refusal.TITLE_INVALID);
+			return Optional.of(MediaRefusal.TITLE_INVALID);
 		}
 		if (description != null && description.length() > MAX_DESCRIPTION) {
-			return Optional.of(Refusal.DESCRIPTION_TOO_LONG);
+			return Optional.of(MediaRefusal.DESCRIPTION_TOO_LONG);
 		}
 		return Optional.empty();
 	}

@@ -15,6 +15,7 @@ import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
@@ -98,7 +99,7 @@ class MediaApiController {
 	ResponseEntity<?> addCaptions(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me)
 			throws IOException {
-		Optional<Captions.Refusal> refusal;
+		Optional<MediaRefusal> refusal;
 		try (InputStream content = file.getInputStream()) {
 			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
 		}
@@ -106,7 +107,7 @@ class MediaApiController {
 			return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
 				.body(this.captions.of(id));
 		}
-		return refusal.get() == Captions.Refusal.NOT_FOUND ? Problems.notFound()
+		return refusal.get() == MediaRefusal.NOT_FOUND ? Problems.notFound()
 				: Problems.invalidField(refusal.get().field(), refusal.get().message());
 	}
 

@@ -12,6 +12,7 @@ import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
+import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaListNotes;
 import org.guestpass.media.MediaPageAction;
 import org.guestpass.media.MediaType;
@@ -92,14 +93,14 @@ class MediaController {
 	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
 			RedirectAttributes redirect) throws IOException {
-		Optional<Captions.Refusal> refusal;
+		Optional<MediaRefusal> refusal;
 		try (InputStream content = file.getInputStream()) {
 			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
 		}
-		if (refusal.isPresent() && refusal.get() == Captions.Refusal.NOT_FOUND) {
+		if (refusal.isPresent() && refusal.get() == MediaRefusal.NOT_FOUND) {
 			throw notFound();
 		}
-		redirect.addFlashAttribute("message", refusal.map(Captions.Refusal::message).orElse("Captions added."));
+		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Captions added."));
 		return "redirect:/media/" + id;
 	}
 

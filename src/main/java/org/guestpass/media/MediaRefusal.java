@@ -1,0 +1,35 @@
+package org.guestpass.media;
+
+/**
+ * Why media or its captions were refused, with the field to show the message next to.
+ */
+public enum MediaRefusal {
+
+	NOT_FOUND("", "No such video, or it is not yours."),
+	TITLE_INVALID("title", "Enter a title of 1 to 200 characters."),
+	DESCRIPTION_TOO_LONG("description", "Keep the description to 2000 characters."),
+	NOT_A_VIDEO("file", "Upload an MP4, WebM or Ogg video."),
+	URL_INVALID("url", "Enter a web address that starts with https:// or http://."),
+	TYPE_NEEDS_FILE("type", "A video is added by uploading its file."),
+	LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
+	LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
+	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB.");
+
+	private final String field;
+
+	private final String message;
+
+	MediaRefusal(String field, String message) {
+		this.field = field;
+		this.message = message;
+	}
+
+	public String field() {
+		return this.field;
+	}
+
+	public String message() {
+		return this.message;
+	}
+
+}
