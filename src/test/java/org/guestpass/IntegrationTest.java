@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Primary;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "guestpass.time-zone=UTC")
 @Import({ IntegrationTest.Clocks.class, Fixtures.class })
 @Tag("database")
 public @interface IntegrationTest {

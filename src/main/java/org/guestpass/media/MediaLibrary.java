@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,6 +83,15 @@ public class MediaLibrary {
 
 	/** Adds a live session, room or channel room, which point at a URL. */
 	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url) {
+		return addLinked(owner, title, description, type, url, null, null);
+	}
+
+	/**
+	 * Adds a live session, room or channel room, which point at a URL; a live session may have a start
+	 * and an end time (either may be {@code null}).
+	 */
+	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url,
+			Instant startsAt, Instant endsAt) {
 		if (!type.isLinked()) {
 			return Addition.refused(MediaRefusal.TYPE_NEEDS_FILE);
 		}
@@ -92,12 +102,49 @@ public class MediaLibrary {
 		if (!isWebAddress(url)) {
 			return Addition.refused(MediaRefusal.URL_INVALID);
 		}
+		if (type != MediaType.live_session && (startsAt != null || endsAt != null)) {
+			return Addition.refused(MediaRefusal.WINDOW_NOT_FOR_TYPE);
+		}
+		Optional<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
+		if (window.isEmpty()) {
+			return Addition.refused(MediaRefusal.WINDOW_INVALID);
+		}
 		return this.transaction.execute((status) -> {
 			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
-					url.trim(), null, null, null, this.clock.instant());
+					url.trim(), null, null, null, window.get(), this.clock.instant());
 			this.audit.record(actor(owner), "media_added", id, null, "ok", type.name());
 			return new Addition(this.repository.findById(id).orElseThrow(), null);
 		});
+	}
+
+	/**
+	 * Changes a live session's stream URL and its start and end time (either may be {@code null}); the
+	 * refusal says why nothing changed.
+	 */
+	public Optional<MediaRefusal> updateLiveSession(long id, Viewer viewer, String url, Instant startsAt,
+			Instant endsAt) {
+		Optional<MediaItem> item = find(id, viewer);
+		if (item.isEmpty()) {
+			return Optional.of(MediaRefusal.NOT_FOUND);
+		}
+		if (item.get().type() != MediaType.live_session) {
+			return Optional.of(MediaRefusal.NOT_A_LIVE_SESSION);
+		}
+		if (!isWebAddress(url)) {
+			return Optional.of(MediaRefusal.URL_INVALID);
+		}
+		Optional<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
+		if (window.isEmpty()) {
+			return Optional.of(MediaRefusal.WINDOW_INVALID);
+		}
+		Boolean updated = this.transaction.execute((status) -> {
+			if (this.repository.updateLiveSession(id, url.trim(), window.get(), this.clock.instant()) == 0) {
+				return false;
+			}
+			this.audit.record(actor(viewer), "live_session_changed", id, null, "ok", null);
+			return true;
+		});
+		return Boolean.TRUE.equals(updated) ? Optional.empty() : Optional.of(MediaRefusal.NOT_FOUND);
 	}
 
 	/** The item, if it exists, is not deleted and the viewer may see it. */
@@ -108,6 +155,11 @@ public class MediaLibrary {
 	/** The item as stored, deleted or not, for whoever checks access on their own terms. */
 	public Optional<MediaItem> findIncludingDeleted(long id) {
 		return this.repository.findById(id);
+	}
+
+	/** Whether no item was ever added to this site. */
+	public boolean isEmpty() {
+		return this.repository.isEmpty();
 	}
 
 	/** The viewer's items, newest first; every item for an admin. */

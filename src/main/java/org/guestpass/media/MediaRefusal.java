@@ -1,7 +1,7 @@
 package org.guestpass.media;
 
 /**
- * Why media or its captions were refused, with the field to show the message next to.
+ * Why media, its captions or its schedule were refused, with the field to show the message next to.
  */
 public enum MediaRefusal {
 
@@ -13,7 +13,10 @@ public enum MediaRefusal {
 	TYPE_NEEDS_FILE("type", "A video is added by uploading its file."),
 	LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
 	LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
-	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB.");
+	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
+	WINDOW_INVALID("endsAt", "The end must come after the start."),
+	WINDOW_NOT_FOR_TYPE("startsAt", "Only a live session has a start and end time."),
+	NOT_A_LIVE_SESSION("", "This item is not a live session.");
 
 	private final String field;
 

@@ -3,6 +3,7 @@ package org.guestpass.system;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,13 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * data folder on first start
  * @param guestSessionLifetime how long a guest's admission lasts at most (never past the link's expiry)
  * @param guestSessionIdle how long a guest's admission lasts without a page load
+ * @param timeZone the site's time zone, for times typed into forms and shown without JavaScript; the
+ * server's own zone when empty
  */
 @ConfigurationProperties("guestpass")
 public record GuestPassProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("./data/media") Path storageDir,
 		URI baseUrl, String adminPassword, String secret, @DefaultValue("12h") Duration guestSessionLifetime,
-		@DefaultValue("2h") Duration guestSessionIdle) {
+		@DefaultValue("2h") Duration guestSessionIdle, ZoneId timeZone) {
 
 	public GuestPassProperties {
+		if (timeZone == null) {
+			timeZone = ZoneId.systemDefault();
+		}
 		if (baseUrl != null && baseUrl.toString().isBlank()) {
 			baseUrl = null;
 		}

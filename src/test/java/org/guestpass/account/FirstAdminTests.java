@@ -108,7 +108,7 @@ class FirstAdminTests {
 
 	private static GuestPassProperties properties(Path dataDir, String adminPassword) {
 		return new GuestPassProperties(dataDir, dataDir.resolve("media"), null, adminPassword, null,
-				Duration.ofHours(12), Duration.ofHours(2));
+				Duration.ofHours(12), Duration.ofHours(2), null);
 	}
 
 }

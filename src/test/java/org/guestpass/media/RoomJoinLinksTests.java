@@ -31,6 +31,17 @@ class RoomJoinLinksTests {
 	}
 
 	@Test
+	void jitsiReadsTheNameAsAJsonStringSoQuotesAndBackslashesSurvive() throws Exception {
+		for (String name : new String[] { "Zoë \"Z\" O'Brien", "back\\slash", "tab\there", "💡 Ada" }) {
+			String joined = RoomJoinLinks.forGuest("https://meet.jit.si/Room", name);
+			String json = java.net.URLDecoder.decode(joined.substring(joined.indexOf('=') + 1),
+					java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(new tools.jackson.databind.ObjectMapper().readValue(json, String.class)).as(name)
+				.isEqualTo(name);
+		}
+	}
+
+	@Test
 	void otherRoomSoftwareGetsTheJoinUrlAsItIs() {
 		assertThat(RoomJoinLinks.forGuest("https://bbb.school.example/rooms/abc-def/join", "Ada"))
 			.isEqualTo("https://bbb.school.example/rooms/abc-def/join");

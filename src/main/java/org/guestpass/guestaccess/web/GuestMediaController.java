@@ -1,13 +1,19 @@
 package org.guestpass.guestaccess.web;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
 import org.guestpass.media.Captions;
+import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaContent;
+import org.guestpass.media.MediaItem;
+import org.guestpass.media.MediaType;
 import org.guestpass.media.RoomJoinLinks;
+import org.guestpass.system.SiteTime;
+import org.guestpass.system.StreamSources;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,9 +32,18 @@ class GuestMediaController {
 
 	private final Captions captions;
 
-	GuestMediaController(Admissions admissions, Captions captions) {
+	private final StreamSources streams;
+
+	private final SiteTime time;
+
+	private final Clock clock;
+
+	GuestMediaController(Admissions admissions, Captions captions, StreamSources streams, SiteTime time, Clock clock) {
 		this.admissions = admissions;
 		this.captions = captions;
+		this.streams = streams;
+		this.time = time;
+		this.clock = clock;
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}")
@@ -42,8 +57,25 @@ class GuestMediaController {
 		page.addObject("item", view.item());
 		page.addObject("guestName", view.guestName());
 		page.addObject("captions", this.captions.of(mediaId));
-		if (view.item().sourceUrl() != null) {
-			page.addObject("joinUrl", RoomJoinLinks.forGuest(view.item().sourceUrl(), view.guestName()));
+		MediaItem item = view.item();
+		if (item.type() == MediaType.live_session) {
+			LiveWindow window = item.window();
+			LiveWindow.State state = window.stateAt(this.clock.instant());
+			page.addObject("live", state.name());
+			if (window.startsAt() != null) {
+				page.addObject("startsAt", window.startsAt());
+				page.addObject("startsAtText", this.time.readable(window.startsAt()));
+			}
+			if (window.endsAt() != null) {
+				page.addObject("endsAt", window.endsAt());
+				page.addObject("endsAtText", this.time.readable(window.endsAt()));
+			}
+			if (state == LiveWindow.State.ON_AIR) {
+				this.streams.allow(response, item.sourceUrl());
+			}
+		}
+		else if (item.sourceUrl() != null) {
+			page.addObject("joinUrl", RoomJoinLinks.forGuest(item.sourceUrl(), view.guestName()));
 		}
 		return page;
 	}

@@ -3,6 +3,7 @@ package org.guestpass.media.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +21,14 @@ import org.guestpass.media.MediaType;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -70,7 +73,24 @@ class MediaApiController {
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request, @AuthenticationPrincipal SignedIn me) {
 		return created(this.library.addLinked(Viewer.of(me), request.title(), request.description(), request.type(),
-				request.url()));
+				request.url(), request.startsAt(), request.endsAt()));
+	}
+
+	@PutMapping(path = "/{id}/live", consumes = "application/json")
+	ResponseEntity<?> updateLiveSession(@PathVariable long id, @Valid @RequestBody LiveSessionRequest request,
+			@AuthenticationPrincipal SignedIn me) {
+		Optional<MediaRefusal> refusal = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
+				request.startsAt(), request.endsAt());
+		if (refusal.isEmpty()) {
+			return ResponseEntity.ok(MediaResponse.of(this.library.find(id, Viewer.of(me)).orElseThrow()));
+		}
+		if (refusal.get() == MediaRefusal.NOT_FOUND) {
+			return Problems.notFound();
+		}
+		if (refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
+			return Problems.response(HttpStatus.CONFLICT, "not_a_live_session", refusal.get().message());
+		}
+		return Problems.invalidField(refusal.get().field(), refusal.get().message());
 	}
 
 	@GetMapping("/{id}")
@@ -144,7 +164,11 @@ class MediaApiController {
 
 	record LinkedMediaRequest(@NotBlank @Size(max = MediaLibrary.MAX_TITLE) String title,
 			@Size(max = MediaLibrary.MAX_DESCRIPTION) String description, @NotNull MediaType type,
-			@NotBlank @Size(max = MediaLibrary.MAX_URL) String url) {
+			@NotBlank @Size(max = MediaLibrary.MAX_URL) String url, Instant startsAt, Instant endsAt) {
+	}
+
+	record LiveSessionRequest(@NotBlank @Size(max = MediaLibrary.MAX_URL) String url, Instant startsAt,
+			Instant endsAt) {
 	}
 
 }

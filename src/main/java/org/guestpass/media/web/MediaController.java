@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
+import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaRefusal;
@@ -17,6 +18,8 @@ import org.guestpass.media.MediaListNotes;
 import org.guestpass.media.MediaPageAction;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.SiteTime;
+import org.guestpass.system.StreamSources;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,14 +44,22 @@ class MediaController {
 
 	private final List<MediaListNotes> notes;
 
+	private static final String UNREADABLE_TIME = "Enter times as a date and a time, such as 2026-05-04 14:30.";
+
 	private final Captions captions;
 
+	private final SiteTime time;
+
+	private final StreamSources streams;
+
 	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes,
-			Captions captions) {
+			Captions captions, SiteTime time, StreamSources streams) {
 		this.library = library;
 		this.actions = actions;
 		this.notes = notes;
 		this.captions = captions;
+		this.time = time;
+		this.streams = streams;
 	}
 
 	@GetMapping("/media")
@@ -73,15 +84,29 @@ class MediaController {
 
 	@PostMapping("/media/links")
 	String processLinkedForm(@RequestParam String title, @RequestParam(required = false) String description,
-			@RequestParam MediaType type, @RequestParam String url, @AuthenticationPrincipal SignedIn me, Model model,
-			HttpServletResponse response) {
-		return added(this.library.addLinked(Viewer.of(me), title, description, type, url), me, model, response);
+			@RequestParam MediaType type, @RequestParam String url, @RequestParam(required = false) String startsAt,
+			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone,
+			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
+		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
+		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
+		if (starts.invalid() || ends.invalid()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", UNREADABLE_TIME);
+			return library(me, model);
+		}
+		return added(this.library.addLinked(Viewer.of(me), title, description, type, url, starts.orNull(),
+				ends.orNull()), me, model, response);
 	}
 
 	@GetMapping("/media/{id:\\d+}")
-	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
+	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model,
+			HttpServletResponse response) {
 		Viewer viewer = Viewer.of(me);
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
+		if (item.type() == MediaType.live_session) {
+			this.streams.allow(response, item.sourceUrl());
+			model.addAttribute("scheduleSummary", scheduleSummary(item.window()));
+		}
 		model.addAttribute("item", item);
 		model.addAttribute("captions", this.captions.of(id));
 		model.addAttribute("actions",
@@ -102,6 +127,28 @@ class MediaController {
 		}
 		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Captions added."));
 		return "redirect:/media/" + id;
+	}
+
+	@PostMapping("/media/{id:\\d+}/live")
+	String processLiveSessionForm(@PathVariable long id, @RequestParam String url,
+			@RequestParam(required = false) String startsAt, @RequestParam(required = false) String endsAt,
+			@RequestParam(required = false) String zone, @AuthenticationPrincipal SignedIn me, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
+		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
+		Optional<MediaRefusal> refusal = (starts.invalid() || ends.invalid()) ? Optional.of(MediaRefusal.WINDOW_INVALID)
+				: this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull());
+		if (refusal.isEmpty()) {
+			redirect.addFlashAttribute("message", "The live session was saved.");
+			return "redirect:/media/" + id;
+		}
+		if (refusal.get() == MediaRefusal.NOT_FOUND || refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
+			throw notFound();
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("scheduleError", (starts.invalid() || ends.invalid()) ? UNREADABLE_TIME
+				: refusal.get().message());
+		return show(id, me, model, response);
 	}
 
 	@GetMapping("/media/{id:\\d+}/delete")
@@ -126,6 +173,15 @@ class MediaController {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("error", addition.refusal().message());
 		return library(me, model);
+	}
+
+	private String scheduleSummary(LiveWindow window) {
+		if (!window.isScheduled()) {
+			return "no start or end time";
+		}
+		String starts = window.startsAt() == null ? "" : "starts " + this.time.readable(window.startsAt());
+		String ends = window.endsAt() == null ? "" : "ends " + this.time.readable(window.endsAt());
+		return starts.isEmpty() || ends.isEmpty() ? starts + ends : starts + ", " + ends;
 	}
 
 	private static ResponseStatusException notFound() {
