@@ -1,7 +1,7 @@
 package org.guestpass.media;
 
 /**
- * Why media or its captions were refused, with the field to show the message next to.
+ * Why media, its captions or its poster were refused, with the field to show the message next to.
  */
 public enum MediaRefusal {
 
@@ -13,7 +13,11 @@ public enum MediaRefusal {
 	TYPE_NEEDS_FILE("type", "A video is added by uploading its file."),
 	LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
 	LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
-	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB.");
+	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
+	NOT_AN_IMAGE("file", "Upload a PNG or JPEG image."),
+	IMAGE_TOO_LARGE("file", "The image is larger than 5 MB. Upload a smaller PNG or JPEG."),
+	IMAGE_DIMENSIONS_TOO_LARGE("file", "The image is larger than 8000 × 8000 pixels. Upload a smaller one."),
+	NO_POSTER("", "This video has no poster.");
 
 	private final String field;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
+import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
 
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,14 +48,19 @@ class MediaApiController {
 
 	private final Captions captions;
 
-	MediaApiController(MediaLibrary library, Captions captions) {
+	private final Posters posters;
+
+	MediaApiController(MediaLibrary library, Captions captions, Posters posters) {
 		this.library = library;
 		this.captions = captions;
+		this.posters = posters;
 	}
 
 	@GetMapping
 	List<MediaResponse> list(@AuthenticationPrincipal SignedIn me) {
-		return this.library.list(Viewer.of(me)).stream().map(MediaResponse::of).toList();
+		List<MediaItem> items = this.library.list(Viewer.of(me));
+		Map<Long, Posters.Poster> withPoster = this.posters.of(items);
+		return items.stream().map((item) -> MediaResponse.of(item, withPoster.containsKey(item.id()))).toList();
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
@@ -76,7 +84,7 @@ class MediaApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.library.find(id, Viewer.of(me))
-			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item)))
+			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(id))))
 			.orElseGet(Problems::notFound);
 	}
 
@@ -134,12 +142,45 @@ class MediaApiController {
 				: Problems.notFound();
 	}
 
+	/** Adds or replaces the poster: 201 when the video had none, 200 when it replaced one. */
+	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
+	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@AuthenticationPrincipal SignedIn me) throws IOException {
+		Posters.Addition addition;
+		try (InputStream content = file.getInputStream()) {
+			addition = this.posters.add(id, Viewer.of(me), content);
+		}
+		if (addition.refusal() != null) {
+			return addition.refusal() == MediaRefusal.NOT_FOUND ? Problems.notFound()
+					: Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+		}
+		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
+			MediaResponse body = MediaResponse.of(item, true);
+			return addition.replaced() ? ResponseEntity.ok(body)
+					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
+		}).orElseGet(Problems::notFound);
+	}
+
+	@GetMapping("/{id}/poster")
+	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.flatMap((item) -> this.posters.find(id))
+			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
+			.orElseGet(Problems::notFound);
+	}
+
+	@DeleteMapping("/{id}/poster")
+	ResponseEntity<?> removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.posters.remove(id, Viewer.of(me)).isEmpty() ? ResponseEntity.noContent().build()
+				: Problems.notFound();
+	}
+
 	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {
 		if (addition.refusal() != null) {
 			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
 		}
 		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.item().id()))
-			.body(MediaResponse.of(addition.item()));
+			.body(MediaResponse.of(addition.item(), false));
 	}
 
 	record LinkedMediaRequest(@NotBlank @Size(max = MediaLibrary.MAX_TITLE) String title,
