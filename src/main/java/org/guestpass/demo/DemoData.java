@@ -13,6 +13,7 @@ import org.guestpass.media.Captions;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaType;
+import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.GuestPassProperties;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * With {@code GUESTPASS_DEMO=true}, seeds a site that has no media yet, once: the member {@value #USERNAME} with a
- * known password, a short video with English and French captions, a live session on the sample
+ * known password, a short video with a poster and English and French captions, a live session on the sample
  * stream GuestPass serves itself, and a meeting room. Guest access stays off, so a newcomer tries
  * switching it on and creating the links.
  */
@@ -48,14 +49,17 @@ class DemoData {
 
 	private final Captions captions;
 
+	private final Posters posters;
+
 	private final GuestPassProperties properties;
 
 	private final Environment environment;
 
 	private final String password;
 
-	DemoData(Accounts accounts, MediaLibrary library, Captions captions, GuestPassProperties properties,
-			Environment environment) {
+	DemoData(Accounts accounts, MediaLibrary library, Captions captions, Posters posters,
+			GuestPassProperties properties, Environment environment) {
+		this.posters = posters;
 		this.accounts = accounts;
 		this.library = library;
 		this.captions = captions;
@@ -94,6 +98,9 @@ class DemoData {
 				.addVideo(owner, "Welcome to GuestPass",
 						"A twelve-second sample video with English and French captions.", file)
 				.item();
+		}
+		try (InputStream poster = new ClassPathResource("demo/poster.jpg").getInputStream()) {
+			this.posters.add(video.id(), owner, poster);
 		}
 		addCaptions(video, owner, "en", "English");
 		addCaptions(video, owner, "fr", "Français");

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes the files of deleted media items once a grace period has passed (7 days unless
- * {@code GUESTPASS_DELETED_MEDIA_GRACE} says otherwise), every hour. Each item is first claimed by
- * one conditional update, so when several nodes run the job at once each file is removed by one of
- * them; a removal that fails leaves the claim undone, to be tried again.
+ * Removes the files of deleted media items, the video and its poster, once a grace period has passed
+ * (7 days unless {@code GUESTPASS_DELETED_MEDIA_GRACE} says otherwise), every hour. Each item is
+ * first claimed by one conditional update, so when several nodes run the job at once each file is
+ * removed by one of them; a removal that fails leaves the claim undone, to be tried again.
  */
 @Component
 public class DeletedMediaCleanup {
@@ -30,16 +30,20 @@ public class DeletedMediaCleanup {
 
 	private final MediaStorage storage;
 
+	private final PosterRepository posters;
+
 	private final TransactionTemplate transaction;
 
 	private final Duration grace;
 
 	private final Clock clock;
 
-	DeletedMediaCleanup(JdbcClient jdbc, MediaStorage storage, TransactionTemplate transaction,
-			@Value("${guestpass.deleted-media-grace:7d}") Duration grace, Clock clock) {
+	DeletedMediaCleanup(JdbcClient jdbc, MediaStorage storage, PosterRepository posters,
+			TransactionTemplate transaction, @Value("${guestpass.deleted-media-grace:7d}") Duration grace,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.storage = storage;
+		this.posters = posters;
 		this.transaction = transaction;
 		this.grace = grace;
 		this.clock = clock;
@@ -69,6 +73,10 @@ public class DeletedMediaCleanup {
 					.update();
 				if (claimed == 1) {
 					this.storage.delete(candidate.fileKey());
+					this.posters.find(candidate.id()).ifPresent((poster) -> {
+						this.posters.delete(candidate.id());
+						this.storage.delete(poster.fileKey());
+					});
 				}
 				return claimed == 1;
 			});

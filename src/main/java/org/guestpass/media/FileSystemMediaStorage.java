@@ -40,7 +40,7 @@ class FileSystemMediaStorage implements MediaStorage {
 			return Optional.empty();
 		}
 		Files.createDirectories(this.root);
-		String key = UUID.randomUUID().toString().replace("-", "");
+		String key = newKey();
 		Path partial = this.root.resolve(key + ".part");
 		try {
 			long size;
@@ -50,6 +50,22 @@ class FileSystemMediaStorage implements MediaStorage {
 			}
 			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
 			return Optional.of(new StoredFile(key, format.get(), size));
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(partial);
+			throw ex;
+		}
+	}
+
+	@Override
+	public String storeFile(byte[] content) throws IOException {
+		Files.createDirectories(this.root);
+		String key = newKey();
+		Path partial = this.root.resolve(key + ".part");
+		try {
+			Files.write(partial, content);
+			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
+			return key;
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(partial);
@@ -70,6 +86,10 @@ class FileSystemMediaStorage implements MediaStorage {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String newKey() {
+		return UUID.randomUUID().toString().replace("-", "");
 	}
 
 	private Path path(String key) {

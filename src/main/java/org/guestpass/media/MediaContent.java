@@ -18,8 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The HTTP response that streams a video: Spring MVC answers {@code Range} requests from it with
- * 206 or 416, {@code HEAD} without a body, and conditional requests with 304.
+ * The HTTP responses that serve an item's files. A video is streamed: Spring MVC answers
+ * {@code Range} requests from it with 206 or 416, {@code HEAD} without a body, and conditional
+ * requests with 304. Captions and posters are sent whole.
  */
 public final class MediaContent {
 
@@ -32,6 +33,22 @@ public final class MediaContent {
 			.contentType(new MediaType("text", "vtt", StandardCharsets.UTF_8))
 			.cacheControl(CacheControl.noStore())
 			.body(webVtt);
+	}
+
+	/**
+	 * A poster image, shown inline and never sniffed as anything else. Private caches may keep it but
+	 * must ask again each time (a conditional request answered with 304 while it is unchanged), so a
+	 * guest whose access ended gets it no more.
+	 */
+	public static ResponseEntity<Resource> poster(Posters.Poster poster, Resource file) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(poster.contentType()))
+			.eTag("\"" + poster.fileKey() + "\"")
+			.lastModified(poster.updatedAt())
+			.cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(file);
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package org.guestpass.media;
 
 /**
- * Why media, its captions or its schedule were refused, with the field to show the message next to.
+ * Why media, its captions, its poster or its schedule were refused, with the field to show the message next to.
  */
 public enum MediaRefusal {
 
@@ -16,7 +16,11 @@ public enum MediaRefusal {
 	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
 	WINDOW_INVALID("endsAt", "The end must come after the start."),
 	WINDOW_NOT_FOR_TYPE("startsAt", "Only a live session has a start and end time."),
-	NOT_A_LIVE_SESSION("", "This item is not a live session.");
+	NOT_A_LIVE_SESSION("", "This item is not a live session."),
+	NOT_AN_IMAGE("file", "Upload a PNG or JPEG image."),
+	IMAGE_TOO_LARGE("file", "The image is larger than 5 MB. Upload a smaller PNG or JPEG."),
+	IMAGE_DIMENSIONS_TOO_LARGE("file", "The image is larger than 8000 × 8000 pixels. Upload a smaller one."),
+	NO_POSTER("", "This video has no poster.");
 
 	private final String field;
 

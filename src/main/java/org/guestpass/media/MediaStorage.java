@@ -21,6 +21,12 @@ interface MediaStorage {
 	 */
 	Optional<StoredFile> storeVideo(InputStream content) throws IOException;
 
+	/**
+	 * Writes a small file the caller has already checked and holds in memory, such as a poster
+	 * image, under a new key; the file appears whole or not at all.
+	 */
+	String storeFile(byte[] content) throws IOException;
+
 	Resource load(String key);
 
 	/** Removes the file; removing one that is already gone is not an error. */

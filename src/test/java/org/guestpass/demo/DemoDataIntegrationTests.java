@@ -44,6 +44,7 @@ class DemoDataIntegrationTests {
 		assertThat((List<String>) JsonPath.read(member.get("/api/v1/media/" + video + "/captions").body(),
 				"$[*].language")).containsExactly("en", "fr");
 		assertThat(member.getBytes("/api/v1/media/" + video + "/content").body()).hasSizeGreaterThan(100_000);
+		assertThat((String) JsonPath.read(media, "$[2].posterUrl")).isEqualTo("/api/v1/media/" + video + "/poster");
 
 		String stream = JsonPath.read(media, "$[1].url");
 		assertThat(stream).isEqualTo("http://localhost:" + this.port + "/demo/live/stream.m3u8");

@@ -36,6 +36,8 @@ class DemoModeBrowserTests extends BrowserTest {
 		assertThat(script(watcher, "return Array.from(document.querySelector('video').textTracks).map(t => t.label)"))
 			.asList()
 			.containsExactly("English", "Français");
+		assertThat(String.valueOf(script(watcher, "return document.querySelector('video').poster")))
+			.matches("http://localhost:\\d+/guest/media/\\d+/poster");
 		assertVideoPlays(watcher);
 		script(watcher, "document.querySelector('video').textTracks[1].mode = 'showing';"
 				+ " document.querySelector('video').currentTime = 1;");

@@ -11,6 +11,7 @@ import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaType;
+import org.guestpass.media.Posters;
 import org.guestpass.media.RoomJoinLinks;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
@@ -38,8 +39,12 @@ class GuestMediaController {
 
 	private final Clock clock;
 
-	GuestMediaController(Admissions admissions, Captions captions, StreamSources streams, SiteTime time, Clock clock) {
+	private final Posters posters;
+
+	GuestMediaController(Admissions admissions, Captions captions, StreamSources streams, SiteTime time, Clock clock,
+			Posters posters) {
 		this.admissions = admissions;
+		this.posters = posters;
 		this.captions = captions;
 		this.streams = streams;
 		this.time = time;
@@ -57,6 +62,7 @@ class GuestMediaController {
 		page.addObject("item", view.item());
 		page.addObject("guestName", view.guestName());
 		page.addObject("captions", this.captions.of(mediaId));
+		page.addObject("hasPoster", view.item().hasFile() && this.posters.exists(mediaId));
 		MediaItem item = view.item();
 		if (item.type() == MediaType.live_session) {
 			LiveWindow window = item.window();

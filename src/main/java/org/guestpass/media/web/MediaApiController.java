@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
+import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
 
@@ -48,14 +50,19 @@ class MediaApiController {
 
 	private final Captions captions;
 
-	MediaApiController(MediaLibrary library, Captions captions) {
+	private final Posters posters;
+
+	MediaApiController(MediaLibrary library, Captions captions, Posters posters) {
 		this.library = library;
 		this.captions = captions;
+		this.posters = posters;
 	}
 
 	@GetMapping
 	List<MediaResponse> list(@AuthenticationPrincipal SignedIn me) {
-		return this.library.list(Viewer.of(me)).stream().map(MediaResponse::of).toList();
+		List<MediaItem> items = this.library.list(Viewer.of(me));
+		Map<Long, Posters.Poster> withPoster = this.posters.of(items);
+		return items.stream().map((item) -> MediaResponse.of(item, withPoster.containsKey(item.id()))).toList();
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
@@ -82,7 +89,7 @@ class MediaApiController {
 		Optional<MediaRefusal> refusal = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
 				request.startsAt(), request.endsAt());
 		if (refusal.isEmpty()) {
-			return ResponseEntity.ok(MediaResponse.of(this.library.find(id, Viewer.of(me)).orElseThrow()));
+			return ResponseEntity.ok(MediaResponse.of(this.library.find(id, Viewer.of(me)).orElseThrow(), false));
 		}
 		if (refusal.get() == MediaRefusal.NOT_FOUND) {
 			return Problems.notFound();
@@ -96,7 +103,7 @@ class MediaApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.library.find(id, Viewer.of(me))
-			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item)))
+			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(id))))
 			.orElseGet(Problems::notFound);
 	}
 
@@ -154,12 +161,45 @@ class MediaApiController {
 				: Problems.notFound();
 	}
 
+	/** Adds or replaces the poster: 201 when the video had none, 200 when it replaced one. */
+	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
+	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
+			@AuthenticationPrincipal SignedIn me) throws IOException {
+		Posters.Addition addition;
+		try (InputStream content = file.getInputStream()) {
+			addition = this.posters.add(id, Viewer.of(me), content);
+		}
+		if (addition.refusal() != null) {
+			return addition.refusal() == MediaRefusal.NOT_FOUND ? Problems.notFound()
+					: Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+		}
+		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
+			MediaResponse body = MediaResponse.of(item, true);
+			return addition.replaced() ? ResponseEntity.ok(body)
+					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
+		}).orElseGet(Problems::notFound);
+	}
+
+	@GetMapping("/{id}/poster")
+	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.flatMap((item) -> this.posters.find(id))
+			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
+			.orElseGet(Problems::notFound);
+	}
+
+	@DeleteMapping("/{id}/poster")
+	ResponseEntity<?> removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.posters.remove(id, Viewer.of(me)).isEmpty() ? ResponseEntity.noContent().build()
+				: Problems.notFound();
+	}
+
 	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {
 		if (addition.refusal() != null) {
 			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
 		}
 		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.item().id()))
-			.body(MediaResponse.of(addition.item()));
+			.body(MediaResponse.of(addition.item(), false));
 	}
 
 	record LinkedMediaRequest(@NotBlank @Size(max = MediaLibrary.MAX_TITLE) String title,

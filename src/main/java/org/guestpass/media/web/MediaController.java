@@ -11,16 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
+import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaListNotes;
 import org.guestpass.media.MediaPageAction;
 import org.guestpass.media.MediaType;
+import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,14 +55,17 @@ class MediaController {
 
 	private final StreamSources streams;
 
+	private final Posters posters;
+
 	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes,
-			Captions captions, SiteTime time, StreamSources streams) {
+			Captions captions, SiteTime time, StreamSources streams, Posters posters) {
 		this.library = library;
 		this.actions = actions;
 		this.notes = notes;
 		this.captions = captions;
 		this.time = time;
 		this.streams = streams;
+		this.posters = posters;
 	}
 
 	@GetMapping("/media")
@@ -69,6 +75,7 @@ class MediaController {
 		this.notes.forEach((source) -> itemNotes.putAll(source.notesFor(items)));
 		model.addAttribute("items", items);
 		model.addAttribute("notes", itemNotes);
+		model.addAttribute("posters", this.posters.of(items));
 		model.addAttribute("linkedTypes", List.of(MediaType.live_session, MediaType.room, MediaType.channel_room));
 		return "media/library";
 	}
@@ -109,6 +116,7 @@ class MediaController {
 		}
 		model.addAttribute("item", item);
 		model.addAttribute("captions", this.captions.of(id));
+		model.addAttribute("poster", this.posters.find(id).orElse(null));
 		model.addAttribute("actions",
 				this.actions.stream().map((action) -> action.entryFor(item, viewer)).flatMap(Optional::stream).toList());
 		return "media/item";
@@ -149,6 +157,39 @@ class MediaController {
 		model.addAttribute("scheduleError", (starts.invalid() || ends.invalid()) ? UNREADABLE_TIME
 				: refusal.get().message());
 		return show(id, me, model, response);
+	}
+
+	@PostMapping("/media/{id:\\d+}/poster")
+	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) throws IOException {
+		Posters.Addition addition;
+		try (InputStream content = file.getInputStream()) {
+			addition = this.posters.add(id, Viewer.of(me), content);
+		}
+		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
+			throw notFound();
+		}
+		redirect.addFlashAttribute("message", (addition.refusal() != null) ? addition.refusal().message()
+				: addition.replaced() ? "Poster replaced." : "Poster added.");
+		return "redirect:/media/" + id;
+	}
+
+	@PostMapping("/media/{id:\\d+}/poster/delete")
+	String removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
+		Optional<MediaRefusal> refusal = this.posters.remove(id, Viewer.of(me));
+		if (refusal.isPresent() && refusal.get() == MediaRefusal.NOT_FOUND) {
+			throw notFound();
+		}
+		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Poster removed."));
+		return "redirect:/media/" + id;
+	}
+
+	@GetMapping("/media/{id:\\d+}/poster")
+	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
+		return this.library.find(id, Viewer.of(me))
+			.flatMap((item) -> this.posters.find(id))
+			.map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
+			.orElseThrow(MediaController::notFound);
 	}
 
 	@GetMapping("/media/{id:\\d+}/delete")

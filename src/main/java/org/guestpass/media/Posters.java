@@ -1,0 +1,194 @@
+package org.guestpass.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.guestpass.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Poster images of videos: the picture a player shows before the video starts, one per video. The
+ * owner (or an admin) uploads it; it is not taken from the video, since no maintained pure-Java
+ * library reads frames of WebM or MP4.
+ * <p>
+ * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 × 8000 pixels
+ * by its header, which is read before any pixel is decoded. What is stored is a new JPEG, scaled
+ * down to at most 1280 pixels wide: nothing of the uploaded file is kept, so its metadata (EXIF,
+ * GPS positions, comments) is gone. See {@link PosterImage}.
+ * <p>
+ * Changes to one item's poster are serialised by a lock on the item's row; a replaced or removed
+ * file is deleted from storage once the change is committed, and a deleted item's poster file is
+ * removed with its video by {@link DeletedMediaCleanup}.
+ */
+@Service
+public class Posters {
+
+	/** The largest upload accepted. */
+	public static final int MAX_BYTES = PosterImage.MAX_BYTES;
+
+	private static final Logger log = LoggerFactory.getLogger(Posters.class);
+
+	private final PosterRepository repository;
+
+	private final MediaLibrary library;
+
+	private final MediaStorage storage;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Posters(PosterRepository repository, MediaLibrary library, MediaStorage storage, AuditLog audit,
+			TransactionTemplate transaction, Clock clock) {
+		this.repository = repository;
+		this.library = library;
+		this.storage = storage;
+		this.audit = audit;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * A video's poster as stored.
+	 *
+	 * @param fileKey where the image is stored (never derived from user input); a new key for every
+	 * upload, so it also tells versions apart
+	 */
+	public record Poster(long mediaId, String fileKey, String contentType, long sizeBytes, int width, int height,
+			Instant updatedAt) {
+	}
+
+	/** The poster added, whether it replaced another, or why there is none. */
+	public record Addition(Poster poster, boolean replaced, MediaRefusal refusal) {
+
+		static Addition refused(MediaRefusal refusal) {
+			return new Addition(null, false, refusal);
+		}
+
+	}
+
+	/**
+	 * Adds the poster of a video the viewer may manage, or replaces the one it has. Refused with
+	 * {@link MediaRefusal#NOT_FOUND} for anything but such a video, and for uploads that are not a
+	 * PNG or JPEG within the limits. Nothing is kept when it is refused or fails.
+	 */
+	public Addition add(long mediaId, Viewer viewer, InputStream file) throws IOException {
+		if (this.library.find(mediaId, viewer).filter(Posters::isVideo).isEmpty()) {
+			return Addition.refused(MediaRefusal.NOT_FOUND);
+		}
+		PosterImage.Conversion conversion = PosterImage.convert(file);
+		if (conversion.refusal() != null) {
+			return Addition.refused(conversion.refusal());
+		}
+		PosterImage image = conversion.image();
+		Poster poster = new Poster(mediaId, this.storage.storeFile(image.jpeg()), PosterImage.CONTENT_TYPE,
+				image.jpeg().length, image.width(), image.height(), this.clock.instant());
+		record Stored(boolean itemLive, Poster replaced) {
+		}
+		Stored stored;
+		try {
+			stored = this.transaction.execute((status) -> {
+				if (!this.repository.lockLiveItem(mediaId)) {
+					return new Stored(false, null);
+				}
+				Poster old = this.repository.find(mediaId).orElse(null);
+				if (old != null) {
+					this.repository.update(poster);
+				}
+				else {
+					this.repository.insert(poster);
+				}
+				this.audit.record(viewer.username(), "poster_added", mediaId, null, "ok",
+						(old != null) ? "replaced" : null);
+				return new Stored(true, old);
+			});
+		}
+		catch (RuntimeException ex) {
+			this.storage.delete(poster.fileKey());
+			throw ex;
+		}
+		if (!stored.itemLive()) {
+			// The item was deleted while the image was being read.
+			this.storage.delete(poster.fileKey());
+			return Addition.refused(MediaRefusal.NOT_FOUND);
+		}
+		if (stored.replaced() != null) {
+			deleteFile(stored.replaced().fileKey());
+		}
+		return new Addition(poster, stored.replaced() != null, null);
+	}
+
+	/** Removes the poster of an item the viewer may manage; the refusal, if any. */
+	public Optional<MediaRefusal> remove(long mediaId, Viewer viewer) {
+		if (this.library.find(mediaId, viewer).isEmpty()) {
+			return Optional.of(MediaRefusal.NOT_FOUND);
+		}
+		Optional<Poster> removed = this.transaction.execute((status) -> {
+			if (!this.repository.lockLiveItem(mediaId)) {
+				return Optional.empty();
+			}
+			Optional<Poster> poster = this.repository.find(mediaId);
+			if (poster.isPresent()) {
+				this.repository.delete(mediaId);
+				this.audit.record(viewer.username(), "poster_removed", mediaId, null, "ok", null);
+			}
+			return poster;
+		});
+		if (removed == null || removed.isEmpty()) {
+			return Optional.of(MediaRefusal.NO_POSTER);
+		}
+		deleteFile(removed.get().fileKey());
+		return Optional.empty();
+	}
+
+	/** The item's poster, for whoever checked access to the item already. */
+	public Optional<Poster> find(long mediaId) {
+		return this.repository.find(mediaId);
+	}
+
+	public boolean exists(long mediaId) {
+		return find(mediaId).isPresent();
+	}
+
+	/** The posters of these items, by item id; items without one are left out. */
+	public Map<Long, Poster> of(Collection<MediaItem> items) {
+		return this.repository.findAll(items.stream().map(MediaItem::id).toList())
+			.stream()
+			.collect(Collectors.toMap(Poster::mediaId, Function.identity()));
+	}
+
+	/** The poster's image file. */
+	public Resource file(Poster poster) {
+		return this.storage.load(poster.fileKey());
+	}
+
+	private static boolean isVideo(MediaItem item) {
+		return item.type() == MediaType.video && item.hasFile();
+	}
+
+	/** Deletes a file no row points at any more; one left behind wastes space but harms nothing. */
+	private void deleteFile(String key) {
+		try {
+			this.storage.delete(key);
+		}
+		catch (UncheckedIOException ex) {
+			log.warn("Could not delete the poster file {}, which no item uses any more", key, ex);
+		}
+	}
+
+}
