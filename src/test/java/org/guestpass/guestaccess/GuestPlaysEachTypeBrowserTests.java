@@ -86,6 +86,10 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 			owner.get(url("/media/" + live));
 			assertThat(owner.findElement(By.cssSelector("details.live-settings summary")).getText()).contains("starts")
 				.contains("ends");
+			owner.findElement(By.cssSelector("details.live-settings summary")).click();
+			assertThat(script(owner, "return new Date(document.getElementById('live-starts').value).toISOString()"))
+				.as("shown in the browser's own zone").isEqualTo(start.toString().replace("Z", ".000Z"));
+			look(owner, "owner-live-session");
 			String link = shareThroughTheDialog(owner);
 
 			WebDriver guest = browser();

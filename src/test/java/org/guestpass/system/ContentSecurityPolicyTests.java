@@ -45,8 +45,7 @@ class ContentSecurityPolicyTests {
 		assertThat(StreamSources.origin("http://127.0.0.1:9000/live.m3u8")).contains("http://127.0.0.1:9000");
 		for (String hostile : new String[] { "https://a.example;script-src *", "javascript:alert(1)",
 				"https://user@evil.example'/x", "data:video/mp4,xx", "/relative.m3u8", "https://[::1]/x" }) {
-			assertThat(StreamSources.origin(hostile)).as(hostile)
-				.allSatisfy((origin) -> assertThat(origin).matches("https?://[a-z0-9.-]+(:\\d+)?"));
+			assertThat(StreamSources.origin(hostile)).as(hostile).isEmpty();
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ContentSecurityPolicy.withFrameAncestors(null, "https://a.example; script-src *"));
