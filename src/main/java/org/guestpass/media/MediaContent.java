@@ -14,6 +14,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -52,11 +54,20 @@ public final class MediaContent {
 	}
 
 	/**
-	 * The video, whole or in the ranges asked for. A Range that comes with an {@code If-Range} naming
+	 * The video, whole or in the ranges asked for; a byte range that cannot be read, or that names no
+	 * bytes of the file, gets 416 with the file's size. A Range that comes with an {@code If-Range} naming
 	 * another version of the file (another entity tag or date) is ignored: the whole current file is
-	 * sent, never a piece of a different one (RFC 9110, section 13.1.5).
+	 * sent, never a piece of a different one (RFC 9110, section 13.1.5); so is it for a range in a unit
+	 * other than bytes, which a server must ignore (section 14.2).
 	 */
-	public static ResponseEntity<?> stream(MediaItem item, Resource file, String ifRange) throws IOException {
+	public static ResponseEntity<?> stream(MediaItem item, Resource file, String range, String ifRange)
+			throws IOException {
+		if (range != null && range.startsWith("bytes=") && !isParseable(range)) {
+			// Spring would answer "bytes=" with an empty 206; a range that names no bytes is unsatisfiable.
+			return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+				.header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
+				.build();
+		}
 		String etag = "\"" + item.fileKey() + "\"";
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(item.contentType()))
@@ -65,11 +76,21 @@ public final class MediaContent {
 			.cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString());
-		if (ifRange == null || ifRange.equals(etag) || namesTheSameSecond(ifRange, item.createdAt())) {
+		boolean otherUnit = range != null && !range.startsWith("bytes=");
+		if (!otherUnit && (ifRange == null || ifRange.equals(etag) || namesTheSameSecond(ifRange, item.createdAt()))) {
 			return response.body(file);
 		}
 		// Spring MVC applies no Range to an InputStreamResource: the whole file goes out.
 		return response.contentLength(file.contentLength()).body(new InputStreamResource(file.getInputStream()));
+	}
+
+	private static boolean isParseable(String range) {
+		try {
+			return !HttpRange.parseRanges(range).isEmpty();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static boolean namesTheSameSecond(String httpDate, Instant lastModified) {

@@ -107,7 +107,8 @@ class GuestMediaController {
 		if (!view.item().hasFile()) {
 			return ResponseEntity.notFound().build();
 		}
-		return MediaContent.stream(view.item(), this.admissions.file(view.item()), request.getHeader("If-Range"));
+		return MediaContent.stream(view.item(), this.admissions.file(view.item()), request.getHeader("Range"),
+				request.getHeader("If-Range"));
 	}
 
 }

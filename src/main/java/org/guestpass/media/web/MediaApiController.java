@@ -113,13 +113,14 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}/content")
-	ResponseEntity<?> content(@PathVariable long id, @RequestHeader(name = "If-Range", required = false) String ifRange,
-			@AuthenticationPrincipal SignedIn me) throws IOException {
+	ResponseEntity<?> content(@PathVariable long id, @RequestHeader(name = "Range", required = false) String range,
+			@RequestHeader(name = "If-Range", required = false) String ifRange, @AuthenticationPrincipal SignedIn me)
+			throws IOException {
 		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
 			return Problems.notFound();
 		}
-		return MediaContent.stream(item.get(), this.library.file(item.get()), ifRange);
+		return MediaContent.stream(item.get(), this.library.file(item.get()), range, ifRange);
 	}
 
 	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
