@@ -1,6 +1,5 @@
 package org.guestpass;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,12 +39,22 @@ public final class Nodes {
 
 	/** A node in a JVM of its own, which a test can kill. */
 	public static Process startInItsOwnJvm(String database, Map<String, String> own) throws IOException {
+		return startInItsOwnJvm(database, own, List.of("-Xmx512m"), Files.createTempFile("guestpass-node-", ".log"));
+	}
+
+	/**
+	 * A node in a JVM of its own, started with the given JVM options (such as {@code -Xmx256m}), writing
+	 * its output to {@code log}.
+	 */
+	public static Process startInItsOwnJvm(String database, Map<String, String> own, List<String> jvmOptions,
+			Path log) throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", classPath, GuestPassApplication.class.getName()));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath, GuestPassApplication.class.getName()));
 		command.addAll(List.of(arguments(database, own)));
-		File log = Files.createTempFile("guestpass-node-", ".log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
 	public static int port(ConfigurableApplicationContext node) {

@@ -2,7 +2,6 @@ package org.guestpass.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.guestpass.system.GuestPassProperties;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Media files in a folder of the local file system (in production, one every node shares, such as
@@ -33,8 +33,11 @@ class FileSystemMediaStorage implements MediaStorage {
 	}
 
 	@Override
-	public Optional<StoredFile> storeVideo(InputStream content) throws IOException {
-		byte[] header = content.readNBytes(VideoFormat.HEADER_LENGTH);
+	public Optional<StoredFile> storeVideo(MultipartFile upload) throws IOException {
+		byte[] header;
+		try (InputStream content = upload.getInputStream()) {
+			header = content.readNBytes(VideoFormat.HEADER_LENGTH);
+		}
 		Optional<VideoFormat> format = VideoFormat.detect(header, header.length);
 		if (format.isEmpty()) {
 			return Optional.empty();
@@ -43,11 +46,10 @@ class FileSystemMediaStorage implements MediaStorage {
 		String key = newKey();
 		Path partial = this.root.resolve(key + ".part");
 		try {
-			long size;
-			try (OutputStream out = Files.newOutputStream(partial)) {
-				out.write(header);
-				size = header.length + content.transferTo(out);
-			}
+			// transferTo(File), not transferTo(Path), which always copies: the servlet container renames
+			// the file it spooled the upload to when that lies on this file system, and copies it otherwise.
+			upload.transferTo(partial.toFile());
+			long size = Files.size(partial);
 			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
 			return Optional.of(new StoredFile(key, format.get(), size));
 		}

@@ -1,7 +1,6 @@
 package org.guestpass.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.guestpass.audit.AuditLog;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The media library: adding, finding, listing and deleting items, and reading a video's file.
@@ -55,8 +55,11 @@ public class MediaLibrary {
 
 	}
 
-	/** Adds a video, streaming its file to storage; nothing is kept when it is refused or fails. */
-	public Addition addVideo(Viewer owner, String title, String description, InputStream file) throws IOException {
+	/**
+	 * Adds an uploaded video, moving its file into storage where the file system allows and copying it
+	 * otherwise, never holding it in memory; nothing is kept when it is refused or fails.
+	 */
+	public Addition addVideo(Viewer owner, String title, String description, MultipartFile file) throws IOException {
 		Optional<MediaRefusal> invalid = checkText(title, description);
 		if (invalid.isPresent()) {
 			return Addition.refused(invalid.get());

@@ -1,10 +1,10 @@
 package org.guestpass.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 import org.springframework.core.io.Resource;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Where media files live. Keys are chosen by the storage, never taken from user input.
@@ -16,10 +16,11 @@ interface MediaStorage {
 	}
 
 	/**
-	 * Streams the content to a new file if its first bytes are those of a supported video; leaves
-	 * nothing behind otherwise, nor when the stream breaks.
+	 * Puts the uploaded file into storage if its first bytes are those of a supported video, moving
+	 * it there when it can rather than copying it; leaves nothing behind otherwise, nor when the
+	 * transfer fails.
 	 */
-	Optional<StoredFile> storeVideo(InputStream content) throws IOException;
+	Optional<StoredFile> storeVideo(MultipartFile upload) throws IOException;
 
 	/**
 	 * Writes a small file the caller has already checked and holds in memory, such as a poster

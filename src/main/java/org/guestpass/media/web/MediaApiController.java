@@ -72,9 +72,7 @@ class MediaApiController {
 		if (!MediaType.video.name().equals(type)) {
 			return Problems.invalidField("type", "Only videos are uploaded; add other types as JSON with a url.");
 		}
-		try (InputStream content = file.getInputStream()) {
-			return created(this.library.addVideo(Viewer.of(me), title, description, content));
-		}
+		return created(this.library.addVideo(Viewer.of(me), title, description, file));
 	}
 
 	@PostMapping(consumes = "application/json")

@@ -84,9 +84,7 @@ class MediaController {
 	String processVideoForm(@RequestParam("file") MultipartFile file, @RequestParam String title,
 			@RequestParam(required = false) String description, @AuthenticationPrincipal SignedIn me, Model model,
 			HttpServletResponse response) throws IOException {
-		try (InputStream content = file.getInputStream()) {
-			return added(this.library.addVideo(Viewer.of(me), title, description, content), me, model, response);
-		}
+		return added(this.library.addVideo(Viewer.of(me), title, description, file), me, model, response);
 	}
 
 	@PostMapping("/media/links")
