@@ -92,13 +92,10 @@ class DemoData {
 		}
 		Account demo = creation.account();
 		Viewer owner = new Viewer(demo.id(), demo.username(), false);
-		MediaItem video;
-		try (InputStream file = new ClassPathResource("demo/sample-video.webm").getInputStream()) {
-			video = this.library
-				.addVideo(owner, "Welcome to GuestPass",
-						"A twelve-second sample video with English and French captions.", file)
-				.item();
-		}
+		MediaItem video = this.library
+			.addVideo(owner, "Welcome to GuestPass", "A twelve-second sample video with English and French captions.",
+					new BundledFile("demo/sample-video.webm"))
+			.item();
 		try (InputStream poster = new ClassPathResource("demo/poster.jpg").getInputStream()) {
 			this.posters.add(video.id(), owner, poster);
 		}
