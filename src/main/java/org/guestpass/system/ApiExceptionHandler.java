@@ -81,6 +81,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ProblemDetail> brokenUpload(MultipartException ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof Error) {
+			// Not the client's fault (say, a multipart threshold that buffers uploads in a small heap).
+			log.error("An upload failed on the server's side: {}", cause.getClass().getName());
+		}
 		return Problems.response(HttpStatus.BAD_REQUEST, "malformed_request", "The upload could not be read.");
 	}
 
