@@ -280,7 +280,7 @@ class AdmissionIntegrationTests {
 		TestClient.Response page = guest.get("/guest/media/" + media);
 		assertThat(page.text()).contains("Join as Zoë \"Z\" <O'Neil>");
 		assertThat(page.body()).contains(
-				"href=\"https://meet.jit.si/StaffRoom42#userInfo.displayName=%22Zo%C3%AB%20%22Z%22%20%3CO%27Neil%3E%22\"");
+				"href=\"https://meet.jit.si/StaffRoom42#userInfo.displayName=%22Zo%C3%AB%20%5C%22Z%5C%22%20%3CO%27Neil%3E%22\"");
 	}
 
 	@Test
