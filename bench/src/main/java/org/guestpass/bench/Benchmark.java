@@ -2,18 +2,24 @@ package org.guestpass.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -156,7 +162,7 @@ public final class Benchmark {
 		int port = guestpass.port();
 		long videoBytes = this.settings.videoMegabytes() * 1_000_000L;
 		Load.run("Warm-up", "GuestPass, mixed", Math.min(9, viewers.size()), this.settings.jitWarmup(),
-				java.time.Duration.ofSeconds(1), (i) -> switch (i % 3) {
+				Duration.ofSeconds(1), (i) -> switch (i % 3) {
 					case 0 -> Guests.admissions(port, randomLink(loadLinks));
 					case 1 -> Guests.pageLoads(port, viewers.get(i));
 					default -> Guests.ranges(port, "/guest/media/" + videoId + "/content", viewerHeaders(viewers.get(i)),
@@ -200,7 +206,7 @@ public final class Benchmark {
 		System.out.println();
 		System.out.printf("Correctness: %d clients race for %d links of %d clicks, %d attempts each%n", clients, links,
 				CORRECTNESS_LIMIT, attemptsEach);
-		Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 		AtomicInteger failures = new AtomicInteger();
 		List<Thread> threads = new ArrayList<>();
 		for (int t = 0; t < clients; t++) {
@@ -233,12 +239,12 @@ public final class Benchmark {
 		try (Connection connection = database.connect()) {
 			linksClicksSessions = Seeding.linksClicksAndSessions(connection, CORRECTNESS_LIMIT);
 		}
-		Map<String, Object> race = new java.util.LinkedHashMap<>();
+		Map<String, Object> race = new LinkedHashMap<>();
 		race.put("clients", clients);
 		race.put("links", linksClicksSessions[0]);
 		race.put("limitPerLink", CORRECTNESS_LIMIT);
 		race.put("attempts", (long) clients * attemptsEach);
-		Map<String, Integer> byStatus = new java.util.TreeMap<>();
+		Map<String, Integer> byStatus = new TreeMap<>();
 		statuses.forEach((status, count) -> byStatus.put(String.valueOf(status), count.get()));
 		race.put("responses", byStatus);
 		race.put("transportFailures", failures.get());
@@ -384,7 +390,7 @@ public final class Benchmark {
 	}
 
 	private Load.Result load(String scenario, String target, int clients,
-			java.util.function.IntFunction<Load.Client> factory) throws InterruptedException {
+			IntFunction<Load.Client> factory) throws InterruptedException {
 		Load.Result result = Load.run(scenario, target, clients, this.settings.warmup(), this.settings.measure(), factory);
 		this.report.add(result);
 		return result;
@@ -431,7 +437,7 @@ public final class Benchmark {
 		try (Stream<String> lines = Files.lines(log)) {
 			return lines.filter((line) -> line.contains(text)).count();
 		}
-		catch (IOException | java.io.UncheckedIOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			return -1;
 		}
 	}

@@ -3,6 +3,7 @@ package org.guestpass.bench;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,7 +131,7 @@ final class Guests {
 			public long call() throws Exception {
 				long start = ThreadLocalRandom.current().nextLong(Math.max(1, fileSize - rangeBytes));
 				long end = Math.min(fileSize, start + rangeBytes) - 1;
-				List<String> all = new java.util.ArrayList<>(headers);
+				List<String> all = new ArrayList<>(headers);
 				all.add("Range: bytes=" + start + "-" + end);
 				HttpConnection.Response response = http.get(path, all, false);
 				if (response.status() != 206 || response.length() != end - start + 1) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration mea
 			.map(Integer::parseInt)
 			.toList();
 		Set<String> scenarios = Arrays.stream(env("BENCH_SCENARIOS", "admission,page,streaming,growth").split("[, ]+"))
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 		String jar = env("BENCH_JAR", null);
 		if (jar == null) {
 			throw new IllegalStateException("BENCH_JAR must name the packaged GuestPass (bench/run sets it)");
