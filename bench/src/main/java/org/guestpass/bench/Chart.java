@@ -54,16 +54,14 @@ final class Chart {
 		ImageIO.write(image, "png", file.toFile());
 	}
 
-	/** The loads a panel shows: the growth panel sets the many-links admissions against the few-links ones. */
+	/** The loads a panel shows: its scenario's. */
 	private static List<Load.Result> loadsOf(String panel, List<Load.Result> results) {
 		List<Load.Result> shown = new ArrayList<>();
 		for (Load.Result result : results) {
 			if (result.operations() == 0) {
 				continue;
 			}
-			if (panel.equals("Growth") ? result.scenario().equals("Growth")
-					|| (result.scenario().equals("Admission") && result.target().equals("GuestPass"))
-					: result.scenario().equals(panel)) {
+			if (result.scenario().equals(panel)) {
 				shown.add(result);
 			}
 		}
@@ -129,7 +127,8 @@ final class Chart {
 		int legendX = plotLeft;
 		List<String> baselines = new ArrayList<>();
 		for (Load.Result load : loads) {
-			boolean guestpass = title.equals("Growth") ? load.scenario().equals("Growth")
+			// Solid: GuestPass; dashed: its baseline (for growth, the few-links admissions).
+			boolean guestpass = title.equals("Growth") ? !load.target().equals(Benchmark.linksTarget(Settings.FEW_LINKS))
 					: load.target().equals("GuestPass");
 			Color colour = COLOURS[levels.indexOf(load.concurrency()) % COLOURS.length];
 			g.setColor(colour);
@@ -165,7 +164,7 @@ final class Chart {
 			legendX += 40 + g.getFontMetrics().stringWidth(label);
 		}
 		String solid = title.equals("Growth") ? "solid: many links" : "solid: GuestPass";
-		String dashed = title.equals("Growth") ? "dashed: " + Settings.FEW_LINKS + " links"
+		String dashed = title.equals("Growth") ? "dashed: " + String.format("%,d", Settings.FEW_LINKS) + " links"
 				: baselines.isEmpty() ? "(no baseline measured)" : "dashed: " + String.join(", ", baselines);
 		g.drawString(solid + "   " + dashed, plotLeft, legendY + 22);
 	}
