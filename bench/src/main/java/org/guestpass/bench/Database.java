@@ -101,7 +101,8 @@ final class Database implements AutoCloseable {
 					""")) {
 				while (rs.next()) {
 					String unit = rs.getString(3);
-					described.put(rs.getString(1), rs.getString(2) + (unit == null ? "" : " × " + unit));
+					String scale = unit == null ? "" : Character.isDigit(unit.charAt(0)) ? " × " + unit : " " + unit;
+					described.put(rs.getString(1), rs.getString(2) + scale);
 				}
 			}
 		}

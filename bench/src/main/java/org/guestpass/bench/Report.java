@@ -390,7 +390,32 @@ final class Report {
 		}
 
 		md.append("\n## Correctness\n\n");
-		this.correctness.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+		if (this.correctness.get("race") instanceof Map<?, ?> race) {
+			md.append("- The race: ")
+				.append(race.get("clients"))
+				.append(" clients made ")
+				.append(race.get("attempts"))
+				.append(" admission attempts on ")
+				.append(race.get("links"))
+				.append(" links of ")
+				.append(race.get("limitPerLink"))
+				.append(" clicks; responses by status ")
+				.append(race.get("responses"))
+				.append(", ")
+				.append(race.get("transportFailures"))
+				.append(" failed connections; afterwards ")
+				.append(race.get("clicks"))
+				.append(" clicks and ")
+				.append(race.get("guestSessions"))
+				.append(" guest sessions in the database (")
+				.append(race.get("expected"))
+				.append(" expected)\n");
+		}
+		if (this.correctness.get("linksPastTheirLimit") != null) {
+			md.append("- Links whose clicks or guest sessions passed their limit, over every link with a limit: ")
+				.append(this.correctness.get("linksPastTheirLimit"))
+				.append('\n');
+		}
 		md.append("\n## Memory\n\n");
 		memory(md);
 		md.append("\n## The database ceiling of one admission\n\n");
