@@ -2,12 +2,18 @@ package org.guestpass.media;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -18,6 +24,7 @@ import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The HTTP responses that serve an item's files. A video is streamed: Spring MVC answers
@@ -25,6 +32,15 @@ import org.springframework.http.ResponseEntity;
  * requests with 304. Captions and posters are sent whole.
  */
 public final class MediaContent {
+
+	// Tomcat's request attributes for zero-copy file sending (org.apache.catalina.Globals).
+	private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+
+	private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+
+	private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+
+	private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
 	private MediaContent() {
 	}
@@ -82,6 +98,68 @@ public final class MediaContent {
 		}
 		// Spring MVC applies no Range to an InputStreamResource: the whole file goes out.
 		return response.contentLength(file.contentLength()).body(new InputStreamResource(file.getInputStream()));
+	}
+
+	/**
+	 * Sends the video, or one range of it, with the container's zero-copy {@code sendfile} when it
+	 * offers it (Tomcat over plain HTTP; behind TLS it does not): the bytes go from the page cache to
+	 * the socket without passing through the JVM. Conditional requests are answered first (304, 412).
+	 * Returns false, having written nothing, when it cannot: no {@code sendfile}, a {@code HEAD}, several
+	 * ranges, an unsatisfiable or unreadable range, or an {@code If-Range} naming another file; then
+	 * {@link #stream} answers.
+	 */
+	public static boolean sendFile(MediaItem item, Resource file, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED)) || !file.isFile()
+				|| !"GET".equals(request.getMethod())) {
+			return false;
+		}
+		String etag = "\"" + item.fileKey() + "\"";
+		String range = request.getHeader(HttpHeaders.RANGE);
+		String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+		if (range != null && !(range.startsWith("bytes=") && (ifRange == null || ifRange.equals(etag)
+				|| namesTheSameSecond(ifRange, item.createdAt())))) {
+			return false;
+		}
+		Path path = file.getFile().toPath().toRealPath();
+		long length = Files.size(path);
+		long start = 0;
+		long end = length - 1;
+		if (range != null) {
+			List<HttpRange> ranges;
+			try {
+				ranges = HttpRange.parseRanges(range);
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+			if (ranges.size() != 1) {
+				return false;
+			}
+			start = ranges.get(0).getRangeStart(length);
+			end = Math.min(ranges.get(0).getRangeEnd(length), length - 1);
+			if (length == 0 || start >= length || start > end) {
+				return false;
+			}
+		}
+		if (new ServletWebRequest(request, response).checkNotModified(etag,
+				item.createdAt().truncatedTo(ChronoUnit.SECONDS).toEpochMilli())) {
+			return true;
+		}
+		response.setContentType(item.contentType());
+		response.setHeader(HttpHeaders.CACHE_CONTROL,
+				CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate().getHeaderValue());
+		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString());
+		if (range != null) {
+			response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
+		}
+		response.setContentLengthLong(end - start + 1);
+		request.setAttribute(SENDFILE_FILENAME, path.toString());
+		request.setAttribute(SENDFILE_START, start);
+		request.setAttribute(SENDFILE_END, end + 1);
+		return true;
 	}
 
 	private static boolean isParseable(String range) {

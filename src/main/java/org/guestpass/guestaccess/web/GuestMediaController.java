@@ -99,13 +99,17 @@ class GuestMediaController {
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/content")
-	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request) throws IOException {
+	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
 		if (view.refusal() != null) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
 		if (!view.item().hasFile()) {
 			return ResponseEntity.notFound().build();
+		}
+		if (MediaContent.sendFile(view.item(), this.admissions.file(view.item()), request, response)) {
+			return null; // sent by the container, without copying through the JVM
 		}
 		return MediaContent.stream(view.item(), this.admissions.file(view.item()), request.getHeader("Range"),
 				request.getHeader("If-Range"));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -112,11 +114,14 @@ class MediaApiController {
 
 	@GetMapping("/{id}/content")
 	ResponseEntity<?> content(@PathVariable long id, @RequestHeader(name = "Range", required = false) String range,
-			@RequestHeader(name = "If-Range", required = false) String ifRange, @AuthenticationPrincipal SignedIn me)
-			throws IOException {
+			@RequestHeader(name = "If-Range", required = false) String ifRange, @AuthenticationPrincipal SignedIn me,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
 			return Problems.notFound();
+		}
+		if (MediaContent.sendFile(item.get(), this.library.file(item.get()), request, response)) {
+			return null;
 		}
 		return MediaContent.stream(item.get(), this.library.file(item.get()), range, ifRange);
 	}
