@@ -16,11 +16,14 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,10 +80,17 @@ public class RateLimits {
 		this.buckets = isPostgres(dataSource) ? new DatabaseBuckets(dataSource, time) : new MemoryBuckets(time);
 	}
 
-	/** Whether the limit still allows a request for this key, without using any of it. */
+	/**
+	 * Whether the limit still allows a request for this key, without using any of it. A key that has
+	 * no bucket has used nothing: one read tells, and no bucket is made for it.
+	 */
 	public Verdict check(Limit limit, String key) {
 		try {
-			Bucket bucket = this.buckets.bucket(limit, Tokens.hash(limit.name() + ":" + key));
+			String id = Tokens.hash(limit.name() + ":" + key);
+			if (!this.buckets.exists(id)) {
+				return new Verdict(true, Duration.ZERO);
+			}
+			Bucket bucket = this.buckets.bucket(limit, id);
 			return Verdict.of(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
 		}
 		catch (BucketExceptions.BucketExecutionException ex) {
@@ -100,6 +110,22 @@ public class RateLimits {
 		}
 	}
 
+	/**
+	 * Removes the buckets that have refilled completely, as if never used, so the table does not grow
+	 * with every guest address ever seen. Each node may run it: Bucket4j deletes in small batches.
+	 */
+	@Scheduled(fixedDelayString = "${guestpass.rate-limit-cleanup:10m}", initialDelayString = "3m")
+	public int removeFullBuckets() {
+		int removed = 0;
+		int batch;
+		do {
+			batch = this.buckets.removeExpired(1000);
+			removed += batch;
+		}
+		while (batch == 1000);
+		return removed;
+	}
+
 	// The buckets' store failed under Bucket4j's own JDBC calls: say so in Spring's words.
 	private static DataAccessResourceFailureException unreachable(RuntimeException ex) {
 		return new DataAccessResourceFailureException("The rate limits' buckets cannot be reached", ex);
@@ -116,11 +142,17 @@ public class RateLimits {
 
 		Bucket bucket(Limit limit, String key);
 
+		boolean exists(String key);
+
+		int removeExpired(int batchSize);
+
 	}
 
 	private static final class DatabaseBuckets implements Buckets {
 
-		private final ProxyManager<String> proxies;
+		private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+
+		private final JdbcClient jdbc;
 
 		DatabaseBuckets(DataSource dataSource, TimeMeter time) {
 			this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -128,13 +160,29 @@ public class RateLimits {
 				.table("rate_limit_bucket")
 				.idColumn("id")
 				.stateColumn("state")
+				.expiresAtColumn("expires_at")
+				.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
 				.clientClock(time)
 				.build();
+			this.jdbc = JdbcClient.create(dataSource);
 		}
 
 		@Override
 		public Bucket bucket(Limit limit, String key) {
 			return this.proxies.builder().build(key, limit::configuration);
+		}
+
+		@Override
+		public boolean exists(String key) {
+			return this.jdbc.sql("select exists (select 1 from rate_limit_bucket where id = :id)")
+				.param("id", key)
+				.query(Boolean.class)
+				.single();
+		}
+
+		@Override
+		public int removeExpired(int batchSize) {
+			return this.proxies.removeExpired(batchSize);
 		}
 
 	}
@@ -161,6 +209,17 @@ public class RateLimits {
 				.addLimit(limit.configuration().getBandwidths()[0])
 				.withCustomTimePrecision(this.time)
 				.build());
+		}
+
+		@Override
+		public boolean exists(String key) {
+			return this.buckets.containsKey(key);
+		}
+
+		@Override
+		public int removeExpired(int batchSize) {
+			// Memory holds at most MOST_BUCKETS_IN_MEMORY buckets and drops the least recently used.
+			return 0;
 		}
 
 	}

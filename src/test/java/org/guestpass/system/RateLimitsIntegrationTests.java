@@ -1,6 +1,7 @@
 package org.guestpass.system;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.guestpass.Fixtures;
@@ -105,6 +106,73 @@ class RateLimitsIntegrationTests {
 
 		this.clock.advance(Duration.ofMinutes(15));
 		assertThat(owner.signIn(member.username(), member.password()).header("Location")).endsWith("/media");
+	}
+
+	@Test
+	void checkingMakesNoBucketAndAFullBucketIsRemovedWhileAUsedOneStays() {
+		String old = "203.0.113." + (int) (Math.random() * 250);
+		String recent = "198.51.100." + (int) (Math.random() * 250);
+		assertThat(this.limits.check(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed()).isTrue();
+		assertThat(bucketRows()).as("a check alone writes nothing").isEqualTo(this.rowsBefore);
+		this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old);
+		this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
+		if (this.postgres) {
+			// Bucket4j writes when each bucket is full again (one request refills in 3 minutes) and
+			// deletes by the system's time, so time passes here by moving one bucket's date back.
+			List<Long> expiries = this.jdbc.sql("select expires_at from rate_limit_bucket where id in (:ids)")
+				.param("ids", List.of(bucketId(old), bucketId(recent)))
+				.query(Long.class)
+				.list();
+			assertThat(expiries).hasSize(2)
+				.allSatisfy((expiry) -> assertThat(expiry).isBetween(System.currentTimeMillis() + 60_000,
+						System.currentTimeMillis() + 200_000));
+			this.jdbc.sql("update rate_limit_bucket set expires_at = expires_at - 200000 where id = :id")
+				.param("id", bucketId(old))
+				.update();
+			long used = bucketRows();
+			assertThat(used).isEqualTo(this.rowsBefore + 2);
+			this.limits.removeFullBuckets();
+			assertThat(bucketRows()).as("the full bucket goes; the one still refilling stays").isEqualTo(used - 1);
+		}
+		for (int i = 0; i < 9; i++) {
+			this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
+		}
+		assertThat(this.limits.check(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent).allowed())
+			.as("the bucket that stayed still counts").isFalse();
+		for (int i = 0; i < 10; i++) {
+			this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old);
+		}
+		assertThat(this.limits.check(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed())
+			.as("a removed bucket starts full again, and counts as before").isFalse();
+	}
+
+	@Autowired
+	RateLimits limits;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private long rowsBefore;
+
+	private boolean postgres;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@org.junit.jupiter.api.BeforeEach
+	void countRows() throws java.sql.SQLException {
+		this.rowsBefore = bucketRows();
+		try (java.sql.Connection connection = this.dataSource.getConnection()) {
+			this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+	}
+
+	private static String bucketId(String key) {
+		return Tokens.hash(RateLimits.Limit.UNKNOWN_GUEST_LINKS.name() + ":" + key);
+	}
+
+	private long bucketRows() {
+		return this.jdbc.sql("select count(*) from rate_limit_bucket").query(Long.class).single();
 	}
 
 }

@@ -32,17 +32,17 @@ final class AdmissionCeiling implements AutoCloseable {
 
 	/** The transactions of one admission, as the report lists them. */
 	static final List<String> STATEMENTS = List.of(
-			"GET /g/{token} — rate limit check, per client address (Bucket4j; a new address creates its bucket):",
-			"  T1  select state from rate_limit_bucket where id = ? for update; insert into rate_limit_bucket … on conflict do nothing; commit",
-			"  T2  select state from rate_limit_bucket where id = ? for update; rollback",
-			"  T3  select state from rate_limit_bucket where id = ? for update; update rate_limit_bucket set state = ? where id = ?; commit",
+			"GET /g/{token} — rate limit check, per client address (an address with no bucket has used nothing):",
+			"  S1  select exists (select 1 from rate_limit_bucket where id = ?)",
 			"GET /g/{token} — the link (read-only transaction):",
-			"  T4  select … from guest_link join media left join guest_access where token_hash = ?; select … from site_settings where id = 1; commit",
-			"POST /g/{token} — rate limit check per address, then one admission per link and address used (Bucket4j):",
-			"  T5  select state from rate_limit_bucket where id = ? for update; commit",
-			"  T6–T8  as T1–T3, for the new bucket of this link and address",
+			"  T2  select … from guest_link join media left join guest_access where token_hash = ?; select … from site_settings where id = 1; commit",
+			"POST /g/{token} — the same check per address, then one admission used per link and address (Bucket4j creates its bucket):",
+			"  S3  as S1",
+			"  T4  select state from rate_limit_bucket where id = ? for update; insert into rate_limit_bucket … on conflict do nothing; commit",
+			"  T5  select state from rate_limit_bucket where id = ? for update; rollback",
+			"  T6  select state from rate_limit_bucket where id = ? for update; update rate_limit_bucket set state = ?, expires_at = ? where id = ?; commit",
 			"POST /g/{token} — the admission (one transaction):",
-			"  T9  select … from guest_link … where token_hash = ?; select … from site_settings where id = 1;",
+			"  T7  select … from guest_link … where token_hash = ?; select … from site_settings where id = 1;",
 			"      update guest_link set clicks = clicks + 1 where id = ? and (limit, expiry, guest access, item, modules);",
 			"      insert into guest_session (…) values (…) returning id; insert into audit_event (…) values (…); commit");
 
@@ -50,7 +50,9 @@ final class AdmissionCeiling implements AutoCloseable {
 
 	private static final String BUCKET_CREATE = "INSERT INTO rate_limit_bucket(id, state) VALUES(?, null) ON CONFLICT(id) DO NOTHING";
 
-	private static final String BUCKET_SAVE = "UPDATE rate_limit_bucket SET state=? WHERE id=?";
+	private static final String BUCKET_SAVE = "UPDATE rate_limit_bucket SET state=?, expires_at=? WHERE id=?";
+
+	private static final String BUCKET_EXISTS = "select exists (select 1 from rate_limit_bucket where id = ?)";
 
 	/** A bucket's state as Bucket4j wrote it in the statement log: the same size goes back each time. */
 	private static final byte[] BUCKET_STATE = HexFormat.of()
@@ -130,7 +132,7 @@ final class AdmissionCeiling implements AutoCloseable {
 		String linkHash = sha256(token);
 		String addressKey = sha256("UNKNOWN_GUEST_LINKS:" + address);
 		// GET /g/{token}
-		newBucket(addressKey);
+		bucketExists(addressKey);
 		try (Connection connection = this.pool.getConnection()) {
 			connection.setReadOnly(true);
 			connection.setAutoCommit(false);
@@ -141,7 +143,7 @@ final class AdmissionCeiling implements AutoCloseable {
 			connection.setReadOnly(false);
 		}
 		// POST /g/{token}
-		existingBucket(addressKey);
+		bucketExists(addressKey);
 		newBucket(sha256("GUEST_ADMISSIONS:" + linkHash + "@" + address));
 		try (Connection connection = this.pool.getConnection()) {
 			connection.setAutoCommit(false);
@@ -200,7 +202,8 @@ final class AdmissionCeiling implements AutoCloseable {
 			lockBucket(connection, key);
 			try (PreparedStatement save = connection.prepareStatement(BUCKET_SAVE)) {
 				save.setBytes(1, BUCKET_STATE);
-				save.setString(2, key);
+				save.setLong(2, System.currentTimeMillis() + 6_000);
+				save.setString(3, key);
 				save.executeUpdate();
 			}
 			connection.commit();
@@ -208,13 +211,15 @@ final class AdmissionCeiling implements AutoCloseable {
 		}
 	}
 
-	/** Bucket4j's transaction for a check against a bucket that exists. */
-	private void existingBucket(String key) throws SQLException {
-		try (Connection connection = this.pool.getConnection()) {
-			connection.setAutoCommit(false);
-			lockBucket(connection, key);
-			connection.commit();
-			connection.setAutoCommit(true);
+	/** GuestPass's check of a limit: one read, in autocommit, whether the key has a bucket at all. */
+	private void bucketExists(String key) throws SQLException {
+		try (Connection connection = this.pool.getConnection();
+				PreparedStatement exists = connection.prepareStatement(BUCKET_EXISTS)) {
+			exists.setString(1, key);
+			try (ResultSet rs = exists.executeQuery()) {
+				rs.next();
+				rs.getBoolean(1);
+			}
 		}
 	}
 
