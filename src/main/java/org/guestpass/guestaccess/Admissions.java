@@ -1,6 +1,7 @@
 package org.guestpass.guestaccess;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -56,10 +57,11 @@ public class Admissions {
 	}
 
 	/** An admitted guest's page: the item and the name they gave. */
-	public record GuestView(MediaItem item, String guestName, long sessionId, EntryRefusal refusal) {
+	public record GuestView(MediaItem item, String guestName, long sessionId, Instant lastSeenAt,
+			EntryRefusal refusal) {
 
 		static GuestView refused(EntryRefusal refusal) {
-			return new GuestView(null, null, 0, refusal);
+			return new GuestView(null, null, 0, null, refusal);
 		}
 
 	}
@@ -87,6 +89,9 @@ public class Admissions {
 	 * count decides, and the guest session is written with it. Name and email must already be
 	 * normalised and valid.
 	 */
+	// A page load renews the idle lifetime at most once a minute: the rest would be writes for nothing.
+	private static final Duration SEEN_RECENTLY = Duration.ofMinutes(1);
+
 	@Transactional
 	public Admission admit(String token, String sessionToken, String guestName, String guestEmail) {
 		Optional<LinkState> link = stateOf(token);
@@ -134,8 +139,9 @@ public class Admissions {
 	@Transactional
 	public GuestView checkPage(String sessionToken, long mediaId) {
 		GuestView view = check(sessionToken, mediaId);
-		if (view.refusal() == null) {
-			this.sessions.touch(view.sessionId(), this.clock.instant());
+		Instant now = this.clock.instant();
+		if (view.refusal() == null && (view.lastSeenAt() == null || view.lastSeenAt().isBefore(now.minus(SEEN_RECENTLY)))) {
+			this.sessions.touch(view.sessionId(), now);
 		}
 		return view;
 	}
@@ -163,7 +169,8 @@ public class Admissions {
 		if (item.isEmpty()) {
 			return GuestView.refused(EntryRefusal.MEDIA_GONE);
 		}
-		return new GuestView(item.get(), session.get().guestName(), session.get().id(), null);
+		return new GuestView(item.get(), session.get().guestName(), session.get().id(), session.get().lastSeenAt(),
+				null);
 	}
 
 	/** The item's file, for an admitted guest's player. */

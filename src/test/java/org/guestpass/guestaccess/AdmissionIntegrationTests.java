@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +144,27 @@ class AdmissionIntegrationTests {
 		assertThat(idle.status()).isEqualTo(403);
 		assertThat(idle.text()).contains("Your guest access has ended");
 		assertThat(guest.get("/guest/media/" + link.mediaId() + "/content").status()).isEqualTo(403);
+	}
+
+	@Test
+	void pageLoadsWithinAMinuteOfTheLastOneWriteNothing() {
+		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
+		TestClient guest = admitted(link);
+		guest.get("/guest/media/" + link.mediaId());
+		Instant seen = lastSeen(link.linkId());
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(200);
+		assertThat(lastSeen(link.linkId())).isEqualTo(seen);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(200);
+		assertThat(lastSeen(link.linkId())).isEqualTo(this.clock.instant());
+	}
+
+	private Instant lastSeen(long linkId) {
+		return this.jdbc.sql("select last_seen_at from guest_session where link_id = :linkId")
+			.param("linkId", linkId)
+			.query((rs, row) -> org.guestpass.system.Timestamps.instant(rs, "last_seen_at"))
+			.single();
 	}
 
 	@Test
