@@ -175,6 +175,18 @@ public abstract class BrowserTest {
 			.executeScript("return document.querySelector('video').currentTime")).doubleValue() > 1.0);
 	}
 
+	/** Manage guest access, switch it on, create a link named "Guests" for a week, and read its address. */
+	protected String shareThroughTheDialog(WebDriver owner) {
+		openManageGuestAccess(owner);
+		toggleGuestAccess(owner);
+		createLink(owner, "Guests", "", "7");
+		return linkUrl(owner, "Guests");
+	}
+
+	protected static Object script(WebDriver driver, String script) {
+		return ((JavascriptExecutor) driver).executeScript(script);
+	}
+
 	/** Lets the page read and write the clipboard, as a person's browser does after a click. */
 	protected void allowClipboard(ChromeDriver driver) {
 		driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions",

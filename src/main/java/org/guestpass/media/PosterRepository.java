@@ -52,35 +52,31 @@ class PosterRepository {
 	}
 
 	void insert(Posters.Poster poster) {
-		this.jdbc.sql("""
+		JdbcClient.StatementSpec spec = this.jdbc.sql("""
 				insert into poster (media_id, file_key, content_type, size_bytes, width, height, updated_at)
 				values (:mediaId, :fileKey, :contentType, :sizeBytes, :width, :height, :now)
-				""")
-			.param("mediaId", poster.mediaId())
-			.param("fileKey", poster.fileKey())
-			.param("contentType", poster.contentType())
-			.param("sizeBytes", poster.sizeBytes())
-			.param("width", poster.width())
-			.param("height", poster.height())
-			.param("now", Timestamps.utc(poster.updatedAt()))
-			.update();
+				""");
+		bind(spec, poster).update();
 	}
 
 	void update(Posters.Poster poster) {
-		this.jdbc.sql("""
+		JdbcClient.StatementSpec spec = this.jdbc.sql("""
 				update poster
 				   set file_key = :fileKey, content_type = :contentType, size_bytes = :sizeBytes,
 				       width = :width, height = :height, updated_at = :now
 				 where media_id = :mediaId
-				""")
-			.param("mediaId", poster.mediaId())
+				""");
+		bind(spec, poster).update();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Posters.Poster poster) {
+		return spec.param("mediaId", poster.mediaId())
 			.param("fileKey", poster.fileKey())
 			.param("contentType", poster.contentType())
 			.param("sizeBytes", poster.sizeBytes())
 			.param("width", poster.width())
 			.param("height", poster.height())
-			.param("now", Timestamps.utc(poster.updatedAt()))
-			.update();
+			.param("now", Timestamps.utc(poster.updatedAt()));
 	}
 
 	int delete(long mediaId) {

@@ -3,7 +3,6 @@ package org.guestpass.demo;
 import org.guestpass.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,18 +57,11 @@ class DemoModeBrowserTests extends BrowserTest {
 			.endsWith("#userInfo.displayName=%22Ada%20Lovelace%22");
 	}
 
-	/** From the library: open the item, switch guest access on, create a link, and read it. */
+	/** From the library: open the item, then share it through the dialog. */
 	private String share(WebDriver owner, String title) {
 		owner.get(url("/media"));
 		clickAndWait(owner, By.linkText(title));
-		openManageGuestAccess(owner);
-		toggleGuestAccess(owner);
-		createLink(owner, "For guests", "", "7");
-		return linkUrl(owner, "For guests");
-	}
-
-	private static Object script(WebDriver driver, String script) {
-		return ((JavascriptExecutor) driver).executeScript(script);
+		return shareThroughTheDialog(owner);
 	}
 
 }

@@ -15,7 +15,6 @@ import org.guestpass.StreamServer;
 import org.guestpass.TestClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -142,18 +141,6 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 			assertThat((String) JsonPath.read("[" + json + "]", "$[0]")).as("what Jitsi Meet reads as the name")
 				.isEqualTo(name);
 		}
-	}
-
-	/** Manage guest access, switch it on, create a link, and read the link's address. */
-	private String shareThroughTheDialog(WebDriver owner) {
-		openManageGuestAccess(owner);
-		toggleGuestAccess(owner);
-		createLink(owner, "Guests", "", "7");
-		return linkUrl(owner, "Guests");
-	}
-
-	private static Object script(WebDriver driver, String script) {
-		return ((JavascriptExecutor) driver).executeScript(script);
 	}
 
 	private static String heading(WebDriver driver, String tag) {
