@@ -110,10 +110,12 @@ class RateLimitsIntegrationTests {
 
 	@Test
 	void checkingMakesNoBucketAndAFullBucketIsRemovedWhileAUsedOneStays() {
-		String old = "203.0.113." + (int) (Math.random() * 250);
-		String recent = "198.51.100." + (int) (Math.random() * 250);
+		String old = "old-" + java.util.UUID.randomUUID();
+		String recent = "recent-" + java.util.UUID.randomUUID();
 		assertThat(this.limits.check(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed()).isTrue();
-		assertThat(bucketRows()).as("a check alone writes nothing").isEqualTo(this.rowsBefore);
+		if (this.postgres) {
+			assertThat(hasBucket(old)).as("a check alone writes nothing").isFalse();
+		}
 		this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old);
 		this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
 		if (this.postgres) {
@@ -129,10 +131,9 @@ class RateLimitsIntegrationTests {
 			this.jdbc.sql("update rate_limit_bucket set expires_at = expires_at - 200000 where id = :id")
 				.param("id", bucketId(old))
 				.update();
-			long used = bucketRows();
-			assertThat(used).isEqualTo(this.rowsBefore + 2);
 			this.limits.removeFullBuckets();
-			assertThat(bucketRows()).as("the full bucket goes; the one still refilling stays").isEqualTo(used - 1);
+			assertThat(hasBucket(old)).as("the full bucket goes").isFalse();
+			assertThat(hasBucket(recent)).as("the one still refilling stays").isTrue();
 		}
 		for (int i = 0; i < 9; i++) {
 			this.limits.consume(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
@@ -152,27 +153,27 @@ class RateLimitsIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	private long rowsBefore;
-
 	private boolean postgres;
 
 	@Autowired
 	javax.sql.DataSource dataSource;
 
 	@org.junit.jupiter.api.BeforeEach
-	void countRows() throws java.sql.SQLException {
-		this.rowsBefore = bucketRows();
+	void whichDatabase() throws java.sql.SQLException {
 		try (java.sql.Connection connection = this.dataSource.getConnection()) {
 			this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		}
 	}
 
-	private static String bucketId(String key) {
-		return Tokens.hash(RateLimits.Limit.UNKNOWN_GUEST_LINKS.name() + ":" + key);
+	private boolean hasBucket(String key) {
+		return this.jdbc.sql("select count(*) from rate_limit_bucket where id = :id")
+			.param("id", bucketId(key))
+			.query(Long.class)
+			.single() == 1;
 	}
 
-	private long bucketRows() {
-		return this.jdbc.sql("select count(*) from rate_limit_bucket").query(Long.class).single();
+	private static String bucketId(String key) {
+		return Tokens.hash(RateLimits.Limit.UNKNOWN_GUEST_LINKS.name() + ":" + key);
 	}
 
 }
