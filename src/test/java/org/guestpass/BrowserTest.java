@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -77,7 +79,27 @@ public abstract class BrowserTest {
 	protected static void clickAndWait(WebDriver driver, By target) {
 		WebElement element = driver.findElement(target);
 		element.click();
-		waiting(driver).until(ExpectedConditions.stalenessOf(element));
+		waiting(driver).until((d) -> isGone(element));
+	}
+
+	/**
+	 * Whether the element has left the page. While the page is being replaced, Chromium sometimes
+	 * answers "does not belong to the document" instead of "stale": both mean it is gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	protected static WebElement visible(WebDriver driver, By target) {
