@@ -86,27 +86,13 @@ final class Guests {
 
 	/** Admission after admission, each by a new guest on a link the supplier picks. */
 	static Load.Client admissions(int port, Supplier<String> tokens) {
-		HttpConnection http = new HttpConnection("127.0.0.1", port);
-		return new Load.Client() {
-			@Override
-			public long call() throws Exception {
-				Attempt attempt = attempt(http, tokens.get(), next());
-				if (attempt.status() != 303 || attempt.cookie() == null) {
-					throw new Load.Unexpected(attempt.status(), "an admission");
-				}
-				return 0;
+		return overOneConnection(port, (http) -> {
+			Attempt attempt = attempt(http, tokens.get(), next());
+			if (attempt.status() != 303 || attempt.cookie() == null) {
+				throw new Load.Unexpected(attempt.status(), "an admission");
 			}
-
-			@Override
-			public void reset() {
-				http.close();
-			}
-
-			@Override
-			public void close() {
-				http.close();
-			}
-		};
+			return 0;
+		});
 	}
 
 	/** An admitted guest loading their media page again and again. */
@@ -125,44 +111,43 @@ final class Guests {
 	 * {@code fileSize} bytes, each read to its end and thrown away.
 	 */
 	static Load.Client ranges(int port, String path, List<String> headers, long fileSize, long rangeBytes) {
-		HttpConnection http = new HttpConnection("127.0.0.1", port);
-		return new Load.Client() {
-			@Override
-			public long call() throws Exception {
-				long start = ThreadLocalRandom.current().nextLong(Math.max(1, fileSize - rangeBytes));
-				long end = Math.min(fileSize, start + rangeBytes) - 1;
-				List<String> all = new ArrayList<>(headers);
-				all.add("Range: bytes=" + start + "-" + end);
-				HttpConnection.Response response = http.get(path, all, false);
-				if (response.status() != 206 || response.length() != end - start + 1) {
-					throw new Load.Unexpected(response.status(),
-							"a range of " + (end - start + 1) + " bytes came as " + response.length());
-				}
-				return response.length();
+		return overOneConnection(port, (http) -> {
+			long start = ThreadLocalRandom.current().nextLong(Math.max(1, fileSize - rangeBytes));
+			long end = Math.min(fileSize, start + rangeBytes) - 1;
+			List<String> all = new ArrayList<>(headers);
+			all.add("Range: bytes=" + start + "-" + end);
+			HttpConnection.Response response = http.get(path, all, false);
+			if (response.status() != 206 || response.length() != end - start + 1) {
+				throw new Load.Unexpected(response.status(),
+						"a range of " + (end - start + 1) + " bytes came as " + response.length());
 			}
-
-			@Override
-			public void reset() {
-				http.close();
-			}
-
-			@Override
-			public void close() {
-				http.close();
-			}
-		};
+			return response.length();
+		});
 	}
 
 	private static Load.Client gets(int port, String path, int status, List<String> headers) {
+		return overOneConnection(port, (http) -> {
+			HttpConnection.Response response = http.get(path, headers, false);
+			if (response.status() != status) {
+				throw new Load.Unexpected(response.status(), "GET " + path.replaceAll("/\\d+", "/{id}"));
+			}
+			return response.length();
+		});
+	}
+
+	/** One operation of a client that keeps one connection, opened again after a failure. */
+	private interface Operation {
+
+		long call(HttpConnection http) throws Exception;
+
+	}
+
+	private static Load.Client overOneConnection(int port, Operation operation) {
 		HttpConnection http = new HttpConnection("127.0.0.1", port);
 		return new Load.Client() {
 			@Override
 			public long call() throws Exception {
-				HttpConnection.Response response = http.get(path, headers, false);
-				if (response.status() != status) {
-					throw new Load.Unexpected(response.status(), "GET " + path.replaceAll("/\\d+", "/{id}"));
-				}
-				return response.length();
+				return operation.call(http);
 			}
 
 			@Override
