@@ -42,6 +42,13 @@ public final class MediaContent {
 
 	private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
+	private static final String PRIVATE_REVALIDATED = CacheControl.maxAge(0, TimeUnit.SECONDS)
+		.cachePrivate()
+		.mustRevalidate()
+		.getHeaderValue();
+
+	private static final String INLINE = ContentDisposition.inline().build().toString();
+
 	private MediaContent() {
 	}
 
@@ -63,10 +70,22 @@ public final class MediaContent {
 			.contentType(MediaType.parseMediaType(poster.contentType()))
 			.eTag("\"" + poster.fileKey() + "\"")
 			.lastModified(poster.updatedAt())
-			.cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATED)
+			.header(HttpHeaders.CONTENT_DISPOSITION, INLINE)
 			.header("X-Content-Type-Options", "nosniff")
 			.body(file);
+	}
+
+	/**
+	 * Answers a request for the video: with {@code sendfile} where the container can, otherwise as
+	 * {@link #stream} does. Returns {@code null} when the response has been written already.
+	 */
+	public static ResponseEntity<?> serve(MediaItem item, Resource file, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (sendFile(item, file, request, response)) {
+			return null;
+		}
+		return stream(item, file, request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE));
 	}
 
 	/**
@@ -76,7 +95,7 @@ public final class MediaContent {
 	 * sent, never a piece of a different one (RFC 9110, section 13.1.5); so is it for a range in a unit
 	 * other than bytes, which a server must ignore (section 14.2).
 	 */
-	public static ResponseEntity<?> stream(MediaItem item, Resource file, String range, String ifRange)
+	private static ResponseEntity<?> stream(MediaItem item, Resource file, String range, String ifRange)
 			throws IOException {
 		if (range != null && range.startsWith("bytes=") && !isParseable(range)) {
 			// Spring would answer "bytes=" with an empty 206; a range that names no bytes is unsatisfiable.
@@ -84,16 +103,14 @@ public final class MediaContent {
 				.header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
 				.build();
 		}
-		String etag = "\"" + item.fileKey() + "\"";
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(item.contentType()))
-			.eTag(etag)
+			.eTag(etag(item))
 			.lastModified(item.createdAt())
-			.cacheControl(CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate())
+			.header(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATED)
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString());
-		boolean otherUnit = range != null && !range.startsWith("bytes=");
-		if (!otherUnit && (ifRange == null || ifRange.equals(etag) || namesTheSameSecond(ifRange, item.createdAt()))) {
+			.header(HttpHeaders.CONTENT_DISPOSITION, INLINE);
+		if (range == null || rangeApplies(item, range, ifRange)) {
 			return response.body(file);
 		}
 		// Spring MVC applies no Range to an InputStreamResource: the whole file goes out.
@@ -108,17 +125,14 @@ public final class MediaContent {
 	 * ranges, an unsatisfiable or unreadable range, or an {@code If-Range} naming another file; then
 	 * {@link #stream} answers.
 	 */
-	public static boolean sendFile(MediaItem item, Resource file, HttpServletRequest request,
+	private static boolean sendFile(MediaItem item, Resource file, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED)) || !file.isFile()
 				|| !"GET".equals(request.getMethod())) {
 			return false;
 		}
-		String etag = "\"" + item.fileKey() + "\"";
 		String range = request.getHeader(HttpHeaders.RANGE);
-		String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
-		if (range != null && !(range.startsWith("bytes=") && (ifRange == null || ifRange.equals(etag)
-				|| namesTheSameSecond(ifRange, item.createdAt())))) {
+		if (range != null && !rangeApplies(item, range, request.getHeader(HttpHeaders.IF_RANGE))) {
 			return false;
 		}
 		Path path = file.getFile().toPath().toRealPath();
@@ -142,15 +156,14 @@ public final class MediaContent {
 				return false;
 			}
 		}
-		if (new ServletWebRequest(request, response).checkNotModified(etag,
+		if (new ServletWebRequest(request, response).checkNotModified(etag(item),
 				item.createdAt().truncatedTo(ChronoUnit.SECONDS).toEpochMilli())) {
 			return true;
 		}
 		response.setContentType(item.contentType());
-		response.setHeader(HttpHeaders.CACHE_CONTROL,
-				CacheControl.maxAge(0, TimeUnit.SECONDS).cachePrivate().mustRevalidate().getHeaderValue());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATED);
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, INLINE);
 		if (range != null) {
 			response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
@@ -160,6 +173,19 @@ public final class MediaContent {
 		request.setAttribute(SENDFILE_START, start);
 		request.setAttribute(SENDFILE_END, end + 1);
 		return true;
+	}
+
+	private static String etag(MediaItem item) {
+		return "\"" + item.fileKey() + "\"";
+	}
+
+	/**
+	 * Whether a Range is to be applied: it counts bytes, and any If-Range still names this file (its
+	 * entity tag or its date to the second).
+	 */
+	private static boolean rangeApplies(MediaItem item, String range, String ifRange) {
+		return range.startsWith("bytes=") && (ifRange == null || ifRange.equals(etag(item))
+				|| namesTheSameSecond(ifRange, item.createdAt()));
 	}
 
 	private static boolean isParseable(String range) {

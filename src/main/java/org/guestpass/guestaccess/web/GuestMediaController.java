@@ -108,11 +108,7 @@ class GuestMediaController {
 		if (!view.item().hasFile()) {
 			return ResponseEntity.notFound().build();
 		}
-		if (MediaContent.sendFile(view.item(), this.admissions.file(view.item()), request, response)) {
-			return null; // sent by the container, without copying through the JVM
-		}
-		return MediaContent.stream(view.item(), this.admissions.file(view.item()), request.getHeader("Range"),
-				request.getHeader("If-Range"));
+		return MediaContent.serve(view.item(), this.admissions.file(view.item()), request, response);
 	}
 
 }

@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -113,17 +112,13 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}/content")
-	ResponseEntity<?> content(@PathVariable long id, @RequestHeader(name = "Range", required = false) String range,
-			@RequestHeader(name = "If-Range", required = false) String ifRange, @AuthenticationPrincipal SignedIn me,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+	ResponseEntity<?> content(@PathVariable long id, @AuthenticationPrincipal SignedIn me, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
 			return Problems.notFound();
 		}
-		if (MediaContent.sendFile(item.get(), this.library.file(item.get()), request, response)) {
-			return null;
-		}
-		return MediaContent.stream(item.get(), this.library.file(item.get()), range, ifRange);
+		return MediaContent.serve(item.get(), this.library.file(item.get()), request, response);
 	}
 
 	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
