@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.OwnerOnlyFiles;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -19,7 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Media files in a folder of the local file system (in production, one every node shares, such as
- * NFS). File names are random keys, never anything a user typed.
+ * NFS). File names are random keys, never anything a user typed; files are readable only by the
+ * user GuestPass runs as, and so is the folder when GuestPass creates it.
  */
 @Component
 class FileSystemMediaStorage implements MediaStorage {
@@ -42,13 +44,15 @@ class FileSystemMediaStorage implements MediaStorage {
 		if (format.isEmpty()) {
 			return Optional.empty();
 		}
-		Files.createDirectories(this.root);
+		OwnerOnlyFiles.createFolders(this.root);
 		String key = newKey();
 		Path partial = this.root.resolve(key + ".part");
 		try {
 			// transferTo(File), not transferTo(Path), which always copies: the servlet container renames
 			// the file it spooled the upload to when that lies on this file system, and copies it otherwise.
 			upload.transferTo(partial.toFile());
+			// A moved upload keeps the permissions the servlet container gave it.
+			OwnerOnlyFiles.restrict(partial);
 			long size = Files.size(partial);
 			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
 			return Optional.of(new StoredFile(key, format.get(), size));
@@ -61,11 +65,11 @@ class FileSystemMediaStorage implements MediaStorage {
 
 	@Override
 	public String storeFile(byte[] content) throws IOException {
-		Files.createDirectories(this.root);
+		OwnerOnlyFiles.createFolders(this.root);
 		String key = newKey();
 		Path partial = this.root.resolve(key + ".part");
 		try {
-			Files.write(partial, content);
+			OwnerOnlyFiles.write(partial, content);
 			Files.move(partial, path(key), StandardCopyOption.ATOMIC_MOVE);
 			return key;
 		}
