@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The whole application on a real port, on the database {@link TestDatabases} chooses, with a
- * {@link MutableClock}. Every integration test uses this one configuration, so they share one
+ * {@link MutableClock}, counting its {@link PasswordChecks}. Every integration test uses this one configuration, so they share one
  * application context per database.
  */
 @Target(ElementType.TYPE)
@@ -34,6 +34,11 @@ public @interface IntegrationTest {
 		@Primary
 		MutableClock mutableClock() {
 			return new MutableClock();
+		}
+
+		@Bean
+		static PasswordChecks passwordChecks() {
+			return new PasswordChecks();
 		}
 
 	}

@@ -65,7 +65,7 @@ class KilledNodeIntegrationTests {
 			String path = ((String) JsonPath.read(
 					api.json("POST", "/api/v1/media/" + media + "/guest-links", "{\"name\":\"Busy\"}").body(), "$.url"))
 				.replaceAll("^https?://[^/]+", "");
-			String xsrf = Nodes.xsrfCookie(http, victimBase + path);
+			Nodes.EntryForm entry = Nodes.entryForm(http, victimBase + path);
 
 			AtomicInteger admitted = new AtomicInteger();
 			AtomicInteger cutOff = new AtomicInteger();
@@ -78,11 +78,10 @@ class KilledNodeIntegrationTests {
 						try {
 							int status = http.send(HttpRequest.newBuilder(URI.create(victimBase + path))
 								.header("Content-Type", "application/x-www-form-urlencoded")
-								.header("Cookie", "XSRF-TOKEN=" + xsrf)
-								.header("X-XSRF-TOKEN", xsrf)
+								.header("Cookie", entry.cookie())
 								.header("X-Forwarded-For", TestClient.address(address.incrementAndGet()))
 								.timeout(Duration.ofSeconds(10))
-								.POST(HttpRequest.BodyPublishers.ofString("name=Guest&email=guest%40example.org"))
+								.POST(HttpRequest.BodyPublishers.ofString(entry.body("name=Guest&email=guest%40example.org")))
 								.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
 							assertThat(status).isEqualTo(303);
 							admitted.incrementAndGet();

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Nodes {
 
-	private static final Pattern XSRF = Pattern.compile("XSRF-TOKEN=([^;]+)");
+	private static final Pattern SESSION = Pattern.compile("(SESSION=[^;]+)");
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private Nodes() {
 	}
@@ -70,15 +74,30 @@ public final class Nodes {
 		}
 	}
 
-	/** Opens a guest link once, as a guest's browser would, for the CSRF cookie its form needs. */
-	public static String xsrfCookie(HttpClient http, String url) {
+	/**
+	 * What a guest's browser holds after opening a guest link's entry page once: the session cookie
+	 * and the CSRF token bound to that session, which every post of the form must carry.
+	 */
+	public record EntryForm(String cookie, String csrf) {
+
+		/** The form's body with these fields and the CSRF token. */
+		public String body(String fields) {
+			return fields + "&_csrf=" + URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
+		}
+
+	}
+
+	/** Opens a guest link once, as a guest's browser would, for the session and CSRF token its form needs. */
+	public static EntryForm entryForm(HttpClient http, String url) {
 		try {
 			HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(entry.statusCode()).isEqualTo(200);
-			Matcher cookie = XSRF.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
-			assertThat(cookie.find()).isTrue();
-			return cookie.group(1);
+			Matcher cookie = SESSION.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
+			assertThat(cookie.find()).as("a session cookie").isTrue();
+			Matcher csrf = CSRF.matcher(entry.body());
+			assertThat(csrf.find()).as("a CSRF field").isTrue();
+			return new EntryForm(cookie.group(1), csrf.group(1));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -31,7 +31,7 @@ public final class TestClient {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
 	private final String base;
 
@@ -44,11 +44,12 @@ public final class TestClient {
 	private String csrf;
 
 	/** This client's own address, as a trusted proxy in front of GuestPass would pass it on. */
-	private final String address = address(ADDRESSES.incrementAndGet());
+	private final String address;
 
-	private TestClient(String base, String bearer) {
+	private TestClient(String base, String bearer, String address) {
 		this.base = base;
 		this.bearer = bearer;
+		this.address = address;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -58,12 +59,22 @@ public final class TestClient {
 
 	/** A browser with no cookies. */
 	public static TestClient browser(int port) {
-		return new TestClient("http://localhost:" + port, null);
+		return browserAt(port, address(ADDRESSES.incrementAndGet()));
+	}
+
+	/** A browser with no cookies at this client address (several browsers behind one address). */
+	public static TestClient browserAt(int port, String address) {
+		return new TestClient("http://localhost:" + port, null, address);
 	}
 
 	/** An API client sending {@code Authorization: Bearer token}. */
 	public static TestClient api(int port, String token) {
-		return new TestClient("http://localhost:" + port, token);
+		return new TestClient("http://localhost:" + port, token, address(ADDRESSES.incrementAndGet()));
+	}
+
+	/** A fresh address no other client uses. */
+	public static String newAddress() {
+		return address(ADDRESSES.incrementAndGet());
 	}
 
 	public record Response(int status, HttpHeaders headers, String body) {
@@ -157,6 +168,32 @@ public final class TestClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A JSON call with this browser's session, as a page's script makes it: the CSRF token of the last
+	 * page loaded (its form or its {@code <meta name="_csrf">}) in the {@code X-CSRF-TOKEN} header.
+	 */
+	public Response sessionJson(String method, String path, String json) {
+		HttpRequest.Builder request = request(path).setHeader("Accept", "application/json")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(withCsrf(request));
+	}
+
+	/** The CSRF token of the last page loaded. */
+	public String csrfToken() {
+		return this.csrf;
+	}
+
+	/** Adds the CSRF token of the last page loaded, as the {@code X-CSRF-TOKEN} header. */
+	public HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+		if (this.csrf == null) {
+			throw new IllegalStateException("No page with a CSRF token was loaded yet");
+		}
+		return request.header("X-CSRF-TOKEN", this.csrf);
 	}
 
 	public Response json(String method, String path, String json) {

@@ -88,7 +88,7 @@ class TwoNodesIntegrationTests {
 			long media = liveSession("Round " + round);
 			String url = link(media, "{\"name\":\"Lecture\",\"maxClicks\":25}");
 			String token = url.substring(url.lastIndexOf('/') + 1);
-			String xsrf = Nodes.xsrfCookie(HTTP, nodes.get(round % 2) + "/g/" + token);
+			Nodes.EntryForm entry = Nodes.entryForm(HTTP, nodes.get(round % 2) + "/g/" + token);
 
 			List<CompletableFuture<HttpResponse<String>>> admissions = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
@@ -96,11 +96,10 @@ class TwoNodesIntegrationTests {
 						+ "%40example.org";
 				admissions.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(nodes.get(i % 2) + "/g/" + token))
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Cookie", "XSRF-TOKEN=" + xsrf)
-					.header("X-XSRF-TOKEN", xsrf)
+					.header("Cookie", entry.cookie())
 					.header("X-Forwarded-For", TestClient.address(NEXT_GUEST.incrementAndGet()))
 					.timeout(Duration.ofSeconds(120))
-					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.POST(HttpRequest.BodyPublishers.ofString(entry.body(form)))
 					.build(), HttpResponse.BodyHandlers.ofString()));
 			}
 			List<Integer> statuses = admissions.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * While the database cannot be reached, every request gets a clear 503 "try again shortly" (a page,
  * or a problem detail under /api) with {@code Retry-After}, never a 500. Nothing was written: an
  * admission is one transaction, so a guest is never let in without the click being counted.
- * Service resumes by itself once the connection pool reaches the database again.
+ * Service resumes by itself once the connection pool reaches the database again. The answer
+ * carries the same security headers as every other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,6 +50,24 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 	private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 			+ "\"detail\":\"The database cannot be reached right now. Nothing was changed; try again shortly.\","
 			+ "\"code\":\"unavailable\"}";
+
+	private final SecurityHeaders headers;
+
+	DatabaseUnavailable(SecurityHeaders headers) {
+		this.headers = headers;
+	}
+
+	/** An error page that needs the database (to read the session) fails the same way. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
+		doFilterInternal(request, response, chain);
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -89,11 +108,13 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 		return false;
 	}
 
-	private static void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// What the failed request had set goes, the security chain's headers with it; they are written again.
 		response.reset();
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		this.headers.writeTo(request, response);
 		response.setCharacterEncoding("UTF-8");
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -22,7 +22,6 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +40,10 @@ public class RateLimits {
 		UNKNOWN_GUEST_LINKS(10, Duration.ofMinutes(30)),
 		/** Admission form posts, per link and client address: one guest cannot lock out the others. */
 		GUEST_ADMISSIONS(10, Duration.ofMinutes(1)),
-		/** Failed sign-ins, per account. */
-		SIGN_IN_FAILURES(5, Duration.ofMinutes(15));
+		/** Failed sign-ins, per account (the user name typed, whether or not it exists). */
+		SIGN_IN_FAILURES(5, Duration.ofMinutes(15)),
+		/** Failed sign-ins, per client address, whatever the account: password spraying. */
+		SIGN_IN_FAILURES_BY_ADDRESS(30, Duration.ofMinutes(15));
 
 		private final int capacity;
 
@@ -81,33 +82,33 @@ public class RateLimits {
 	}
 
 	/**
-	 * Whether the limit still allows a request for this key, without using any of it. A key that has
-	 * no bucket has used nothing: one read tells, and no bucket is made for it.
+	 * Reserves one request of the limit for this key, before the work it guards: the bucket decides
+	 * atomically (in the database on PostgreSQL, so on every node), so however many requests arrive
+	 * at once, no more than the limit are allowed. Where only some outcomes count (a miss, a failed
+	 * sign-in), the caller gives the reservation back with {@link #refund} when the outcome does not.
 	 */
-	public Verdict check(Limit limit, String key) {
+	public Verdict reserve(Limit limit, String key) {
 		try {
-			String id = Tokens.hash(limit.name() + ":" + key);
-			if (!this.buckets.exists(id)) {
-				return new Verdict(true, Duration.ZERO);
-			}
-			Bucket bucket = this.buckets.bucket(limit, id);
-			return Verdict.of(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+			ConsumptionProbe probe = this.buckets.bucket(limit, id(limit, key)).tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? new Verdict(true, Duration.ZERO) : Verdict.of(probe.getNanosToWaitForRefill());
 		}
 		catch (BucketExceptions.BucketExecutionException ex) {
 			throw unreachable(ex);
 		}
 	}
 
-	/** Uses one request of the limit for this key. */
-	public Verdict consume(Limit limit, String key) {
+	/** Gives back a request {@link #reserve reserved} for an outcome that turned out not to count. */
+	public void refund(Limit limit, String key) {
 		try {
-			ConsumptionProbe probe = this.buckets.bucket(limit, Tokens.hash(limit.name() + ":" + key))
-				.tryConsumeAndReturnRemaining(1);
-			return probe.isConsumed() ? new Verdict(true, Duration.ZERO) : Verdict.of(probe.getNanosToWaitForRefill());
+			this.buckets.bucket(limit, id(limit, key)).addTokens(1);
 		}
 		catch (BucketExceptions.BucketExecutionException ex) {
 			throw unreachable(ex);
 		}
+	}
+
+	private static String id(Limit limit, String key) {
+		return Tokens.hash(limit.name() + ":" + key);
 	}
 
 	/**
@@ -142,8 +143,6 @@ public class RateLimits {
 
 		Bucket bucket(Limit limit, String key);
 
-		boolean exists(String key);
-
 		int removeExpired(int batchSize);
 
 	}
@@ -151,8 +150,6 @@ public class RateLimits {
 	private static final class DatabaseBuckets implements Buckets {
 
 		private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
-
-		private final JdbcClient jdbc;
 
 		DatabaseBuckets(DataSource dataSource, TimeMeter time) {
 			this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -164,20 +161,11 @@ public class RateLimits {
 				.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
 				.clientClock(time)
 				.build();
-			this.jdbc = JdbcClient.create(dataSource);
 		}
 
 		@Override
 		public Bucket bucket(Limit limit, String key) {
 			return this.proxies.builder().build(key, limit::configuration);
-		}
-
-		@Override
-		public boolean exists(String key) {
-			return this.jdbc.sql("select exists (select 1 from rate_limit_bucket where id = :id)")
-				.param("id", key)
-				.query(Boolean.class)
-				.single();
 		}
 
 		@Override
@@ -209,11 +197,6 @@ public class RateLimits {
 				.addLimit(limit.configuration().getBandwidths()[0])
 				.withCustomTimePrecision(this.time)
 				.build());
-		}
-
-		@Override
-		public boolean exists(String key) {
-			return this.buckets.containsKey(key);
 		}
 
 		@Override

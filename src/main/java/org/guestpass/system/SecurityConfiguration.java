@@ -5,15 +5,16 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
@@ -23,8 +24,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -41,14 +43,15 @@ class SecurityConfiguration {
 
 	/** Paths anyone may open; guest pages check their own guest session. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**", "/webjars/**",
-			"/favicon.ico", "/robots.txt", "/demo/live/**", "/error", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**" };
+			"/favicon.ico", "/robots.txt", "/demo/live/**", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, OpaqueTokenIntrospector apiTokens, RateLimits limits,
-			@Value("${guestpass.frame-ancestors:'none'}") String frameAncestors) {
-		SignInThrottle signInThrottle = new SignInThrottle(limits);
+			SecurityHeaders securityHeaders) {
+		RequestCache signInTargets = new SignInTargets();
+		SignInThrottle signInThrottle = new SignInThrottle(limits, signInTargets);
 		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
@@ -58,13 +61,16 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
-				.defaultSuccessUrl("/media", false)
+				.successHandler(signInThrottle)
 				.failureHandler(signInThrottle)
 				.permitAll())
 			.addFilterBefore(signInThrottle, UsernamePasswordAuthenticationFilter.class)
+			.requestCache((cache) -> cache.requestCache(signInTargets))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-				.csrfTokenRequestHandler(new CsrfTokens()))
+			// Tokens live in the server-side session (in the database), so a cookie planted by a
+			// sibling subdomain cannot choose one; forms and headers carry them masked afresh.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+				.csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))
 				.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
 			.exceptionHandling((exceptions) -> exceptions
@@ -84,20 +90,17 @@ class SecurityConfiguration {
 						pageDenied.handle(request, response, ex);
 					}
 				}))
-			.headers((headers) -> headers
-				.contentSecurityPolicy(
-						(csp) -> csp.policyDirectives(ContentSecurityPolicy.withFrameAncestors(frameAncestors)))
-				.frameOptions((frames) -> {
-					// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore it.
-					if (ContentSecurityPolicy.allowsFraming(frameAncestors)) {
-						frames.disable();
-					}
-					else {
-						frames.deny();
-					}
-				})
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+			.headers((headers) -> {
+				headers.defaultsDisabled();
+				securityHeaders.writers().forEach(headers::addHeaderWriter);
+			});
 		return http.build();
+	}
+
+	/** Sign-in with a user name and password; a failed attempt forgets the password at once. */
+	@Bean
+	AuthenticationProvider signIn(UserDetailsService accounts, PasswordEncoder passwords) {
+		return new CredentialErasingSignIn(accounts, passwords);
 	}
 
 	@Bean

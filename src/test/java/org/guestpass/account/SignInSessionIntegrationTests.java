@@ -52,12 +52,19 @@ class SignInSessionIntegrationTests {
 	void behindAnHttpsProxyTheSessionCookieIsSecureAndKeptToThisHost() {
 		Person member = this.fixtures.member(this.port);
 		TestClient browser = TestClient.browser(this.port);
-		browser.get("/login");
+		TestClient.Response page = browser.send(browser.request("/login").header("X-Forwarded-Proto", "https"));
+		String formSession = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("__Host-SESSION="))
+			.findFirst()
+			.orElseThrow();
 		TestClient.Response signedIn = browser.send(browser.request("/login")
 			.header("X-Forwarded-Proto", "https")
+			.header("Cookie", formSession.substring(0, formSession.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", member.username(),
-					"password", member.password(), "_csrf", csrf(browser))))));
+					"password", member.password(), "_csrf", csrf(page.body()))))));
 		assertThat(signedIn.status()).isEqualTo(302);
 		String cookie = signedIn.headers()
 			.allValues("Set-Cookie")
@@ -70,8 +77,7 @@ class SignInSessionIntegrationTests {
 		assertThat(signedIn.header("Strict-Transport-Security")).contains("max-age=");
 	}
 
-	private static String csrf(TestClient browser) {
-		String page = browser.get("/login").body();
+	private static String csrf(String page) {
 		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
 			.matcher(page);
 		assertThat(matcher.find()).isTrue();

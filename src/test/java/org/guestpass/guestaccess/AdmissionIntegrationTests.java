@@ -104,9 +104,17 @@ class AdmissionIntegrationTests {
 	void behindAnHttpsProxyTheGuestCookieIsSecureAndKeptToThisHost() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
 		TestClient guest = browser();
-		String csrf = csrfOf(guest.get(link.url()).body());
+		TestClient.Response entry = guest.send(guest.request(link.url()).header("X-Forwarded-Proto", "https"));
+		String csrf = csrfOf(entry.body());
+		String formSession = entry.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((header) -> header.startsWith("__Host-SESSION="))
+			.findFirst()
+			.orElseThrow();
 		TestClient.Response admitted = guest.send(guest.request(link.url())
 			.header("X-Forwarded-Proto", "https")
+			.header("Cookie", formSession.substring(0, formSession.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("name=Ada&email=ada%40example.org&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))));

@@ -200,11 +200,7 @@ class LargeUploadIntegrationTests {
 
 	/** Creates an API token with the browser's session. */
 	private static String apiToken(TestClient browser) {
-		TestClient.Response issued = browser.send(browser.request("/api/v1/me/tokens")
-			.setHeader("Accept", "application/json")
-			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"large upload\"}")));
+		TestClient.Response issued = browser.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"large upload\"}");
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		return JsonPath.read(issued.body(), "$.token");
 	}

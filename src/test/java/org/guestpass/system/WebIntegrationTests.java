@@ -1,12 +1,28 @@
 package org.guestpass.system;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Fixtures;
+import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +36,9 @@ class WebIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Test
 	void pagesCarryTheSecurityHeaders() {
@@ -36,11 +55,118 @@ class WebIntegrationTests {
 	}
 
 	@Test
-	void theHealthEndpointIsPublicAndSaysUp() {
+	void everyKindOfAnswerCarriesTheSecurityHeaders() {
+		Person member = this.fixtures.member(this.port);
+		TestClient signedIn = browser();
+		signedIn.signIn(member.username(), member.password());
+		List<TestClient.Response> answers = List.of(browser().get("/login"), browser().get("/media"),
+				signedIn.get("/nowhere"), browser().get("/g/" + Tokens.generate()), browser().get("/css/guestpass.css"),
+				browser().get("/actuator/health"), browser().json("GET", "/api/v1/media", null),
+				member.api().get("/api/v1/media/999999"), browser().postForm("/login", Map.of("username", "x")),
+				signedIn.get("/media"), signedIn.get("/admin/users"), browser().get("/guest/media/1"));
+		assertThat(answers).extracting(TestClient.Response::status)
+			.as("a page, a redirect, not found, a static file, health, 401, API 404, CSRF 403, a member's page, 403")
+			.containsExactly(200, 302, 404, 404, 200, 200, 401, 404, 403, 200, 403, 403);
+		for (TestClient.Response answer : answers) {
+			assertThat(answer.header("Content-Security-Policy")).as(answer.status() + " " + answer.body())
+				.contains("default-src 'self'")
+				.contains("frame-ancestors 'none'");
+			assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+		}
+	}
+
+	@Test
+	void theHealthEndpointIsPublicAndSaysUpButOnlyAdminsSeeItsParts() {
 		TestClient.Response health = browser().get("/actuator/health", "Accept", "application/json");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
+		assertThat(health.body()).as("anyone").doesNotContain("components").doesNotContain("db");
+		assertThat(this.fixtures.member(this.port).api().get("/actuator/health").body()).as("a member")
+			.doesNotContain("components")
+			.doesNotContain("db");
+		TestClient.Response forAdmin = this.fixtures.admin(this.port).api().get("/actuator/health");
+		assertThat((String) JsonPath.read(forAdmin.body(), "$.components.db.status")).isEqualTo("UP");
+		assertThat(browser().get("/actuator/health/db").status()).as("a part, to anyone").isEqualTo(404);
+		assertThat(this.fixtures.admin(this.port).api().get("/actuator/health/db").status()).isEqualTo(200);
+		assertThat(browser().get("/actuator/health/liveness").status()).as("a probe, to anyone").isEqualTo(200);
 		assertThat(browser().get("/actuator/env", "Accept", "application/json").status()).isIn(302, 401, 404);
+	}
+
+	@Test
+	void onlyALoopbackProxyMayForwardTheClientAddress() throws IOException {
+		// A client on the machine's own network address (a private one where it has one, as on a
+		// campus network) sends X-Forwarded-For to pick a new address for every guess.
+		InetAddress own = ownNetworkAddress();
+		Assumptions.assumeTrue(own != null, "This machine has no network address but loopback");
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			statuses.add(rawGet(own, "/g/" + Tokens.generate(), "X-Forwarded-For: 10.77.0." + (i + 1)));
+		}
+		assertThat(statuses).as("counted by the real address " + own.getHostAddress()).endsWith(429)
+			.containsOnly(404, 429);
+
+		TestClient viaLoopback = browser();
+		for (int i = 0; i < 11; i++) {
+			assertThat(viaLoopback.send(viaLoopback.request("/g/" + Tokens.generate())
+				.setHeader("X-Forwarded-For", "10.78.0." + (i + 1))).status()).as("a proxy on loopback is believed")
+				.isEqualTo(404);
+		}
+	}
+
+	@Test
+	void anIpv6ClientCountsByItsSlash64() {
+		for (int i = 1; i <= 10; i++) {
+			assertThat(fromAddress("2001:db8:1:2::" + Integer.toHexString(i)).get("/g/" + Tokens.generate()).status())
+				.isEqualTo(404);
+		}
+		assertThat(fromAddress("2001:db8:1:2:ffff:ffff:ffff:ffff").get("/g/" + Tokens.generate()).status())
+			.as("another address of the same /64").isEqualTo(429);
+		assertThat(fromAddress("2001:db8:1:3::1").get("/g/" + Tokens.generate()).status()).as("the next /64")
+			.isEqualTo(404);
+		assertThat(fromAddress("::ffff:10.79.0.1").get("/g/" + Tokens.generate()).status())
+			.as("an IPv4-mapped address counts as IPv4").isEqualTo(404);
+	}
+
+	private TestClient fromAddress(String address) {
+		return TestClient.browserAt(this.port, address);
+	}
+
+	/** This machine's first network address that is not loopback, a private or unique-local one first. */
+	private static InetAddress ownNetworkAddress() throws IOException {
+		List<InetAddress> addresses = new ArrayList<>();
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (network.isUp() && !network.isLoopback()) {
+				Collections.list(network.getInetAddresses())
+					.stream()
+					.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+					.forEach(addresses::add);
+			}
+		}
+		return addresses.stream()
+			.min(Comparator.comparing((InetAddress address) -> !(address.isSiteLocalAddress()
+					|| (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc))))
+			.orElse(null);
+	}
+
+	/** A GET from the given local address to the server on the same address; its status. */
+	private int rawGet(InetAddress address, String path, String header) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(address, 0));
+			socket.connect(new InetSocketAddress(address, this.port), 5000);
+			socket.setSoTimeout(10_000);
+			String host = (address.getAddress().length == 16) ? "[" + address.getHostAddress().replaceAll("%.*", "") + "]"
+					: address.getHostAddress();
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + this.port + "\r\n" + header
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
 import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.guestaccess.TextRules;
+import org.guestpass.system.ClientAddress;
 import org.guestpass.system.RateLimits;
 import org.guestpass.system.RateLimits.Limit;
 import org.guestpass.system.Tokens;
@@ -44,12 +45,13 @@ class GuestEntryController {
 	@GetMapping("/g/{token}")
 	ModelAndView initEntryForm(@PathVariable String token, HttpServletRequest request,
 			HttpServletResponse response) {
-		RateLimits.Verdict prober = this.limits.check(Limit.UNKNOWN_GUEST_LINKS, request.getRemoteAddr());
+		String client = ClientAddress.of(request);
+		RateLimits.Verdict prober = this.limits.reserve(Limit.UNKNOWN_GUEST_LINKS, client);
 		if (!prober.allowed()) {
 			return GuestPages.tooMany(prober, response);
 		}
 		Admissions.Entry entry = this.admissions.open(token, GuestCookie.read(request));
-		countMiss(entry.refusal(), request);
+		settleMiss(entry.refusal(), client);
 		if (entry.admittedMediaId() != null) {
 			return toMedia(entry.admittedMediaId());
 		}
@@ -62,12 +64,15 @@ class GuestEntryController {
 	@PostMapping("/g/{token}")
 	ModelAndView processEntryForm(@PathVariable String token, @ModelAttribute("form") GuestForm form,
 			HttpServletRequest request, HttpServletResponse response) {
-		String client = request.getRemoteAddr();
-		RateLimits.Verdict verdict = this.limits.check(Limit.UNKNOWN_GUEST_LINKS, client);
-		if (verdict.allowed()) {
-			verdict = this.limits.consume(Limit.GUEST_ADMISSIONS, Tokens.hash(String.valueOf(token)) + "@" + client);
-		}
+		String client = ClientAddress.of(request);
+		RateLimits.Verdict verdict = this.limits.reserve(Limit.UNKNOWN_GUEST_LINKS, client);
 		if (!verdict.allowed()) {
+			return GuestPages.tooMany(verdict, response);
+		}
+		verdict = this.limits.reserve(Limit.GUEST_ADMISSIONS, Tokens.hash(String.valueOf(token)) + "@" + client);
+		if (!verdict.allowed()) {
+			// Refused before the token was looked at: no miss to count.
+			this.limits.refund(Limit.UNKNOWN_GUEST_LINKS, client);
 			return GuestPages.tooMany(verdict, response);
 		}
 		String session = GuestCookie.read(request);
@@ -82,7 +87,7 @@ class GuestEntryController {
 		}
 		if (errors.hasErrors()) {
 			Admissions.Entry entry = this.admissions.open(token, session);
-			countMiss(entry.refusal(), request);
+			settleMiss(entry.refusal(), client);
 			if (entry.admittedMediaId() != null) {
 				return toMedia(entry.admittedMediaId());
 			}
@@ -93,7 +98,7 @@ class GuestEntryController {
 			return entryPage(token, entry.mediaTitle(), form, errors, response);
 		}
 		Admissions.Admission admission = this.admissions.admit(token, session, name, email);
-		countMiss(admission.refusal(), request);
+		settleMiss(admission.refusal(), client);
 		if (admission.refusal() != null) {
 			return GuestPages.message(admission.refusal(), response);
 		}
@@ -104,10 +109,13 @@ class GuestEntryController {
 		return toMedia(admission.mediaId());
 	}
 
-	/** A token that matches no link counts against the client's allowance for such misses. */
-	private void countMiss(EntryRefusal refusal, HttpServletRequest request) {
-		if (refusal == EntryRefusal.INVALID_LINK) {
-			this.limits.consume(Limit.UNKNOWN_GUEST_LINKS, request.getRemoteAddr());
+	/**
+	 * Every request reserved a miss before its token was looked up, so that a burst of guesses is
+	 * stopped at the limit, not after it; a token that matched a link gives its reservation back.
+	 */
+	private void settleMiss(EntryRefusal refusal, String client) {
+		if (refusal != EntryRefusal.INVALID_LINK) {
+			this.limits.refund(Limit.UNKNOWN_GUEST_LINKS, client);
 		}
 	}
 

@@ -1,0 +1,60 @@
+package org.guestpass.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The headers every answer carries, in one list: the Content-Security-Policy, {@code nosniff},
+ * framing, the referrer policy, no caching unless a page says otherwise, and HSTS behind HTTPS. The
+ * security filter chain writes them on every answer it sees; an answer written outside it (the 503
+ * while the database is unreachable) writes the same list.
+ */
+@Component
+class SecurityHeaders {
+
+	private final List<HeaderWriter> writers;
+
+	SecurityHeaders(@Value("${guestpass.frame-ancestors:'none'}") String frameAncestors) {
+		List<HeaderWriter> writers = new ArrayList<>();
+		writers.add(new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.withFrameAncestors(frameAncestors)));
+		writers.add(new XContentTypeOptionsHeaderWriter());
+		// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore it.
+		if (!ContentSecurityPolicy.allowsFraming(frameAncestors)) {
+			writers.add(new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
+		}
+		writers.add(new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
+		writers.add(new XXssProtectionHeaderWriter());
+		writers.add(new CacheControlHeadersWriter());
+		writers.add(new HstsHeaderWriter());
+		this.writers = List.copyOf(writers);
+	}
+
+	/** The writers, for the security filter chain. */
+	List<HeaderWriter> writers() {
+		return this.writers;
+	}
+
+	/** Writes every header on a response that the security filter chain does not see. */
+	void writeTo(HttpServletRequest request, HttpServletResponse response) {
+		for (HeaderWriter writer : this.writers) {
+			writer.writeHeaders(request, response);
+		}
+	}
+
+}
