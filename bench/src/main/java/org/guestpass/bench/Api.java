@@ -3,7 +3,6 @@ package org.guestpass.bench;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +22,8 @@ import tools.jackson.databind.ObjectMapper;
  * first admin, take an API token, upload the video, switch guest access on and create a link.
  */
 final class Api {
+
+	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -64,18 +65,15 @@ final class Api {
 			throw new IllegalStateException("Signing in as " + username + " failed: HTTP " + signedIn.statusCode()
 					+ " to " + location);
 		}
-		// Signing in renews the CSRF token; the page the browser is sent to sets its cookie again.
-		send(HttpRequest.newBuilder(URI.create(this.base + "/media")).GET());
-		String xsrf = this.cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie after signing in"));
+		// Signing in renews the session's CSRF token; a signed-in page carries it for scripts.
+		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(this.base + "/media")).GET());
+		Matcher meta = CSRF_META.matcher(page.body());
+		if (!meta.find()) {
+			throw new IllegalStateException("No CSRF token on the media page after signing in");
+		}
 		HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/me/tokens"))
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", xsrf)
+			.header("X-CSRF-TOKEN", meta.group(1))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")));
 		this.bearer = field(expect(token, 201, "creating an API token"), "token");
 	}

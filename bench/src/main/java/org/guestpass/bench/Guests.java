@@ -45,7 +45,7 @@ final class Guests {
 	}
 
 	/**
-	 * A guest opens the link (GET: the entry form, with the CSRF cookie and field), then submits
+	 * A guest opens the link (GET: the entry form, with its session cookie and CSRF field), then submits
 	 * their name and email (POST). A link that refuses already on opening ends the attempt there.
 	 */
 	static Attempt attempt(HttpConnection http, String token, int guest) throws IOException, Load.Unexpected {
@@ -57,16 +57,17 @@ final class Guests {
 			}
 			throw new Load.Unexpected(entry.status(), "opening a link");
 		}
-		String xsrf = entry.cookie("XSRF-TOKEN");
+		// The form's CSRF token lives in the server-side session the entry page started.
+		String session = entry.cookie("SESSION");
 		Matcher field = CSRF_FIELD.matcher(entry.text());
-		if (xsrf == null || !field.find()) {
-			throw new Load.Unexpected(entry.status(), "an entry page without its CSRF cookie or field");
+		if (session == null || !field.find()) {
+			throw new Load.Unexpected(entry.status(), "an entry page without its session cookie or CSRF field");
 		}
 		byte[] form = ("name=Guest+" + guest + "&email=guest-" + guest + "%40example.org&_csrf="
 				+ URLEncoder.encode(field.group(1), StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.US_ASCII);
 		HttpConnection.Response admitted = http.send("POST", "/g/" + token, List.of(ACCEPT_HTML, address,
-				"Content-Type: application/x-www-form-urlencoded", "Cookie: XSRF-TOKEN=" + xsrf), form, false);
+				"Content-Type: application/x-www-form-urlencoded", "Cookie: SESSION=" + session), form, false);
 		return new Attempt(admitted.status(), admitted.cookie(COOKIE), admitted.header("Location"));
 	}
 
