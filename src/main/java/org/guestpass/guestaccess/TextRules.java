@@ -7,7 +7,7 @@ import org.guestpass.system.TextLength;
 
 /**
  * What typed text must look like: names are NFKC-normalised and trimmed, and may not contain
- * control, zero-width or bidi-override characters; emails must be plausible. Lengths are counted
+ * control, zero-width or bidi-override characters, nor half a surrogate pair; emails must be plausible. Lengths are counted
  * in characters (code points), as {@link TextLength} does.
  */
 public final class TextRules {
@@ -60,7 +60,7 @@ public final class TextRules {
 	}
 
 	private static boolean isForbidden(int codePoint) {
-		return Character.isISOControl(codePoint) || (codePoint >= 0x200B && codePoint <= 0x200F)
+		return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE || (codePoint >= 0x200B && codePoint <= 0x200F)
 				|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
 				|| codePoint == 0xFEFF || codePoint == 0x2028 || codePoint == 0x2029 || codePoint == 0x061C;
 	}

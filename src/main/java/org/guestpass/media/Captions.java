@@ -66,7 +66,8 @@ public class Captions {
 		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
 			return Optional.of(MediaRefusal.LANGUAGE_INVALID);
 		}
-		if (label == null || label.isBlank() || !TextLength.isAtMost(label.trim(), MAX_LABEL)) {
+		if (label == null || label.isBlank() || !TextLength.isAtMost(label.trim(), MAX_LABEL)
+				|| !TextLength.isWellFormed(label)) {
 			return Optional.of(MediaRefusal.LABEL_INVALID);
 		}
 		Optional<String> content = webVtt(file);

@@ -200,11 +200,15 @@ public class MediaLibrary {
 	}
 
 	private static Optional<MediaRefusal> checkText(String title, String description) {
-		if (title == null || title.isBlank() || !TextLength.isAtMost(title.trim(), MAX_TITLE)) {
+		if (title == null || title.isBlank() || !TextLength.isAtMost(title.trim(), MAX_TITLE)
+				|| !TextLength.isWellFormed(title)) {
 			return Optional.of(MediaRefusal.TITLE_INVALID);
 		}
 		if (description != null && !TextLength.isAtMost(description.trim(), MAX_DESCRIPTION)) {
 			return Optional.of(MediaRefusal.DESCRIPTION_TOO_LONG);
+		}
+		if (description != null && !TextLength.isWellFormed(description)) {
+			return Optional.of(MediaRefusal.DESCRIPTION_INVALID);
 		}
 		return Optional.empty();
 	}
@@ -217,7 +221,7 @@ public class MediaLibrary {
 	}
 
 	private static boolean isWebAddress(String url) {
-		if (url == null || url.isBlank()) {
+		if (url == null || url.isBlank() || !TextLength.isWellFormed(url)) {
 			return false;
 		}
 		try {

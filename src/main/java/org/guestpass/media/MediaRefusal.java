@@ -8,6 +8,7 @@ public enum MediaRefusal {
 	NOT_FOUND("", "No such video, or it is not yours."),
 	TITLE_INVALID("title", "Enter a title of 1 to " + MediaLibrary.MAX_TITLE + " characters."),
 	DESCRIPTION_TOO_LONG("description", "Keep the description to " + MediaLibrary.MAX_DESCRIPTION + " characters."),
+	DESCRIPTION_INVALID("description", "The description holds a broken character. Enter it again."),
 	NOT_A_VIDEO("file", "Upload an MP4, WebM or Ogg video."),
 	URL_INVALID("url", "Enter a web address that starts with https:// or http://."),
 	URL_TOO_LONG("url", "Keep the web address to " + MediaLibrary.MAX_URL + " characters."),

@@ -166,6 +166,16 @@ class GuestTextLengthIntegrationTests {
 	}
 
 	@Test
+	void theApiRefusesALinkNameWithHalfASurrogatePairWhichPostgreSqlWouldKeepAsAQuestionMark() {
+		long media = this.owner.liveSession("Lecture");
+		this.owner.enableGuestAccess(media);
+		TestClient.Response refused = this.owner.createLink(media, "{\"name\":\"Ada \\uD83D\"}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat((String) JsonPath.read(refused.body(), "$.errors[0].field")).isEqualTo("name");
+		assertThat(linkNames(media)).isEmpty();
+	}
+
+	@Test
 	void theEntryAndCreateFormsCountCharactersAsTheRulesDoNotUtf16Units() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
 		String entry = TestClient.browser(this.port).get(link.url()).text();

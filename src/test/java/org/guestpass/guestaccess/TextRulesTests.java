@@ -49,6 +49,13 @@ class TextRulesTests {
 	}
 
 	@Test
+	void refusesHalfOfASurrogatePairInANameOrAnEmail() {
+		char high = Astral.text(1).charAt(0);
+		assertThat(valid("Ada" + high)).isFalse();
+		assertThat(validEmail("ada" + high + "@example.org")).isFalse();
+	}
+
+	@Test
 	void refusesAnEmptyOrBlankName() {
 		assertThat(valid("")).isFalse();
 		assertThat(valid("   ")).isFalse();

@@ -212,6 +212,22 @@ class MediaTextLengthIntegrationTests {
 	}
 
 	@Test
+	void theApiRefusesHalfASurrogatePairWhichPostgreSqlWouldKeepAsAQuestionMark() {
+		String half = "\\uD83D";
+		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
+				linkedJson("Room " + half, "", "room", STREAM)), MediaRefusal.TITLE_INVALID);
+		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
+				linkedJson("Room", "About " + half, "room", STREAM)), MediaRefusal.DESCRIPTION_INVALID);
+		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
+				linkedJson("Room", "", "room", STREAM + half)), MediaRefusal.URL_INVALID);
+		long live = this.owner.liveSession("Assembly");
+		assertApiRefused(this.owner.api().json("PUT", "/api/v1/media/" + live + "/live",
+				"{\"url\":\"" + STREAM + half + "\"}"), MediaRefusal.URL_INVALID);
+		assertThat(mediaRows()).isEqualTo(1);
+		assertReadsBack(live, "Assembly", null, "https://stream.example.org/live");
+	}
+
+	@Test
 	void theFormsCountCharactersAsTheLibraryDoesNotUtf16Units() {
 		String library = this.browser.get("/media").text();
 		assertCountsCharacters(field(library, "video-title"), MediaLibrary.MAX_TITLE, MediaRefusal.TITLE_INVALID);

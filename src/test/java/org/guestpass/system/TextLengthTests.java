@@ -44,6 +44,17 @@ class TextLengthTests {
 	}
 
 	@Test
+	void halfOfASurrogatePairAloneIsNotWellFormed() {
+		assertThat(TextLength.isWellFormed(Astral.after("Jane Roe ", 20))).isTrue();
+		assertThat(TextLength.isWellFormed("")).isTrue();
+		String emoji = Astral.text(1);
+		assertThat(TextLength.isWellFormed("a" + emoji.charAt(0) + "b")).isFalse();
+		assertThat(TextLength.isWellFormed(String.valueOf(emoji.charAt(1)))).isFalse();
+		assertThat(TextLength.isWellFormed("" + emoji.charAt(1) + emoji.charAt(0))).as("a pair the wrong way round")
+			.isFalse();
+	}
+
+	@Test
 	void leavesShortTextAndNullAsTheyAre() {
 		assertThat(TextLength.truncate("short", 500)).isEqualTo("short");
 		assertThat(TextLength.truncate(Astral.text(500), 500)).isEqualTo(Astral.text(500));
