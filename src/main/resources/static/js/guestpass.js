@@ -235,7 +235,7 @@
 
 	function checkLength(input) {
 		var tooLong = characters(input) > Number(input.getAttribute('data-max-characters'));
-		input.setCustomValidity(tooLong ? input.getAttribute('data-too-long') : '');
+		input.setCustomValidity(tooLong ? (input.getAttribute('data-too-long') || 'This is too long.') : '');
 	}
 
 	document.addEventListener('input', function (event) {
