@@ -221,6 +221,29 @@
 		return copied;
 	}
 
+	// ---- Lengths: count characters as the server does (code points), not UTF-16 units ----
+	// maxlength would count an emoji as two and stop a person halfway through a name the server
+	// accepts, so text fields carry data-max-characters and their message instead.
+
+	function characters(input) {
+		var value = input.value;
+		if (input.hasAttribute('data-nfkc') && value.normalize) {
+			value = value.normalize('NFKC');
+		}
+		return Array.from(value.trim()).length;
+	}
+
+	function checkLength(input) {
+		var tooLong = characters(input) > Number(input.getAttribute('data-max-characters'));
+		input.setCustomValidity(tooLong ? (input.getAttribute('data-too-long') || 'This is too long.') : '');
+	}
+
+	document.addEventListener('input', function (event) {
+		if (event.target.matches && event.target.matches('[data-max-characters]')) {
+			checkLength(event.target);
+		}
+	});
+
 	// ---- Forms: say what is wrong next to the field, before anything is sent ----
 
 	function fieldError(input) {
@@ -235,6 +258,9 @@
 	}
 
 	function checkField(input) {
+		if (input.hasAttribute('data-max-characters')) {
+			checkLength(input);
+		}
 		var value = input.value.trim();
 		var invalid = !input.checkValidity() || (input.required && value === '');
 		var error = fieldError(input);
@@ -437,6 +463,7 @@
 		(root.querySelectorAll ? root : document).querySelectorAll('form[data-validate]').forEach(function (form) {
 			form.setAttribute('novalidate', '');
 		});
+		(root.querySelectorAll ? root : document).querySelectorAll('[data-max-characters]').forEach(checkLength);
 	}
 
 	if (document.readyState === 'loading') {

@@ -14,6 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
+	/** The most characters of an actor kept; a longer one is cut between characters. */
+	public static final int MAX_ACTOR = 120;
+
+	/** The most characters of a detail kept; a longer one is cut between characters. */
+	public static final int MAX_DETAIL = 500;
+
 	private final AuditRepository repository;
 
 	private final Clock clock;

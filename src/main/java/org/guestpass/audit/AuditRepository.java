@@ -3,6 +3,7 @@ package org.guestpass.audit;
 import java.time.Instant;
 import java.util.List;
 
+import org.guestpass.system.TextLength;
 import org.guestpass.system.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,12 +24,12 @@ class AuditRepository {
 				values (:at, :actor, :action, :mediaId, :linkId, :outcome, :detail)
 				""")
 			.param("at", Timestamps.utc(at))
-			.param("actor", truncate(actor, 120))
+			.param("actor", TextLength.truncate(actor, AuditLog.MAX_ACTOR))
 			.param("action", action)
 			.param("mediaId", mediaId)
 			.param("linkId", linkId)
 			.param("outcome", outcome)
-			.param("detail", truncate(detail, 500))
+			.param("detail", TextLength.truncate(detail, AuditLog.MAX_DETAIL))
 			.update();
 	}
 
@@ -46,10 +47,6 @@ class AuditRepository {
 					rs.getString("actor"), rs.getString("action"), rs.getObject("media_id", Long.class),
 					rs.getObject("link_id", Long.class), rs.getString("outcome"), rs.getString("detail")))
 			.list();
-	}
-
-	private static String truncate(String text, int length) {
-		return text == null || text.length() <= length ? text : text.substring(0, length);
 	}
 
 }

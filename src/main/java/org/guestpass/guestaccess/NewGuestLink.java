@@ -3,7 +3,7 @@ package org.guestpass.guestaccess;
 /**
  * What an owner asks for when creating a link. The name is normalised and checked on construction.
  *
- * @param name 1 to 100 characters after trimming
+ * @param name 1 to {@value TextRules#MAX_NAME} characters after normalising and trimming
  * @param maxClicks how many admissions the link allows, or null for unlimited
  * @param durationDays how many days the link lives, or null for never expiring
  */
@@ -11,10 +11,13 @@ public record NewGuestLink(String name, Integer maxClicks, Integer durationDays)
 
 	public static final int MOST_CLICKS = 1_000_000;
 
+	/** What an owner reads when the name is refused, on the page and in the API. */
+	public static final String INVALID_NAME = "Enter a link name of 1 to " + TextRules.MAX_NAME + " characters.";
+
 	public NewGuestLink {
 		name = TextRules.normalizeName(name);
 		if (!TextRules.isValidName(name)) {
-			throw new IllegalArgumentException("A link name is 1 to 100 characters of text");
+			throw new IllegalArgumentException(INVALID_NAME);
 		}
 		if (maxClicks != null && (maxClicks < 1 || maxClicks > MOST_CLICKS)) {
 			throw new IllegalArgumentException("maxClicks must be between 1 and " + MOST_CLICKS);

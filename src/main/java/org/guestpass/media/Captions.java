@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.TextLength;
 import org.guestpass.system.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,12 @@ public class Captions {
 
 	/** The largest caption file accepted. */
 	public static final int MAX_BYTES = 1024 * 1024;
+
+	/** The most characters of a label, counted as {@link TextLength} does, after trimming. */
+	public static final int MAX_LABEL = 100;
+
+	/** The longest tag {@link #LANGUAGE} admits: a language of three letters and three subtags of nine. */
+	public static final int MAX_LANGUAGE = 3 + 3 * (1 + 8);
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
@@ -59,7 +66,8 @@ public class Captions {
 		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
 			return Optional.of(MediaRefusal.LANGUAGE_INVALID);
 		}
-		if (label == null || label.isBlank() || label.trim().length() > 100) {
+		if (label == null || label.isBlank() || !TextLength.isAtMost(label.trim(), MAX_LABEL)
+				|| !TextLength.isWellFormed(label)) {
 			return Optional.of(MediaRefusal.LABEL_INVALID);
 		}
 		Optional<String> content = webVtt(file);

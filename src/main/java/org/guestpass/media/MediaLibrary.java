@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.TextLength;
 
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class MediaLibrary {
 
+	/** The most characters of a title, counted as {@link TextLength} does, after trimming. */
 	public static final int MAX_TITLE = 200;
 
+	/** The most characters of a description, after trimming. */
 	public static final int MAX_DESCRIPTION = 2000;
 
+	/** The most characters of a live session's stream URL or a room's URL, after trimming. */
 	public static final int MAX_URL = 2000;
 
 	private final MediaRepository repository;
@@ -102,8 +106,9 @@ public class MediaLibrary {
 		if (invalid.isPresent()) {
 			return Addition.refused(invalid.get());
 		}
-		if (!isWebAddress(url)) {
-			return Addition.refused(MediaRefusal.URL_INVALID);
+		Optional<MediaRefusal> badUrl = checkUrl(url);
+		if (badUrl.isPresent()) {
+			return Addition.refused(badUrl.get());
 		}
 		if (type != MediaType.live_session && (startsAt != null || endsAt != null)) {
 			return Addition.refused(MediaRefusal.WINDOW_NOT_FOR_TYPE);
@@ -133,8 +138,9 @@ public class MediaLibrary {
 		if (item.get().type() != MediaType.live_session) {
 			return Optional.of(MediaRefusal.NOT_A_LIVE_SESSION);
 		}
-		if (!isWebAddress(url)) {
-			return Optional.of(MediaRefusal.URL_INVALID);
+		Optional<MediaRefusal> badUrl = checkUrl(url);
+		if (badUrl.isPresent()) {
+			return badUrl;
 		}
 		Optional<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
 		if (window.isEmpty()) {
@@ -194,17 +200,28 @@ public class MediaLibrary {
 	}
 
 	private static Optional<MediaRefusal> checkText(String title, String description) {
-		if (title == null || title.isBlank() || title.trim().length() > MAX_TITLE) {
+		if (title == null || title.isBlank() || !TextLength.isAtMost(title.trim(), MAX_TITLE)
+				|| !TextLength.isWellFormed(title)) {
 			return Optional.of(MediaRefusal.TITLE_INVALID);
 		}
-		if (description != null && description.length() > MAX_DESCRIPTION) {
+		if (description != null && !TextLength.isAtMost(description.trim(), MAX_DESCRIPTION)) {
 			return Optional.of(MediaRefusal.DESCRIPTION_TOO_LONG);
+		}
+		if (description != null && !TextLength.isWellFormed(description)) {
+			return Optional.of(MediaRefusal.DESCRIPTION_INVALID);
 		}
 		return Optional.empty();
 	}
 
+	private static Optional<MediaRefusal> checkUrl(String url) {
+		if (url != null && !TextLength.isAtMost(url.trim(), MAX_URL)) {
+			return Optional.of(MediaRefusal.URL_TOO_LONG);
+		}
+		return isWebAddress(url) ? Optional.empty() : Optional.of(MediaRefusal.URL_INVALID);
+	}
+
 	private static boolean isWebAddress(String url) {
-		if (url == null || url.isBlank() || url.length() > MAX_URL) {
+		if (url == null || url.isBlank() || !TextLength.isWellFormed(url)) {
 			return false;
 		}
 		try {

@@ -6,13 +6,15 @@ package org.guestpass.media;
 public enum MediaRefusal {
 
 	NOT_FOUND("", "No such video, or it is not yours."),
-	TITLE_INVALID("title", "Enter a title of 1 to 200 characters."),
-	DESCRIPTION_TOO_LONG("description", "Keep the description to 2000 characters."),
+	TITLE_INVALID("title", "Enter a title of 1 to " + MediaLibrary.MAX_TITLE + " characters."),
+	DESCRIPTION_TOO_LONG("description", "Keep the description to " + MediaLibrary.MAX_DESCRIPTION + " characters."),
+	DESCRIPTION_INVALID("description", "The description holds a broken character. Enter it again."),
 	NOT_A_VIDEO("file", "Upload an MP4, WebM or Ogg video."),
 	URL_INVALID("url", "Enter a web address that starts with https:// or http://."),
+	URL_TOO_LONG("url", "Keep the web address to " + MediaLibrary.MAX_URL + " characters."),
 	TYPE_NEEDS_FILE("type", "A video is added by uploading its file."),
 	LANGUAGE_INVALID("language", "Enter a language tag such as en, fr or pt-BR."),
-	LABEL_INVALID("label", "Enter a label of 1 to 100 characters, such as English."),
+	LABEL_INVALID("label", "Enter a label of 1 to " + Captions.MAX_LABEL + " characters, such as English."),
 	NOT_WEBVTT("file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
 	WINDOW_INVALID("endsAt", "The end must come after the start."),
 	WINDOW_NOT_FOR_TYPE("startsAt", "Only a live session has a start and end time."),

@@ -1,5 +1,8 @@
 package org.guestpass.guestaccess;
 
+import java.util.Map;
+
+import org.guestpass.Astral;
 import org.guestpass.BrowserTest;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.account.Accounts;
@@ -187,6 +190,62 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		WebElement dialog = visible(owner, By.id("create-link-dialog"));
 		assertThat(dialog.findElement(By.id("name-error")).getText()).isEqualTo("Enter a link name of 1 to 100 characters.");
 		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
+	}
+
+	@Test
+	void aNameOfTheMostEmojiCanBeTypedAndOneMoreIsExplainedBeforeAnythingIsSent() {
+		ChromeDriver owner = browser();
+		Person member = this.fixtures.member(this.port);
+		signIn(owner, member.username(), member.password());
+		long media = member.liveSession("Emoji names");
+		owner.get(url("/media/" + media));
+		openManageGuestAccess(owner);
+		toggleGuestAccess(owner);
+		owner.findElement(By.linkText("Create new link")).click();
+		visible(owner, By.id("create-link-dialog"));
+
+		type(owner, "name", Astral.text(TextRules.MAX_NAME + 1));
+		assertThat(characters(owner, "name")).as("no maxlength cuts it").isEqualTo(TextRules.MAX_NAME + 1);
+		owner.findElement(By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']")).click();
+		assertThat(owner.findElement(By.id("name-error")).getText()).isEqualTo(NewGuestLink.INVALID_NAME);
+		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
+		owner.findElement(By.id("name")).sendKeys(Keys.BACK_SPACE);
+		assertThat(characters(owner, "name")).isEqualTo(TextRules.MAX_NAME);
+		clickAndWait(owner, By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']"));
+		visible(owner, By.id("guest-access-panel"));
+		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("1 link");
+		String link = linkUrl(owner, Astral.text(TextRules.MAX_NAME));
+
+		ChromeDriver guest = browser();
+		guest.get(link);
+		String name = Astral.after("Jane Roe ", TextRules.MAX_NAME + 1);
+		type(guest, "name", name);
+		guest.findElement(By.id("email")).sendKeys("jane.roe@example.org");
+		guest.findElement(By.xpath("//button[text()='Continue']")).click();
+		assertThat(guest.getCurrentUrl()).isEqualTo(link);
+		assertThat(script(guest, "return document.getElementById('name').validationMessage"))
+			.isEqualTo("Enter your name (1 to " + TextRules.MAX_NAME + " characters).");
+		guest.findElement(By.id("name")).sendKeys(Keys.BACK_SPACE);
+		clickAndWait(guest, By.xpath("//button[text()='Continue']"));
+		assertThat(guest.getCurrentUrl()).contains("/guest/media/" + media);
+		assertThat(guest.findElement(By.cssSelector(".guest-name strong")).getText())
+			.isEqualTo(Astral.after("Jane Roe ", TextRules.MAX_NAME));
+	}
+
+	/**
+	 * Types text as a keyboard's input method would, through the DevTools protocol, since ChromeDriver's
+	 * sendKeys takes only characters of the Basic Multilingual Plane; maxlength applies as to a person.
+	 */
+	private static void type(ChromeDriver driver, String id, String text) {
+		WebElement field = driver.findElement(By.id(id));
+		field.clear();
+		field.click();
+		driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+	}
+
+	/** How many characters (code points) the field holds. */
+	private static long characters(WebDriver driver, String id) {
+		return (Long) script(driver, "return Array.from(document.getElementById('" + id + "').value).length");
 	}
 
 }

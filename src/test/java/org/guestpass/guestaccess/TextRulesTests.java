@@ -2,6 +2,7 @@ package org.guestpass.guestaccess;
 
 import java.util.List;
 
+import org.guestpass.Astral;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,24 @@ class TextRulesTests {
 		assertThat(valid("x".repeat(100))).isTrue();
 		assertThat(valid("Zoë O'Brien-Łukasiewicz")).isTrue();
 		assertThat(valid("李小龍")).isTrue();
+	}
+
+	@Test
+	void countsANameInCharactersNotUtf16Units() {
+		assertThat(valid(Astral.text(TextRules.MAX_NAME))).isTrue();
+		assertThat(valid(Astral.after("Jane Roe ", TextRules.MAX_NAME))).isTrue();
+		assertThat(valid(Astral.text(TextRules.MAX_NAME + 1))).isFalse();
+		// NFKC comes first: a hundred mathematical script A are a hundred plain A.
+		String scriptA = "\uD835\uDC9C".repeat(TextRules.MAX_NAME);
+		assertThat(TextRules.normalizeName(scriptA)).isEqualTo("A".repeat(TextRules.MAX_NAME));
+		assertThat(valid(scriptA)).isTrue();
+	}
+
+	@Test
+	void refusesHalfOfASurrogatePairInANameOrAnEmail() {
+		char high = Astral.text(1).charAt(0);
+		assertThat(valid("Ada" + high)).isFalse();
+		assertThat(validEmail("ada" + high + "@example.org")).isFalse();
 	}
 
 	@Test
@@ -152,6 +171,19 @@ class TextRulesTests {
 	void acceptsALocalPartOfAtMost64Characters() {
 		assertThat(validEmail("a".repeat(64) + "@example.org")).isTrue();
 		assertThat(validEmail("a".repeat(65) + "@example.org")).isFalse();
+	}
+
+	@Test
+	void countsAnEmailAndItsLocalPartInCharactersNotUtf16Units() {
+		String local = Astral.text(TextRules.MAX_LOCAL_PART);
+		String longest = local + "@" + Astral.after("example.", TextRules.MAX_EMAIL - TextRules.MAX_LOCAL_PART - 1);
+		assertThat(longest.codePointCount(0, longest.length())).isEqualTo(TextRules.MAX_EMAIL);
+		assertThat(validEmail(longest)).isTrue();
+		assertThat(TextRules.isShortEnoughEmail(longest)).isTrue();
+		String tooLong = local + "@" + Astral.after("example.", TextRules.MAX_EMAIL - TextRules.MAX_LOCAL_PART);
+		assertThat(validEmail(tooLong)).isFalse();
+		assertThat(TextRules.isShortEnoughEmail(tooLong)).isFalse();
+		assertThat(validEmail(Astral.text(TextRules.MAX_LOCAL_PART + 1) + "@example.org")).isFalse();
 	}
 
 	private static boolean valid(String name) {

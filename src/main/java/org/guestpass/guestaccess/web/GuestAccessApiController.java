@@ -62,7 +62,7 @@ class GuestAccessApiController {
 	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request,
 			@AuthenticationPrincipal SignedIn me) {
 		if (!NewGuestLink.isValidName(request.name())) {
-			return Problems.invalidField("name", "Enter a link name of 1 to 100 characters, without control characters.");
+			return Problems.invalidField("name", NewGuestLink.INVALID_NAME);
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
 		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, Viewer.of(me));

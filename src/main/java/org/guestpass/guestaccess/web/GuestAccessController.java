@@ -13,8 +13,10 @@ import org.guestpass.guestaccess.GuestLinkStatus;
 import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
 import org.guestpass.guestaccess.Outcome;
+import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.TextLength.Rule;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class GuestAccessController {
+
+	/** The link name's rule as the create form checks it before sending. */
+	static final Rule NAME = new Rule(TextRules.MAX_NAME, NewGuestLink.INVALID_NAME);
 
 	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -81,7 +86,7 @@ class GuestAccessController {
 		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
 		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
 		if (!NewGuestLink.isValidName(form.name())) {
-			errors.rejectValue("name", "invalid", "Enter a link name of 1 to 100 characters.");
+			errors.rejectValue("name", "invalid", NewGuestLink.INVALID_NAME);
 		}
 		if (!errors.hasErrors()) {
 			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
@@ -138,6 +143,7 @@ class GuestAccessController {
 		page.addObject("rows", view.links().stream().map(this::row).toList());
 		page.addObject("countLine", countLine(view.links().size()));
 		page.addObject("form", form);
+		page.addObject("nameRule", NAME);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 			page.addObject("createOpen", errors.hasErrors());

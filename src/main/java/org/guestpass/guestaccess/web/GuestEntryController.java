@@ -10,6 +10,7 @@ import org.guestpass.guestaccess.TextRules;
 import org.guestpass.system.ClientAddress;
 import org.guestpass.system.RateLimits;
 import org.guestpass.system.RateLimits.Limit;
+import org.guestpass.system.TextLength.Rule;
 import org.guestpass.system.Tokens;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,17 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class GuestEntryController {
+
+	static final String INVALID_NAME = "Enter your name (1 to " + TextRules.MAX_NAME + " characters).";
+
+	static final String LONG_EMAIL = "Keep your email address to " + TextRules.MAX_EMAIL + " characters.";
+
+	static final String INVALID_EMAIL = "Enter a valid email address, like name@example.com.";
+
+	/** The rules as the entry form checks them before sending. */
+	static final Rule NAME = new Rule(TextRules.MAX_NAME, INVALID_NAME);
+
+	static final Rule EMAIL = new Rule(TextRules.MAX_EMAIL, LONG_EMAIL);
 
 	private final Admissions admissions;
 
@@ -80,10 +92,13 @@ class GuestEntryController {
 		String email = TextRules.normalizeEmail(form.email());
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		if (!TextRules.isValidName(name)) {
-			errors.rejectValue("name", "invalid", "Enter your name (1 to 100 characters).");
+			errors.rejectValue("name", "invalid", INVALID_NAME);
 		}
-		if (!TextRules.isValidEmail(email)) {
-			errors.rejectValue("email", "invalid", "Enter a valid email address, like name@example.com.");
+		if (!TextRules.isShortEnoughEmail(email)) {
+			errors.rejectValue("email", "tooLong", LONG_EMAIL);
+		}
+		else if (!TextRules.isValidEmail(email)) {
+			errors.rejectValue("email", "invalid", INVALID_EMAIL);
 		}
 		if (errors.hasErrors()) {
 			Admissions.Entry entry = this.admissions.open(token, session);
@@ -126,6 +141,8 @@ class GuestEntryController {
 		page.addObject("token", token);
 		page.addObject("mediaTitle", mediaTitle);
 		page.addObject("form", form);
+		page.addObject("nameRule", NAME);
+		page.addObject("emailRule", EMAIL);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		}

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
@@ -201,13 +200,16 @@ class MediaApiController {
 			.body(MediaResponse.of(addition.item(), false));
 	}
 
-	record LinkedMediaRequest(@NotBlank @Size(max = MediaLibrary.MAX_TITLE) String title,
-			@Size(max = MediaLibrary.MAX_DESCRIPTION) String description, @NotNull MediaType type,
-			@NotBlank @Size(max = MediaLibrary.MAX_URL) String url, Instant startsAt, Instant endsAt) {
+	/**
+	 * A live session, room or channel room to add. Lengths are the library's to check, in characters as
+	 * a person counts them; {@code @Size} would count UTF-16 units and refuse half as many emoji.
+	 */
+	record LinkedMediaRequest(@NotBlank String title, String description, @NotNull MediaType type,
+			@NotBlank String url, Instant startsAt, Instant endsAt) {
 	}
 
-	record LiveSessionRequest(@NotBlank @Size(max = MediaLibrary.MAX_URL) String url, Instant startsAt,
-			Instant endsAt) {
+	/** A live session's new stream URL and times; the library checks the URL's length. */
+	record LiveSessionRequest(@NotBlank String url, Instant startsAt, Instant endsAt) {
 	}
 
 }

@@ -28,6 +28,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,6 +67,12 @@ class MediaController {
 		this.time = time;
 		this.streams = streams;
 		this.posters = posters;
+	}
+
+	/** The length rules that the library's and the item's forms check as the library does. */
+	@ModelAttribute("limits")
+	FormLimits limits() {
+		return FormLimits.MEDIA;
 	}
 
 	@GetMapping("/media")
@@ -123,16 +130,23 @@ class MediaController {
 	@PostMapping("/media/{id:\\d+}/captions")
 	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
-			RedirectAttributes redirect) throws IOException {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		Optional<MediaRefusal> refusal;
 		try (InputStream content = file.getInputStream()) {
 			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
 		}
-		if (refusal.isPresent() && refusal.get() == MediaRefusal.NOT_FOUND) {
+		if (refusal.isEmpty()) {
+			redirect.addFlashAttribute("message", "Captions added.");
+			return "redirect:/media/" + id;
+		}
+		if (refusal.get() == MediaRefusal.NOT_FOUND) {
 			throw notFound();
 		}
-		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Captions added."));
-		return "redirect:/media/" + id;
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("captionsError", refusal.get().message());
+		model.addAttribute("captionLanguage", language);
+		model.addAttribute("captionLabel", label);
+		return show(id, me, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/live")

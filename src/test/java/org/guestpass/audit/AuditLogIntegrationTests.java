@@ -1,0 +1,53 @@
+package org.guestpass.audit;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.guestpass.Astral;
+import org.guestpass.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit log keeps an actor and a detail of at most their number of characters, counted as a
+ * person reads them, and cuts a longer one between characters, never inside a surrogate pair, on
+ * H2 and PostgreSQL.
+ */
+@IntegrationTest
+class AuditLogIntegrationTests {
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void keepsAnActorAndADetailOfTheMostCharactersOutsideTheBmp() {
+		String actor = Astral.text(AuditLog.MAX_ACTOR);
+		String detail = Astral.after("Jane Roe ", AuditLog.MAX_DETAIL);
+
+		AuditEvent event = record(actor, detail);
+
+		assertThat(event.actor()).isEqualTo(actor);
+		assertThat(event.detail()).isEqualTo(detail);
+	}
+
+	@Test
+	void cutsALongerActorAndDetailBetweenCharacters() {
+		// One letter first, so that a cut after a number of UTF-16 units would fall inside a pair.
+		AuditEvent event = record("x" + Astral.text(AuditLog.MAX_ACTOR + 10), "x" + Astral.text(AuditLog.MAX_DETAIL + 10));
+
+		assertThat(event.actor()).isEqualTo("x" + Astral.text(AuditLog.MAX_ACTOR - 1));
+		assertThat(event.detail()).isEqualTo("x" + Astral.text(AuditLog.MAX_DETAIL - 1));
+	}
+
+	private AuditEvent record(String actor, String detail) {
+		long mediaId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+		this.audit.recordAlone(actor, "test_event", mediaId, null, "ok", detail);
+		List<AuditEvent> events = this.audit.recent(mediaId, 10);
+		assertThat(events).hasSize(1);
+		return events.get(0);
+	}
+
+}
