@@ -75,6 +75,15 @@ public class Captions {
 			return Optional.of(MediaRefusal.NOT_WEBVTT);
 		}
 		String tag = language.trim();
+		// Replacing is a delete and an insert: the item's row is locked first, so two uploads for one
+		// language replace one after the other instead of both inserting.
+		if (this.jdbc.sql("select id from media where id = :id and deleted_at is null for update")
+			.param("id", mediaId)
+			.query(Long.class)
+			.optional()
+			.isEmpty()) {
+			return Optional.of(MediaRefusal.NOT_FOUND);
+		}
 		this.jdbc.sql("delete from caption where media_id = :mediaId and language = :language")
 			.param("mediaId", mediaId)
 			.param("language", tag)

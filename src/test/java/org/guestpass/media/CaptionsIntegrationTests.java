@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
@@ -85,6 +86,23 @@ class CaptionsIntegrationTests {
 		long room = owner.createLinked("Room", "room");
 		assertThat(addCaptions(owner, room, "en", "English", VTT.getBytes()).status()).as("not a video")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void twentySimultaneousUploadsForOneLanguageLeaveOneTrackAndNoError() throws Exception {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+
+		List<TestClient.Response> answers = Concurrently.run(20, (i) -> addCaptions(owner, video, "en", "English " + i,
+				(VTT + "\nNOTE upload " + i + "\n").getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(answers).extracting(TestClient.Response::status).containsOnly(201);
+		List<String> labels = JsonPath.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(),
+				"$[*].label");
+		assertThat(labels).hasSize(1);
+		String kept = labels.get(0).substring("English ".length());
+		assertThat(owner.api().get("/api/v1/media/" + video + "/captions/en").body()).as("the file of the same upload")
+			.endsWith("NOTE upload " + kept + "\n");
 	}
 
 	private TestClient.Response addCaptions(Person owner, long video, String language, String label, byte[] file) {
