@@ -72,6 +72,24 @@ class EveryScreenBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aRefusedLiveSessionTimeIsShownNextToItsField() {
+		ChromeDriver owner = browser();
+		Person member = this.fixtures.member(this.port);
+		signIn(owner, member.username(), member.password());
+		long live = member.liveSession("Assembly");
+		owner.get(url("/media/" + live));
+		owner.findElement(By.cssSelector("details.live-settings summary")).click();
+		script(owner, "document.getElementById('live-starts').value = '2030-03-01T09:30';"
+				+ "document.getElementById('live-ends').value = '2030-03-01T09:00';");
+		clickAndWait(owner, By.cssSelector("details.live-settings button[type=submit]"));
+		assertThat(owner.findElement(By.id("live-ends-error")).getText()).isEqualTo("The end must come after the start.");
+		assertThat(owner.findElement(By.id("live-ends")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(owner.findElement(By.id("live-ends")).getAttribute("aria-describedby")).isEqualTo("live-ends-error");
+		assertThat(owner.findElement(By.id("live-ends")).getAttribute("value")).as("as typed").isEqualTo("2030-03-01T09:00");
+		look(owner, "live-session-time-refused");
+	}
+
+	@Test
 	void theUploadShowsItsProgress() {
 		ChromeDriver owner = browser();
 		Person member = this.fixtures.member(this.port);

@@ -153,7 +153,12 @@ public final class TestClient {
 
 	/** GETs as bytes, with this client's cookies and the given header name/value pairs. */
 	public Bytes getBytes(String path, String... headers) {
-		HttpRequest.Builder request = request(path).GET();
+		return sendBytes("GET", path, headers);
+	}
+
+	/** Sends a request without a body (GET, HEAD, …) and keeps the answer as bytes. */
+	public Bytes sendBytes(String method, String path, String... headers) {
+		HttpRequest.Builder request = request(path).method(method, HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

@@ -95,7 +95,7 @@ public class MediaLibrary {
 
 	/**
 	 * Adds a live session, room or channel room, which point at a URL; a live session may have a start
-	 * and an end time (either may be {@code null}).
+	 * and an end time (either may be {@code null}), kept to the microsecond, in the years 1970 to 9999.
 	 */
 	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url,
 			Instant startsAt, Instant endsAt) {
@@ -113,21 +113,21 @@ public class MediaLibrary {
 		if (type != MediaType.live_session && (startsAt != null || endsAt != null)) {
 			return Addition.refused(MediaRefusal.WINDOW_NOT_FOR_TYPE);
 		}
-		Optional<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
-		if (window.isEmpty()) {
-			return Addition.refused(MediaRefusal.WINDOW_INVALID);
+		LiveWindow.Checked window = LiveWindow.of(startsAt, endsAt);
+		if (window.refusal() != null) {
+			return Addition.refused(window.refusal());
 		}
 		return this.transaction.execute((status) -> {
 			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
-					url.trim(), null, null, null, window.get(), this.clock.instant());
+					url.trim(), null, null, null, window.window(), this.clock.instant());
 			this.audit.record(actor(owner), "media_added", id, null, "ok", type.name());
 			return new Addition(this.repository.findById(id).orElseThrow(), null);
 		});
 	}
 
 	/**
-	 * Changes a live session's stream URL and its start and end time (either may be {@code null}); the
-	 * refusal says why nothing changed.
+	 * Changes a live session's stream URL and its start and end time (either may be {@code null}), kept
+	 * as {@link LiveWindow} says; the refusal says why nothing changed.
 	 */
 	public Optional<MediaRefusal> updateLiveSession(long id, Viewer viewer, String url, Instant startsAt,
 			Instant endsAt) {
@@ -142,12 +142,12 @@ public class MediaLibrary {
 		if (badUrl.isPresent()) {
 			return badUrl;
 		}
-		Optional<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
-		if (window.isEmpty()) {
-			return Optional.of(MediaRefusal.WINDOW_INVALID);
+		LiveWindow.Checked window = LiveWindow.of(startsAt, endsAt);
+		if (window.refusal() != null) {
+			return Optional.of(window.refusal());
 		}
 		Boolean updated = this.transaction.execute((status) -> {
-			if (this.repository.updateLiveSession(id, url.trim(), window.get(), this.clock.instant()) == 0) {
+			if (this.repository.updateLiveSession(id, url.trim(), window.window(), this.clock.instant()) == 0) {
 				return false;
 			}
 			this.audit.record(actor(viewer), "live_session_changed", id, null, "ok", null);

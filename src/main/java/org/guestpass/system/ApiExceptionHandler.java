@@ -1,5 +1,6 @@
 package org.guestpass.system;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final String UNREADABLE_INSTANT = "Enter a time such as 2030-03-01T09:30:00Z.";
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -59,10 +63,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.collect(Collectors.joining("."));
 			return ResponseEntity.badRequest()
 				.body(Problems.problem(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.",
-						List.of(new Problems.FieldError(field, "has the wrong type or format"))));
+						List.of(new Problems.FieldError(field, wrongFormat(databind)))));
 		}
 		return ResponseEntity.badRequest()
 			.body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_request", "The request body is not valid JSON."));
+	}
+
+	/** What to write instead of a value of the wrong type or format: a time is shown as one is written. */
+	private static String wrongFormat(DatabindException ex) {
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() == Instant.class) {
+			return UNREADABLE_INSTANT;
+		}
+		return "has the wrong type or format";
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,7 +45,8 @@ public class SiteTime {
 
 	/**
 	 * A {@code datetime-local} value read in the given zone (the site's when it is blank or unknown):
-	 * empty for a blank value, {@link Parsed#invalid()} when it is no date and time.
+	 * empty for a blank value, {@link Parsed#invalid()} when it is no date and time. Any year that
+	 * {@link LocalDateTime} reads is read; whether the time may be kept is the caller's rule.
 	 */
 	public Parsed parse(String localDateTime, String zoneId) {
 		if (localDateTime == null || localDateTime.isBlank()) {
@@ -56,7 +56,8 @@ public class SiteTime {
 			LocalDateTime local = LocalDateTime.parse(localDateTime.trim());
 			return new Parsed(Optional.of(local.atZone(zoneOr(zoneId)).toInstant()), false);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
+			// Not a date and time, or one that names no instant in that zone.
 			return new Parsed(Optional.empty(), true);
 		}
 	}

@@ -253,6 +253,27 @@ class PostersIntegrationTests {
 	}
 
 	@Test
+	void aRangePastThePostersEndIsRefusedWithAnEmptyBodyWhereverItIsLoaded() {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		putPoster(owner.api(), video, "poster.png", "image/png", png());
+		owner.enableGuestAccess(video);
+		TestClient guest = admittedGuest(owner, video);
+		TestClient browser = MediaIntegrationTests.signIn(this.port, owner);
+		byte[] poster = owner.api().getBytes("/api/v1/media/" + video + "/poster").body();
+
+		for (String range : List.of("bytes=" + poster.length + "-", "bytes=-0", "bytes=0-1," + poster.length + "-")) {
+			for (TestClient.Bytes refused : List.of(owner.api().getBytes("/api/v1/media/" + video + "/poster", "Range", range),
+					browser.getBytes("/media/" + video + "/poster", "Range", range),
+					guest.getBytes("/guest/media/" + video + "/poster", "Range", range))) {
+				assertThat(refused.status()).as(range).isEqualTo(416);
+				assertThat(refused.header("Content-Range")).as(range).isEqualTo("bytes */" + poster.length);
+				assertThat(refused.body()).as(range + ": no body, not the whole image").isEmpty();
+			}
+		}
+	}
+
+	@Test
 	void aDeletedItemsPosterIsRemovedWithItsVideoAfterTheGracePeriod() {
 		Person owner = this.fixtures.member(this.port);
 		long video = upload(owner);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -170,6 +171,20 @@ class WebIntegrationTests {
 	}
 
 	@Test
+	void aHealthPathThatNamesNothingIsAnUnknownPage() {
+		Person admin = this.fixtures.admin(this.port);
+		assertThat(admin.api().get("/actuator/health/db").status()).as("a contributor").isEqualTo(200);
+		for (Person person : List.of(admin, this.fixtures.member(this.port))) {
+			for (String path : List.of("/actuator/health/x", "/actuator/health/x/y", "/actuator/health/x/y/z",
+					"/actuator/health/db/x", "/actuator/health/x/db")) {
+				TestClient.Response response = person.api().get(path);
+				assertThat(response.status()).as(path).isEqualTo(404);
+				assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("contributor");
+			}
+		}
+	}
+
+	@Test
 	void theOpenApiDocumentDescribesTheApi() {
 		TestClient.Response docs = browser().get("/v3/api-docs", "Accept", "application/json");
 		assertThat(docs.status()).isEqualTo(200);
@@ -194,6 +209,46 @@ class WebIntegrationTests {
 			assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("at org.")
 				.doesNotContain("Whitelabel");
 		}
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsAnUnknownPage() {
+		Person member = this.fixtures.member(this.port);
+		TestClient signedIn = browser();
+		signedIn.signIn(member.username(), member.password());
+		for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")) {
+			for (String path : List.of("/error", "/error;x=1", "/error?status=500", "/error/", "/error/500")) {
+				for (TestClient client : List.of(browser(), signedIn, member.api())) {
+					TestClient.Response response = client
+						.send(client.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+					assertThat(response.status()).as(method + " " + path).isIn(302, 404);
+					assertThat(response.body()).as(method + " " + path).doesNotContain("Exception")
+						.doesNotContain("\"status\":999");
+				}
+			}
+			TestClient.Response direct = signedIn
+				.send(signedIn.request("/error").method(method, HttpRequest.BodyPublishers.noBody()));
+			assertThat(direct.status()).as(method + " /error").isEqualTo(404);
+		}
+		assertThat(browser().get("/error").body()).contains("We can't find that page");
+		assertThat(member.api().get("/error").status()).isEqualTo(404);
+	}
+
+	@Test
+	void theErrorPageStillShowsTheRealStatusOfAnError() {
+		Person member = this.fixtures.member(this.port);
+		TestClient signedIn = browser();
+		signedIn.signIn(member.username(), member.password());
+		TestClient.Response missing = signedIn.get("/media/999999999");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.text()).contains("We can't find that page");
+		TestClient.Response forbidden = signedIn.get("/admin/users");
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.text()).contains("You can't open this page");
+		signedIn.get("/media");
+		TestClient.Response badRequest = signedIn.postForm("/media/links", Map.of());
+		assertThat(badRequest.status()).as("a form without its fields").isEqualTo(400);
+		assertThat(badRequest.text()).contains("Something in the request wasn't right");
 	}
 
 	private TestClient browser() {

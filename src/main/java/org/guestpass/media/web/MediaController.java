@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.account.SignedIn;
@@ -48,7 +49,8 @@ class MediaController {
 
 	private final List<MediaListNotes> notes;
 
-	private static final String UNREADABLE_TIME = "Enter times as a date and a time, such as 2026-05-04 14:30.";
+	/** The fields of the schedule's fragment, which show their own errors. */
+	private static final Set<String> SCHEDULE_FIELDS = Set.of("startsAt", "endsAt");
 
 	private final Captions captions;
 
@@ -101,13 +103,18 @@ class MediaController {
 			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		if (starts.invalid() || ends.invalid()) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("error", UNREADABLE_TIME);
-			return library(me, model);
+		MediaRefusal refusal = unreadable(starts, ends).orElse(null);
+		if (refusal == null) {
+			MediaLibrary.Addition addition = this.library.addLinked(Viewer.of(me), title, description, type, url,
+					starts.orNull(), ends.orNull());
+			if (addition.refusal() == null) {
+				return "redirect:/media/" + addition.item().id();
+			}
+			refusal = addition.refusal();
 		}
-		return added(this.library.addLinked(Viewer.of(me), title, description, type, url, starts.orNull(),
-				ends.orNull()), me, model, response);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		showRefusal(refusal, "error", startsAt, endsAt, model);
+		return library(me, model);
 	}
 
 	@GetMapping("/media/{id:\\d+}")
@@ -156,8 +163,8 @@ class MediaController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		Optional<MediaRefusal> refusal = (starts.invalid() || ends.invalid()) ? Optional.of(MediaRefusal.WINDOW_INVALID)
-				: this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull());
+		Optional<MediaRefusal> refusal = unreadable(starts, ends)
+			.or(() -> this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull()));
 		if (refusal.isEmpty()) {
 			redirect.addFlashAttribute("message", "The live session was saved.");
 			return "redirect:/media/" + id;
@@ -166,8 +173,7 @@ class MediaController {
 			throw notFound();
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("scheduleError", (starts.invalid() || ends.invalid()) ? UNREADABLE_TIME
-				: refusal.get().message());
+		showRefusal(refusal.get(), "scheduleError", startsAt, endsAt, model);
 		return show(id, me, model, response);
 	}
 
@@ -226,6 +232,30 @@ class MediaController {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("error", addition.refusal().message());
 		return library(me, model);
+	}
+
+	/** Which typed time could not be read as a date and time, if one could not. */
+	private static Optional<MediaRefusal> unreadable(SiteTime.Parsed starts, SiteTime.Parsed ends) {
+		if (starts.invalid()) {
+			return Optional.of(MediaRefusal.START_UNREADABLE);
+		}
+		return ends.invalid() ? Optional.of(MediaRefusal.END_UNREADABLE) : Optional.empty();
+	}
+
+	/**
+	 * A refusal of a start or end time goes next to its field in the schedule's fields, which show the
+	 * times as typed; any other one into the form's message.
+	 */
+	private static void showRefusal(MediaRefusal refusal, String message, String startsAt, String endsAt,
+			Model model) {
+		if (SCHEDULE_FIELDS.contains(refusal.field())) {
+			model.addAttribute("scheduleErrors", Map.of(refusal.field(), refusal.message()));
+			model.addAttribute("scheduleTyped",
+					Map.of("startsAt", (startsAt != null) ? startsAt : "", "endsAt", (endsAt != null) ? endsAt : ""));
+		}
+		else {
+			model.addAttribute(message, refusal.message());
+		}
 	}
 
 	private String scheduleSummary(LiveWindow window) {
