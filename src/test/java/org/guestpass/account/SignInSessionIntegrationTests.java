@@ -49,6 +49,24 @@ class SignInSessionIntegrationTests {
 	}
 
 	@Test
+	void signingInReturnsToThePageAskedForAndRemembersNothingElseOfTheRequest() {
+		Person member = this.fixtures.member(this.port);
+		long item = member.createLinked("Asked for", "room");
+		TestClient browser = TestClient.browser(this.port);
+		TestClient.Response asked = browser.send(browser.request("/media/" + item + "?from=mail")
+			.header("Cookie", "GUESTPASS_GUEST=" + "G".repeat(43)));
+		assertThat(asked.status()).isEqualTo(302);
+		assertThat(asked.header("Location")).endsWith("/login");
+		browser.json("GET", "/api/v1/media", null);
+
+		TestClient.Response signedIn = browser.signIn(member.username(), member.password());
+		assertThat(signedIn.header("Location")).as("the page, not the API call after it")
+			.endsWith("/media/" + item + "?from=mail");
+		assertThat(browser.signIn(member.username(), member.password()).header("Location"))
+			.as("only once").endsWith("/media");
+	}
+
+	@Test
 	void behindAnHttpsProxyTheSessionCookieIsSecureAndKeptToThisHost() {
 		Person member = this.fixtures.member(this.port);
 		TestClient browser = TestClient.browser(this.port);
