@@ -139,8 +139,8 @@ class ThrottleBurstIntegrationTests {
 		assertThat(this.jdbc.sql("select clicks from guest_link where id = :id")
 			.param("id", link.linkId())
 			.query(Integer.class)
-			.single()).as("clicks (a post that carries the cookie of an earlier one is let in without one)")
-			.isBetween(1, (int) admitted);
+			.single()).as("clicks: a post carrying the cookie of an earlier one is let in without one")
+			.isBetween(1, 10);
 	}
 
 	private static long overloaded(List<TestClient.Response> answers) {
