@@ -54,6 +54,9 @@ class ThrottleBurstIntegrationTests {
 
 		int checked = this.passwordChecks.count() - checksBefore;
 		assertThat(checked).as("passwords checked").isLessThanOrEqualTo(5);
+		if (overloaded(answers) == 0) {
+			assertThat(checked).as("passwords checked, none lost to overload").isEqualTo(5);
+		}
 		assertThat(count(answers, failedSignIn())).as("failed sign-ins answered").isLessThanOrEqualTo(checked);
 		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 5 - overloaded(answers));
 		assertThat(answers).filteredOn((answer) -> answer.status() == 429)
@@ -91,6 +94,9 @@ class ThrottleBurstIntegrationTests {
 
 		int checked = this.passwordChecks.count() - checksBefore;
 		assertThat(checked).as("passwords checked from one address").isLessThanOrEqualTo(30);
+		if (overloaded(answers) == 0) {
+			assertThat(checked).as("passwords checked, none lost to overload").isEqualTo(30);
+		}
 		assertThat(count(answers, failedSignIn())).isLessThanOrEqualTo(checked);
 		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 30 - overloaded(answers));
 
@@ -106,6 +112,9 @@ class ThrottleBurstIntegrationTests {
 		List<TestClient.Response> answers = Concurrently.run(BURST, (i) -> guesser.get("/g/" + Tokens.generate()));
 
 		assertThat(count(answers, (answer) -> answer.status() == 404)).as("tokens looked up").isLessThanOrEqualTo(10);
+		if (overloaded(answers) == 0) {
+			assertThat(count(answers, (answer) -> answer.status() == 404)).as("none lost to overload").isEqualTo(10);
+		}
 		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
 	}
 
@@ -120,6 +129,9 @@ class ThrottleBurstIntegrationTests {
 			.postForm("/g/" + Tokens.generate(), Map.of("name", "Guesser", "email", "guess@example.org")));
 
 		assertThat(count(answers, (answer) -> answer.status() == 404)).as("tokens looked up").isLessThanOrEqualTo(10);
+		if (overloaded(answers) == 0) {
+			assertThat(count(answers, (answer) -> answer.status() == 404)).as("none lost to overload").isEqualTo(10);
+		}
 		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
 	}
 
