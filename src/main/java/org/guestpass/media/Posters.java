@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owner (or an admin) uploads it; it is not taken from the video, since no maintained pure-Java
  * library reads frames of WebM or MP4.
  * <p>
- * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 × 8000 pixels
- * by its header, which is read before any pixel is decoded. What is stored is a new JPEG, scaled
- * down to at most 1280 pixels wide: nothing of the uploaded file is kept, so its metadata (EXIF,
- * GPS positions, comments) is gone. See {@link PosterImage}.
+ * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 pixels a side and
+ * 40 million in all by its header, which is read before any pixel is decoded; it is decoded only if that
+ * fits a fixed memory budget. What is stored is a new JPEG, fitted within 1280 × 1280 pixels: nothing of the
+ * uploaded file is kept, so its metadata (EXIF, GPS positions, comments) is gone. See
+ * {@link PosterImage}.
  * <p>
  * Changes to one item's poster are serialised by a lock on the item's row; a replaced or removed
  * file is deleted from storage once the change is committed, and a deleted item's poster file is

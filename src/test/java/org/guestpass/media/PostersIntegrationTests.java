@@ -33,9 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG of at most 1280 pixels wide
- * without its metadata; both players show it; the item's owner and admitted guests, and nobody else,
- * can load it; it goes when the item's files go.
+ * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG within 1280 × 1280 pixels without
+ * its metadata; what would take too much to decode is refused; both players show it; the item's owner and
+ * admitted guests, and nobody else, can load it; it goes when the item's files go.
  */
 @IntegrationTest
 class PostersIntegrationTests {
@@ -100,7 +100,7 @@ class PostersIntegrationTests {
 	}
 
 	@Test
-	void aJpegIsKeptWithoutItsMetadataAndAtMost1280PixelsWide() throws IOException {
+	void aJpegIsKeptWithoutItsMetadataAndFittedWithin1280Pixels() throws IOException {
 		Person owner = this.fixtures.member(this.port);
 		long video = upload(owner);
 		byte[] photo = PosterImageTests.withExif(
@@ -147,6 +147,49 @@ class PostersIntegrationTests {
 		long room = owner.createLinked("Room", "room");
 		assertThat(putPoster(owner.api(), room, "poster.png", "image/png", png()).status()).as("not a video")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aTallSixteenBitImageBecomesAPosterWithinTheBox() throws IOException {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+
+		TestClient.Response added = putPoster(owner.api(), video, "tall.png", "image/png",
+				CraftedImages.png(2559, 8000, 16, CraftedImages.RGBA, false));
+
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		BufferedImage stored = jpeg(owner.api().getBytes("/api/v1/media/" + video + "/poster").body());
+		assertThat(stored.getWidth()).isEqualTo(409);
+		assertThat(stored.getHeight()).isEqualTo(1280);
+	}
+
+	@Test
+	void refusesImagesThatWouldTakeTooMuchToDecodeAndKeepsNothing() {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		TestClient browser = MediaIntegrationTests.signIn(this.port, owner);
+		Set<String> filesBefore = MediaIntegrationTests.storedFiles(this.properties.storageDir());
+		byte[] progressive = CraftedImages.jpeg(64, 64, true);
+		Map<String, byte[]> refused = new LinkedHashMap<>();
+		refused.put("8000 × 5001 pixels", PosterImageTests.pngHeader(8000, 5001));
+		refused.put("a progressive 8000 × 5000 JPEG", CraftedImages.claimingSize(progressive, 8000, 5000));
+		refused.put("a JPEG of 1000 scans", CraftedImages.withRepeatedLastScan(progressive, 1000));
+		Map<String, String> messages = Map.of("8000 × 5001 pixels", "more than 40 million pixels",
+				"a progressive 8000 × 5000 JPEG", "too much memory", "a JPEG of 1000 scans", "too much memory");
+
+		refused.forEach((what, file) -> {
+			TestClient.Response response = putPoster(owner.api(), video, "poster.jpg", "image/jpeg", file);
+			assertThat(response.status()).as(what).isEqualTo(400);
+			assertThat((String) JsonPath.read(response.body(), "$.code")).as(what).isEqualTo("validation_failed");
+			assertThat((String) JsonPath.read(response.body(), "$.errors[0].field")).as(what).isEqualTo("file");
+			assertThat((String) JsonPath.read(response.body(), "$.errors[0].message")).as(what)
+				.contains(messages.get(what));
+			postPosterForm(browser, video, file);
+			assertThat(browser.get("/media/" + video).text()).as(what).contains(messages.get(what));
+		});
+
+		assertThat(posterRows(video)).isZero();
+		assertThat(MediaIntegrationTests.storedFiles(this.properties.storageDir())).isEqualTo(filesBefore);
 	}
 
 	@Test
