@@ -25,6 +25,9 @@ import javax.imageio.stream.ImageInputStreamImpl;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A poster image ready to store: a JPEG made from an uploaded PNG or JPEG, fitted within
  * {@value #MAX_SIDE} × {@value #MAX_SIDE} pixels.
@@ -53,7 +56,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * dropped; a PNG's other chunks are dropped before it is decoded (see {@link PngStructure}).
  * <p>
  * Converting one upload holds at most the upload and a copy of it (5 MB each), the 32 MB above, and
- * poster-sized images (about 10 MB) on the heap, and 64 MB outside it.
+ * poster-sized images (about 10 MB) on the heap, and 64 MB outside it; {@link PosterDecodes} keeps a
+ * node to a few conversions at once.
  */
 record PosterImage(byte[] jpeg, int width, int height) {
 
@@ -98,6 +102,8 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
 
 	private static final float JPEG_QUALITY = 0.85f;
+
+	private static final Logger log = LoggerFactory.getLogger(PosterImage.class);
 
 	/**
 	 * A poster made from an upload, or why there is none, and how it was decoded: given once the image's
@@ -224,7 +230,13 @@ record PosterImage(byte[] jpeg, int width, int height) {
 			param.setSourceSubsampling(planned.stepX(), planned.stepY(), 0, 0);
 			decoded = reader.read(0, param);
 		}
+		catch (OutOfMemoryError ex) {
+			return shortOfMemory(width, height);
+		}
 		catch (IOException | RuntimeException ex) {
+			if (causedByMemory(ex)) {
+				return shortOfMemory(width, height);
+			}
 			// Image readers meet broken files with all kinds of exceptions; each means "not an image".
 			return Conversion.refused(MediaRefusal.NOT_AN_IMAGE);
 		}
@@ -318,6 +330,24 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	static long rasterBytes(BufferedImage image) {
 		DataBuffer data = image.getRaster().getDataBuffer();
 		return (long) data.getSize() * data.getNumBanks() * DataBuffer.getDataTypeSize(data.getDataType()) / 8;
+	}
+
+	/**
+	 * The refusal when decoding ran out of memory (Java's PNG reader reports it as a read error): not
+	 * the upload's fault, since its decoding was within the budget, so the answer is to try again.
+	 */
+	private static Conversion shortOfMemory(int width, int height) {
+		log.warn("Ran out of memory decoding a poster of {} × {} pixels", width, height);
+		return Conversion.refused(MediaRefusal.IMAGES_BUSY);
+	}
+
+	private static boolean causedByMemory(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OutOfMemoryError) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int ceil(int value, int divisor) {
