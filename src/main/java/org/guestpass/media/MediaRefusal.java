@@ -26,6 +26,11 @@ public enum MediaRefusal {
 	NOT_AN_IMAGE("file", "Upload a PNG or JPEG image."),
 	IMAGE_TOO_LARGE("file", "The image is larger than 5 MB. Upload a smaller PNG or JPEG."),
 	IMAGE_DIMENSIONS_TOO_LARGE("file", "The image is larger than 8000 × 8000 pixels. Upload a smaller one."),
+	IMAGE_TOO_MANY_PIXELS("file", "The image has more than 40 million pixels (8000 × 5000). Upload a smaller one."),
+	IMAGE_TOO_COMPLEX("file",
+			"This image would take too much memory or time to read. Upload a smaller one, or save it as a standard (not progressive) JPEG or as a PNG."),
+	/** Retryable: the node is decoding as many images as it may at once; see {@link Posters#RETRY_AFTER}. */
+	IMAGES_BUSY("", "GuestPass is busy reading other images. Try again in a few seconds."),
 	NO_POSTER("", "This video has no poster.");
 
 	private final String field;

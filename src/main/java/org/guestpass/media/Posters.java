@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -24,10 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owner (or an admin) uploads it; it is not taken from the video, since no maintained pure-Java
  * library reads frames of WebM or MP4.
  * <p>
- * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 × 8000 pixels
- * by its header, which is read before any pixel is decoded. What is stored is a new JPEG, scaled
- * down to at most 1280 pixels wide: nothing of the uploaded file is kept, so its metadata (EXIF,
- * GPS positions, comments) is gone. See {@link PosterImage}.
+ * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 pixels a side and
+ * 40 million in all by its header, which is read before any pixel is decoded; it is decoded only if that
+ * fits a fixed memory budget, and only so many at once on a node ({@link PosterDecodes}): an upload
+ * that finds them all busy is refused with {@link MediaRefusal#IMAGES_BUSY}, to try again after
+ * {@link #RETRY_AFTER}. What is stored is a new JPEG, fitted within 1280 × 1280 pixels: nothing of the
+ * uploaded file is kept, so its metadata (EXIF, GPS positions, comments) is gone. See
+ * {@link PosterImage}.
  * <p>
  * Changes to one item's poster are serialised by a lock on the item's row; a replaced or removed
  * file is deleted from storage once the change is committed, and a deleted item's poster file is
@@ -39,9 +43,14 @@ public class Posters {
 	/** The largest upload accepted. */
 	public static final int MAX_BYTES = PosterImage.MAX_BYTES;
 
+	/** When to try again after {@link MediaRefusal#IMAGES_BUSY}: by then the conversions under way are done. */
+	public static final Duration RETRY_AFTER = PosterDecodes.WAIT;
+
 	private static final Logger log = LoggerFactory.getLogger(Posters.class);
 
 	private final PosterRepository repository;
+
+	private final PosterDecodes decodes;
 
 	private final MediaLibrary library;
 
@@ -53,9 +62,10 @@ public class Posters {
 
 	private final Clock clock;
 
-	Posters(PosterRepository repository, MediaLibrary library, MediaStorage storage, AuditLog audit,
-			TransactionTemplate transaction, Clock clock) {
+	Posters(PosterRepository repository, PosterDecodes decodes, MediaLibrary library, MediaStorage storage,
+			AuditLog audit, TransactionTemplate transaction, Clock clock) {
 		this.repository = repository;
+		this.decodes = decodes;
 		this.library = library;
 		this.storage = storage;
 		this.audit = audit;
@@ -85,13 +95,15 @@ public class Posters {
 	/**
 	 * Adds the poster of a video the viewer may manage, or replaces the one it has. Refused with
 	 * {@link MediaRefusal#NOT_FOUND} for anything but such a video, and for uploads that are not a
-	 * PNG or JPEG within the limits. Nothing is kept when it is refused or fails.
+	 * PNG or JPEG within the limits; refused with {@link MediaRefusal#IMAGES_BUSY}, which is worth trying
+	 * again, when the node is converting as many images as it may. Nothing is kept when it is refused or
+	 * fails.
 	 */
 	public Addition add(long mediaId, Viewer viewer, InputStream file) throws IOException {
 		if (this.library.find(mediaId, viewer).filter(Posters::isVideo).isEmpty()) {
 			return Addition.refused(MediaRefusal.NOT_FOUND);
 		}
-		PosterImage.Conversion conversion = PosterImage.convert(file);
+		PosterImage.Conversion conversion = this.decodes.convert(file);
 		if (conversion.refusal() != null) {
 			return Addition.refused(conversion.refusal());
 		}

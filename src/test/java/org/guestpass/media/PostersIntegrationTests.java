@@ -5,18 +5,26 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
@@ -33,9 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG of at most 1280 pixels wide
- * without its metadata; both players show it; the item's owner and admitted guests, and nobody else,
- * can load it; it goes when the item's files go.
+ * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG within 1280 × 1280 pixels without
+ * its metadata; what would take too much to decode is refused, and an upload that finds the node
+ * decoding as many images as it may is told to try again; both players show it; the item's owner and
+ * admitted guests, and nobody else, can load it; it goes when the item's files go.
  */
 @IntegrationTest
 class PostersIntegrationTests {
@@ -57,6 +66,9 @@ class PostersIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PosterDecodes decodes;
 
 	@AfterEach
 	void resetClock() {
@@ -100,7 +112,7 @@ class PostersIntegrationTests {
 	}
 
 	@Test
-	void aJpegIsKeptWithoutItsMetadataAndAtMost1280PixelsWide() throws IOException {
+	void aJpegIsKeptWithoutItsMetadataAndFittedWithin1280Pixels() throws IOException {
 		Person owner = this.fixtures.member(this.port);
 		long video = upload(owner);
 		byte[] photo = PosterImageTests.withExif(
@@ -147,6 +159,109 @@ class PostersIntegrationTests {
 		long room = owner.createLinked("Room", "room");
 		assertThat(putPoster(owner.api(), room, "poster.png", "image/png", png()).status()).as("not a video")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aTallSixteenBitImageBecomesAPosterWithinTheBox() throws IOException {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+
+		TestClient.Response added = putPoster(owner.api(), video, "tall.png", "image/png",
+				CraftedImages.png(2559, 8000, 16, CraftedImages.RGBA, false));
+
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		BufferedImage stored = jpeg(owner.api().getBytes("/api/v1/media/" + video + "/poster").body());
+		assertThat(stored.getWidth()).isEqualTo(409);
+		assertThat(stored.getHeight()).isEqualTo(1280);
+	}
+
+	@Test
+	void refusesImagesThatWouldTakeTooMuchToDecodeAndKeepsNothing() {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		TestClient browser = MediaIntegrationTests.signIn(this.port, owner);
+		Set<String> filesBefore = MediaIntegrationTests.storedFiles(this.properties.storageDir());
+		byte[] progressive = CraftedImages.jpeg(64, 64, true);
+		Map<String, byte[]> refused = new LinkedHashMap<>();
+		refused.put("8000 × 5001 pixels", PosterImageTests.pngHeader(8000, 5001));
+		refused.put("a progressive 8000 × 5000 JPEG", CraftedImages.claimingSize(progressive, 8000, 5000));
+		refused.put("a JPEG of 1000 scans", CraftedImages.withRepeatedLastScan(progressive, 1000));
+		Map<String, String> messages = Map.of("8000 × 5001 pixels", "more than 40 million pixels",
+				"a progressive 8000 × 5000 JPEG", "too much memory", "a JPEG of 1000 scans", "too much memory");
+
+		refused.forEach((what, file) -> {
+			TestClient.Response response = putPoster(owner.api(), video, "poster.jpg", "image/jpeg", file);
+			assertThat(response.status()).as(what).isEqualTo(400);
+			assertThat((String) JsonPath.read(response.body(), "$.code")).as(what).isEqualTo("validation_failed");
+			assertThat((String) JsonPath.read(response.body(), "$.errors[0].field")).as(what).isEqualTo("file");
+			assertThat((String) JsonPath.read(response.body(), "$.errors[0].message")).as(what)
+				.contains(messages.get(what));
+			postPosterForm(browser, video, file);
+			assertThat(browser.get("/media/" + video).text()).as(what).contains(messages.get(what));
+		});
+
+		assertThat(posterRows(video)).isZero();
+		assertThat(MediaIntegrationTests.storedFiles(this.properties.storageDir())).isEqualTo(filesBefore);
+	}
+
+	@Test
+	void anUploadThatFindsEveryDecodeBusyIsToldToTryAgainAndKeepsNothing() throws Exception {
+		Person owner = this.fixtures.member(this.port);
+		long video = upload(owner);
+		TestClient browser = MediaIntegrationTests.signIn(this.port, owner);
+		Set<String> filesBefore = MediaIntegrationTests.storedFiles(this.properties.storageDir());
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService holders = Executors.newFixedThreadPool(PosterDecodes.PERMITS);
+		try {
+			// Conversions whose uploads do not arrive hold every permit of the node.
+			CountDownLatch holding = new CountDownLatch(PosterDecodes.PERMITS);
+			List<Future<PosterImage.Conversion>> held = new ArrayList<>();
+			for (int i = 0; i < PosterDecodes.PERMITS; i++) {
+				held.add(holders.submit(() -> this.decodes.convert(new InputStream() {
+					@Override
+					public int read() throws IOException {
+						holding.countDown();
+						try {
+							release.await(30, TimeUnit.SECONDS);
+						}
+						catch (InterruptedException ex) {
+							throw new IOException(ex);
+						}
+						return -1;
+					}
+				})));
+			}
+			assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+			List<TestClient.Response> answers = Concurrently.run(2, (i) -> (i == 0)
+					? putPoster(owner.api(), video, "poster.png", "image/png", png())
+					: postPosterForm(browser, video, png()));
+
+			TestClient.Response api = answers.get(0);
+			assertThat(api.status()).as(api.body()).isEqualTo(503);
+			assertThat(api.header("Retry-After")).isEqualTo("5");
+			assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+			assertThat((String) JsonPath.read(api.body(), "$.code")).isEqualTo("images_busy");
+			assertThat((String) JsonPath.read(api.body(), "$.detail")).contains("Try again in a few seconds");
+			TestClient.Response page = answers.get(1);
+			assertThat(page.status()).isEqualTo(503);
+			assertThat(page.header("Retry-After")).isEqualTo("5");
+			assertThat(page.text()).contains("GuestPass is busy reading other images. Try again in a few seconds.")
+				.contains("Add poster");
+			assertThat(posterRows(video)).isZero();
+			assertThat(MediaIntegrationTests.storedFiles(this.properties.storageDir())).isEqualTo(filesBefore);
+
+			release.countDown();
+			for (Future<PosterImage.Conversion> conversion : held) {
+				assertThat(conversion.get(10, TimeUnit.SECONDS).refusal()).isEqualTo(MediaRefusal.NOT_AN_IMAGE);
+			}
+			assertThat(putPoster(owner.api(), video, "poster.png", "image/png", png()).status())
+				.as("sent again once the node is free").isEqualTo(201);
+		}
+		finally {
+			release.countDown();
+			holders.shutdownNow();
+		}
 	}
 
 	@Test
@@ -302,7 +417,7 @@ class PostersIntegrationTests {
 		return guest;
 	}
 
-	private static TestClient.Response putPoster(TestClient client, long media, String filename, String contentType,
+	static TestClient.Response putPoster(TestClient client, long media, String filename, String contentType,
 			byte[] file) {
 		String boundary = "----poster" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -24,6 +24,7 @@ import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -159,7 +160,10 @@ class MediaApiController {
 				: Problems.notFound();
 	}
 
-	/** Adds or replaces the poster: 201 when the video had none, 200 when it replaced one. */
+	/**
+	 * Adds or replaces the poster: 201 when the video had none, 200 when it replaced one; 503 with
+	 * {@code Retry-After} while the node is converting as many images as it may.
+	 */
 	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
 	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal SignedIn me) throws IOException {
@@ -167,9 +171,17 @@ class MediaApiController {
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, Viewer.of(me), content);
 		}
+		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
+			return Problems.notFound();
+		}
+		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
+			// The node is busy, not the request wrong: 503, to be sent again as it is.
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()))
+				.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "images_busy", addition.refusal().message()));
+		}
 		if (addition.refusal() != null) {
-			return addition.refusal() == MediaRefusal.NOT_FOUND ? Problems.notFound()
-					: Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
 		}
 		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
 			MediaResponse body = MediaResponse.of(item, true);

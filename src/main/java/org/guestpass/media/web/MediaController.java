@@ -24,6 +24,7 @@ import org.guestpass.media.Viewer;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -179,13 +180,21 @@ class MediaController {
 
 	@PostMapping("/media/{id:\\d+}/poster")
 	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) throws IOException {
+			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
 		Posters.Addition addition;
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, Viewer.of(me), content);
 		}
 		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
 			throw notFound();
+		}
+		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
+			// Busy, not wrong: the page again with 503, so that sending the form again is the answer.
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
+			model.addAttribute("message", addition.refusal().message());
+			return show(id, me, model, response);
 		}
 		redirect.addFlashAttribute("message", (addition.refusal() != null) ? addition.refusal().message()
 				: addition.replaced() ? "Poster replaced." : "Poster added.");
