@@ -24,8 +24,6 @@ public class Accounts implements UserDetailsService {
 	/** User names: 3 to 50 lower-case letters, digits, dots, dashes and underscores. */
 	public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,50}");
 
-	public static final int MIN_PASSWORD_LENGTH = 12;
-
 	private final AccountRepository repository;
 
 	private final PasswordEncoder passwords;
@@ -48,7 +46,14 @@ public class Accounts implements UserDetailsService {
 	/** Why an account could not be created. */
 	public enum Refusal {
 
-		USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_TOO_SHORT
+		USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG;
+
+		static Refusal of(PasswordRule.Violation violation) {
+			return switch (violation) {
+				case TOO_SHORT -> PASSWORD_TOO_SHORT;
+				case TOO_LONG -> PASSWORD_TOO_LONG;
+			};
+		}
 
 	}
 
@@ -56,14 +61,16 @@ public class Accounts implements UserDetailsService {
 	public record Creation(Account account, Refusal refusal) {
 	}
 
+	/** Creates an account with a password that follows {@link PasswordRule}. */
 	@Transactional
 	public Creation create(String username, String password, Role role, String actor) {
 		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(normalized).matches()) {
 			return new Creation(null, Refusal.USERNAME_INVALID);
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			return new Creation(null, Refusal.PASSWORD_TOO_SHORT);
+		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
+		if (weak.isPresent()) {
+			return new Creation(null, Refusal.of(weak.get()));
 		}
 		if (this.repository.existsByUsername(normalized)) {
 			return new Creation(null, Refusal.USERNAME_TAKEN);

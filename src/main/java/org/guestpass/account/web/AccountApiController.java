@@ -11,6 +11,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.GuestLinkPermission;
+import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 import org.guestpass.system.Problems;
@@ -91,16 +92,16 @@ class AccountApiController {
 
 	static ResponseEntity<ProblemDetail> refusal(Accounts.Refusal refusal) {
 		return switch (refusal) {
-			case USERNAME_INVALID -> Problems.invalidField("username",
-					"Use 3 to 50 letters, digits, dots, dashes or underscores.");
-			case USERNAME_TAKEN -> Problems.invalidField("username", "This user name is taken.");
-			case PASSWORD_TOO_SHORT -> Problems.invalidField("password",
-					"Use at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+			case USERNAME_INVALID -> Problems.invalidField("username", AdminUsersController.USERNAME_RULE);
+			case USERNAME_TAKEN -> Problems.invalidField("username", AdminUsersController.USERNAME_TAKEN);
+			case PASSWORD_TOO_SHORT -> Problems.invalidField("password", PasswordRule.Violation.TOO_SHORT.message());
+			case PASSWORD_TOO_LONG -> Problems.invalidField("password", PasswordRule.Violation.TOO_LONG.message());
 		};
 	}
 
-	record NewUserRequest(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String password,
-			@NotNull Role role) {
+	/** The password's length is checked by {@link PasswordRule}, in the service. */
+	record NewUserRequest(@NotBlank @Size(max = 50) String username,
+			@NotNull(message = "Enter a password.") String password, @NotNull Role role) {
 	}
 
 	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks) {

@@ -5,12 +5,14 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
+import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 
@@ -37,6 +39,10 @@ class AdminUsersController {
 	static final String CHOOSE_ROLE = "Choose Admin or Member.";
 
 	static final String CHOOSE_GUEST_LINKS = "Choose Follow site policy, Allow or Deny.";
+
+	static final String USERNAME_RULE = "Use 3 to 50 letters, digits, dots, dashes or underscores.";
+
+	static final String USERNAME_TAKEN = "This user name is taken.";
 
 	static final List<Choice> ROLES = List.of(new Choice(Role.admin.name(), "Admin"),
 			new Choice(Role.member.name(), "Member"));
@@ -68,11 +74,12 @@ class AdminUsersController {
 				return "redirect:/admin/users";
 			}
 			switch (creation.refusal()) {
-				case USERNAME_INVALID -> result.rejectValue("username", "invalid",
-						"Use 3 to 50 letters, digits, dots, dashes or underscores.");
-				case USERNAME_TAKEN -> result.rejectValue("username", "taken", "This user name is taken.");
+				case USERNAME_INVALID -> result.rejectValue("username", "invalid", USERNAME_RULE);
+				case USERNAME_TAKEN -> result.rejectValue("username", "taken", USERNAME_TAKEN);
 				case PASSWORD_TOO_SHORT -> result.rejectValue("password", "short",
-						"Use at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+						PasswordRule.Violation.TOO_SHORT.message());
+				case PASSWORD_TOO_LONG -> result.rejectValue("password", "long",
+						PasswordRule.Violation.TOO_LONG.message());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -116,6 +123,7 @@ class AdminUsersController {
 
 	private String showUsers(Model model) {
 		model.addAttribute("users", this.accounts.all());
+		model.addAttribute("passwordRule", PasswordRule.IN_WORDS);
 		model.addAttribute("roleChoices", ROLES);
 		model.addAttribute("guestLinkChoices", GUEST_LINKS);
 		return "account/users";
@@ -126,7 +134,7 @@ class AdminUsersController {
 	}
 
 	record UserForm(@NotBlank(message = "Enter a user name.") @Size(max = 50) String username,
-			@NotBlank(message = "Enter a password.") @Size(max = 200) String password,
+			@NotEmpty(message = "Enter a password.") String password,
 			@NotNull(message = "Choose a role.") Role role) {
 	}
 
