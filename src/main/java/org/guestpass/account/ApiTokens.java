@@ -25,6 +25,9 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 
 	static final String PREFIX = "gp_";
 
+	/** The longest token name, in characters (code points, so an emoji counts as one). */
+	public static final int MAX_NAME_LENGTH = 100;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;

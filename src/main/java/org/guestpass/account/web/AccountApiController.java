@@ -15,10 +15,12 @@ import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 import org.guestpass.system.Problems;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AccountApiController {
+
+	static final String TOKENS_FROM_A_BROWSER = "API tokens are created only while signed in in a browser,"
+			+ " not with another API token.";
 
 	private final Accounts accounts;
 
@@ -78,13 +83,21 @@ class AccountApiController {
 		return this.tokens.list(me.id());
 	}
 
+	/**
+	 * Creates a token, only for a browser's sign-in session: a token that could create tokens would
+	 * let whoever stole one keep access after it is revoked.
+	 */
 	@PostMapping("/api/v1/me/tokens")
-	ResponseEntity<ApiTokens.IssuedToken> issueToken(@Valid @RequestBody NewTokenRequest request,
+	ResponseEntity<?> issueToken(@Valid @RequestBody NewTokenRequest request, Authentication authentication,
 			@AuthenticationPrincipal SignedIn me) {
+		if (!SignInChannel.isBrowserSession(authentication)) {
+			return Problems.response(HttpStatus.FORBIDDEN, "not_permitted", TOKENS_FROM_A_BROWSER);
+		}
 		ApiTokens.IssuedToken issued = this.tokens.issue(me.id(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
 	}
 
+	/** Revokes one of your own tokens, from a browser or with any of your tokens (the same one included). */
 	@DeleteMapping("/api/v1/me/tokens/{id}")
 	ResponseEntity<?> revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.tokens.revoke(me.id(), id) ? ResponseEntity.noContent().build() : Problems.notFound();
@@ -107,7 +120,8 @@ class AccountApiController {
 	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks) {
 	}
 
-	record NewTokenRequest(@NotBlank @Size(max = 100) String name) {
+	record NewTokenRequest(@NotBlank(message = "Enter a name.") @CodePointLength(max = ApiTokens.MAX_NAME_LENGTH,
+			message = "Use at most 100 characters.") String name) {
 	}
 
 }
