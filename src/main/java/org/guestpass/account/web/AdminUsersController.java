@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's users page: the list, where each user's role and guest link permission can be
- * changed, and a form to create a user.
+ * changed and each user disabled or enabled, and a form to create a user. Resetting a password and
+ * revoking API tokens have pages of their own ({@link AdminUserCredentialsController}).
  */
 @Controller
 class AdminUsersController {
@@ -100,14 +101,42 @@ class AdminUsersController {
 		if (change.isRefused()) {
 			return switch (change.refusal()) {
 				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role",
-						change.account().username() + " is the only admin, so they stay an admin. Make someone else an admin first."),
+				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role", change.account().username()
+						+ " is the only active admin, so they stay an admin. Make someone else an admin first."),
 						HttpStatus.CONFLICT, model, response);
 			};
 		}
 		Account changed = change.account();
 		redirect.addFlashAttribute("message", "Saved " + changed.username() + ": " + label(ROLES, changed.role().name())
 				+ ", guest links: " + label(GUEST_LINKS, changed.guestLinks().name()) + ".");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id:\\d+}/disable")
+	String disable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Accounts.Change change = this.accounts.disable(id, admin.getUsername());
+		if (change.isRefused()) {
+			return switch (change.refusal()) {
+				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "status", change.account().username()
+						+ " is the only active admin, so they stay active. Make someone else an admin first."),
+						HttpStatus.CONFLICT, model, response);
+			};
+		}
+		redirect.addFlashAttribute("message", "Disabled " + change.account().username()
+				+ ". They are signed out, can't sign in, and their API tokens don't work until you enable them again.");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id:\\d+}/enable")
+	String enable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
+		Accounts.Change change = this.accounts.enable(id, admin.getUsername());
+		if (change.isRefused()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("message", "Enabled " + change.account().username()
+				+ ". They can sign in again, and their API tokens work again.");
 		return "redirect:/admin/users";
 	}
 
@@ -123,6 +152,7 @@ class AdminUsersController {
 
 	private String showUsers(Model model) {
 		model.addAttribute("users", this.accounts.all());
+		model.addAttribute("tokenCounts", this.accounts.tokenCounts());
 		model.addAttribute("passwordRule", PasswordRule.IN_WORDS);
 		model.addAttribute("roleChoices", ROLES);
 		model.addAttribute("guestLinkChoices", GUEST_LINKS);
