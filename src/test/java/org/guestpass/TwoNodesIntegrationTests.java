@@ -177,6 +177,39 @@ class TwoNodesIntegrationTests {
 		assertThat(library.text()).contains("two-nodes-owner");
 	}
 
+	@Test
+	void anAccountDisabledThroughOneNodeIsSignedOutAndItsTokenRefusedOnTheOtherAtOnce() {
+		Accounts accounts = nodeA.getBean(Accounts.class);
+		ApiTokens tokens = nodeA.getBean(ApiTokens.class);
+		Accounts.Creation admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin, "test");
+		TestClient adminApi = TestClient.api(Nodes.port(nodeA), tokens.issue(admin.account().id(), "tests").token());
+		Accounts.Creation member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member, "test");
+		long id = member.account().id();
+		TestClient memberApiOnB = TestClient.api(Nodes.port(nodeB), tokens.issue(id, "tests").token());
+		TestClient browserOnB = TestClient.browser(Nodes.port(nodeB));
+		assertThat(browserOnB.signIn("two-nodes-member", "two-nodes-member-password").status()).isEqualTo(302);
+		assertThat(browserOnB.get("/media").status()).isEqualTo(200);
+		assertThat(memberApiOnB.get("/api/v1/media").status()).isEqualTo(200);
+
+		TestClient.Response disabled = adminApi.json("PUT", "/api/v1/admin/users/" + id,
+				"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
+		assertThat(disabled.status()).isEqualTo(200);
+
+		TestClient.Response next = browserOnB.get("/media");
+		assertThat(next.status()).isEqualTo(302);
+		assertThat(next.header("Location")).endsWith("/login");
+		assertThat(memberApiOnB.get("/api/v1/media").status()).isEqualTo(401);
+		TestClient again = TestClient.browser(Nodes.port(nodeB));
+		TestClient.Response refused = again.signIn("two-nodes-member", "two-nodes-member-password");
+		assertThat(refused.header("Location")).endsWith("/login?error");
+
+		assertThat(adminApi.json("PUT", "/api/v1/admin/users/" + id,
+				"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":true}").status()).isEqualTo(200);
+		assertThat(memberApiOnB.get("/api/v1/media").status()).isEqualTo(200);
+		assertThat(TestClient.browser(Nodes.port(nodeB)).signIn("two-nodes-member", "two-nodes-member-password")
+			.header("Location")).endsWith("/media");
+	}
+
 	private static long liveSession(String title) {
 		TestClient.Response created = owner.json("POST", "/api/v1/media",
 				"{\"title\":\"" + title + "\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-	private static final String COLUMNS = "id, username, password_hash, role, guest_links, created_at";
+	private static final String COLUMNS = "id, username, password_hash, role, guest_links, created_at, disabled_at";
 
 	private final JdbcClient jdbc;
 
@@ -63,13 +63,20 @@ class AccountRepository {
 			.single() > 0;
 	}
 
+	/** Whether any admin exists, enabled or not. */
 	boolean anyAdmin() {
 		return this.jdbc.sql("select count(*) from account where role = 'admin'").query(Long.class).single() > 0;
 	}
 
-	/** The admins' ids, their rows locked until the transaction ends. */
-	List<Long> lockAdmins() {
-		return this.jdbc.sql("select id from account where role = 'admin' for update").query(Long.class).list();
+	/**
+	 * The ids of the admins who are not disabled, their rows locked until the transaction ends. A
+	 * transaction that waited for the lock reads the rows as the other one left them, so an admin it
+	 * just disabled or demoted is no longer among them.
+	 */
+	List<Long> lockEnabledAdmins() {
+		return this.jdbc.sql("select id from account where role = 'admin' and disabled_at is null for update")
+			.query(Long.class)
+			.list();
 	}
 
 	int update(long id, Role role, GuestLinkPermission guestLinks) {
@@ -80,9 +87,29 @@ class AccountRepository {
 			.update();
 	}
 
+	/** Disables the account; one disabled already keeps the moment it was first disabled. */
+	int disable(long id, Instant now) {
+		return this.jdbc.sql("update account set disabled_at = coalesce(disabled_at, :now) where id = :id")
+			.param("id", id)
+			.param("now", Timestamps.utc(now))
+			.update();
+	}
+
+	int enable(long id) {
+		return this.jdbc.sql("update account set disabled_at = null where id = :id").param("id", id).update();
+	}
+
+	int updatePasswordHash(long id, String passwordHash) {
+		return this.jdbc.sql("update account set password_hash = :passwordHash where id = :id")
+			.param("id", id)
+			.param("passwordHash", passwordHash)
+			.update();
+	}
+
 	private static Account account(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
-				GuestLinkPermission.valueOf(rs.getString("guest_links")), Timestamps.instant(rs, "created_at"));
+				GuestLinkPermission.valueOf(rs.getString("guest_links")), Timestamps.instant(rs, "created_at"),
+				Timestamps.instant(rs, "disabled_at"));
 	}
 
 	record Credentials(Account account, String passwordHash) {

@@ -3,7 +3,9 @@ package org.guestpass.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.guestpass.audit.AuditLog;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local accounts: creating them, finding them, and signing them in.
+ * Local accounts: creating them, finding them, signing them in, and what admins do to them (role,
+ * guest link permission, disabling, password resets, revoking their API tokens).
  */
 @Service
 public class Accounts implements UserDetailsService {
@@ -24,11 +27,11 @@ public class Accounts implements UserDetailsService {
 	/** User names: 3 to 50 lower-case letters, digits, dots, dashes and underscores. */
 	public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,50}");
 
-	public static final int MIN_PASSWORD_LENGTH = 12;
-
 	private final AccountRepository repository;
 
 	private final PasswordEncoder passwords;
+
+	private final ApiTokens tokens;
 
 	private final AuditLog audit;
 
@@ -36,10 +39,11 @@ public class Accounts implements UserDetailsService {
 
 	private final Clock clock;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit, SignInSessions sessions,
-			Clock clock) {
+	Accounts(AccountRepository repository, PasswordEncoder passwords, ApiTokens tokens, AuditLog audit,
+			SignInSessions sessions, Clock clock) {
 		this.repository = repository;
 		this.passwords = passwords;
+		this.tokens = tokens;
 		this.audit = audit;
 		this.sessions = sessions;
 		this.clock = clock;
@@ -48,7 +52,14 @@ public class Accounts implements UserDetailsService {
 	/** Why an account could not be created. */
 	public enum Refusal {
 
-		USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_TOO_SHORT
+		USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG;
+
+		static Refusal of(PasswordRule.Violation violation) {
+			return switch (violation) {
+				case TOO_SHORT -> PASSWORD_TOO_SHORT;
+				case TOO_LONG -> PASSWORD_TOO_LONG;
+			};
+		}
 
 	}
 
@@ -56,14 +67,16 @@ public class Accounts implements UserDetailsService {
 	public record Creation(Account account, Refusal refusal) {
 	}
 
+	/** Creates an account with a password that follows {@link PasswordRule}. */
 	@Transactional
 	public Creation create(String username, String password, Role role, String actor) {
 		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(normalized).matches()) {
 			return new Creation(null, Refusal.USERNAME_INVALID);
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			return new Creation(null, Refusal.PASSWORD_TOO_SHORT);
+		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
+		if (weak.isPresent()) {
+			return new Creation(null, Refusal.of(weak.get()));
 		}
 		if (this.repository.existsByUsername(normalized)) {
 			return new Creation(null, Refusal.USERNAME_TAKEN);
@@ -88,7 +101,10 @@ public class Accounts implements UserDetailsService {
 
 		/** No account has this id. */
 		NOT_FOUND,
-		/** The account is the site's only admin, and the change would take that role away. */
+		/**
+		 * The account is the site's only enabled admin, and the change would take that role away or
+		 * disable it.
+		 */
 		LAST_ADMIN
 
 	}
@@ -102,38 +118,171 @@ public class Accounts implements UserDetailsService {
 
 	}
 
-	/**
-	 * Changes an account's role and guest link permission, but never takes the admin role from the
-	 * site's only admin: the site must keep someone who can manage it. The admins are locked first,
-	 * so two admins demoting each other at the same moment cannot both succeed. A new role ends the
-	 * account's sign-in sessions, so it applies at once. Refusals are recorded in the audit trail.
-	 */
+	/** Changes an account's role and guest link permission; see {@link #change(long, Role, GuestLinkPermission, Boolean, String)}. */
 	@Transactional
 	public Change change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
-		List<Long> admins = this.repository.lockAdmins();
-		Optional<Account> current = this.repository.findById(id);
-		if (current.isEmpty()) {
+		return change(id, role, guestLinks, null, actor);
+	}
+
+	/**
+	 * Changes an account's role and guest link permission, and disables or enables it when
+	 * {@code enabled} is not null, but never leaves the site without an enabled admin: it must keep
+	 * someone who can manage it. The enabled admins are locked first, so two admins demoting or
+	 * disabling each other at the same moment cannot both succeed. A new role, or disabling, ends the
+	 * account's sign-in sessions, so it applies at once; disabling also stops its API tokens.
+	 * Refusals are recorded in the audit trail.
+	 */
+	@Transactional
+	public Change change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, String actor) {
+		return apply(id, (current) -> new Wanted(role, guestLinks, enabled == null ? current.isEnabled() : enabled),
+				true, actor);
+	}
+
+	/**
+	 * Disables the account: it can no longer sign in (the sign-in page says only that the user name
+	 * or password is not right), its sign-in sessions end and its API tokens are refused, on every
+	 * node, at once. Never the site's last enabled admin. Disabling a disabled account ends its
+	 * sessions again.
+	 */
+	@Transactional
+	public Change disable(long id, String actor) {
+		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), false), false, actor);
+	}
+
+	/** Enables a disabled account: it can sign in again, and its API tokens that were not revoked work again. */
+	@Transactional
+	public Change enable(long id, String actor) {
+		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), true), false, actor);
+	}
+
+	private Change apply(long id, Function<Account, Wanted> wanting, boolean settings, String actor) {
+		List<Long> enabledAdmins = this.repository.lockEnabledAdmins();
+		Optional<Account> found = this.repository.findById(id);
+		if (found.isEmpty()) {
 			return new Change(null, ChangeRefusal.NOT_FOUND);
 		}
-		if (current.get().isAdmin() && role != Role.admin && admins.stream().allMatch((admin) -> admin == id)) {
-			this.audit.record(actor, "account_changed", null, null, "last_admin",
-					"account " + id + ": stays admin, as the only admin");
-			return new Change(current.get(), ChangeRefusal.LAST_ADMIN);
+		Account current = found.get();
+		Wanted wanted = wanting.apply(current);
+		boolean staysAnEnabledAdmin = wanted.role() == Role.admin && wanted.enabled();
+		if (current.isAdmin() && current.isEnabled() && !staysAnEnabledAdmin
+				&& enabledAdmins.stream().allMatch((admin) -> admin == id)) {
+			this.audit.record(actor, settings ? "account_changed" : "account_disabled", null, null, "last_admin",
+					current.described() + ": stays " + (wanted.role() == Role.admin ? "enabled" : "admin")
+							+ ", as the only enabled admin");
+			return new Change(current, ChangeRefusal.LAST_ADMIN);
 		}
-		this.repository.update(id, role, guestLinks);
-		this.audit.record(actor, "account_changed", null, null, "ok",
-				"account " + id + ": role=" + role + ", guestLinks=" + guestLinks);
-		if (current.get().role() != role) {
-			this.sessions.endSessionsOf(current.get().username());
+		if (settings) {
+			this.repository.update(id, wanted.role(), wanted.guestLinks());
+			this.audit.record(actor, "account_changed", null, null, "ok",
+					"account " + id + ": role=" + wanted.role() + ", guestLinks=" + wanted.guestLinks());
+		}
+		if (!wanted.enabled()) {
+			this.repository.disable(id, this.clock.instant());
+			this.audit.record(actor, "account_disabled", null, null, "ok",
+					current.described() + ": signed out everywhere, API tokens refused");
+		}
+		else if (!current.isEnabled()) {
+			this.repository.enable(id);
+			this.audit.record(actor, "account_enabled", null, null, "ok", current.described());
+		}
+		if (current.role() != wanted.role() || !wanted.enabled()) {
+			this.sessions.endSessionsOf(current.username());
 		}
 		return new Change(this.repository.findById(id).orElseThrow(), null);
 	}
 
+	/** What a change asks an account to become. */
+	private record Wanted(Role role, GuestLinkPermission guestLinks, boolean enabled) {
+	}
+
+	/** Why a password was not reset. */
+	public enum ResetRefusal {
+
+		NOT_FOUND, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG
+
+	}
+
+	/** The account whose password was reset, or why it was not (then {@code account} may be null). */
+	public record Reset(Account account, ResetRefusal refusal) {
+
+		public boolean isRefused() {
+			return this.refusal != null;
+		}
+
+	}
+
+	/**
+	 * Replaces the account's password with one an admin typed, which must follow {@link PasswordRule},
+	 * and ends the account's sign-in sessions. The password is never recorded: the audit trail says
+	 * only who reset whose password.
+	 */
+	@Transactional
+	public Reset resetPassword(long id, String password, String actor) {
+		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
+		Optional<Account> found = this.repository.findById(id);
+		if (found.isEmpty()) {
+			return new Reset(null, ResetRefusal.NOT_FOUND);
+		}
+		if (weak.isPresent()) {
+			return new Reset(found.get(), switch (weak.get()) {
+				case TOO_SHORT -> ResetRefusal.PASSWORD_TOO_SHORT;
+				case TOO_LONG -> ResetRefusal.PASSWORD_TOO_LONG;
+			});
+		}
+		this.repository.updatePasswordHash(id, this.passwords.encode(password));
+		this.audit.record(actor, "password_reset", null, null, "ok",
+				found.get().described() + ": signed out everywhere");
+		this.sessions.endSessionsOf(found.get().username());
+		return new Reset(found.get(), null);
+	}
+
+	/** The account's API tokens, newest last; empty when there is no such account. */
+	@Transactional(readOnly = true)
+	public Optional<List<ApiTokens.ApiToken>> tokensOf(long id) {
+		return this.repository.findById(id).map((account) -> this.tokens.list(id));
+	}
+
+	/** How many API tokens each account has; accounts without tokens are missing. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> tokenCounts() {
+		return this.tokens.countsByAccount();
+	}
+
+	/** Revokes every API token of the account, at once; how many it had, or empty when there is no such account. */
+	@Transactional
+	public Optional<Integer> revokeTokens(long id, String actor) {
+		return this.repository.findById(id).map((account) -> {
+			int revoked = this.tokens.revokeAll(id);
+			this.audit.record(actor, "api_tokens_revoked", null, null, "ok",
+					account.described() + ": " + revoked + (revoked == 1 ? " token" : " tokens"));
+			return revoked;
+		});
+	}
+
+	/** Revokes one API token of the account; the token revoked, or empty when the account has no such token. */
+	@Transactional
+	public Optional<ApiTokens.ApiToken> revokeToken(long id, long tokenId, String actor) {
+		Optional<Account> account = this.repository.findById(id);
+		Optional<ApiTokens.ApiToken> token = account.flatMap((found) -> this.tokens.find(id, tokenId));
+		if (token.isEmpty() || !this.tokens.revoke(id, tokenId)) {
+			return Optional.empty();
+		}
+		this.audit.record(actor, "api_token_revoked", null, null, "ok",
+				account.get().described() + ": token " + tokenId + " (" + token.get().name() + ")");
+		return token;
+	}
+
+	/**
+	 * The account signing in with this user name. A disabled account is not found, exactly as an
+	 * unknown user name: Spring Security then still checks the password against a dummy hash, so
+	 * neither the answer nor its timing tells that the account exists.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		return this.repository.findCredentials(normalized)
+			.filter((found) -> found.account().isEnabled())
 			.map((found) -> new SignedIn(found.account().id(), found.account().username(), found.account().role(),
 					found.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));

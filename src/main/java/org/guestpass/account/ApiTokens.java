@@ -1,8 +1,13 @@
 package org.guestpass.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.guestpass.system.Timestamps;
 import org.guestpass.system.Tokens;
@@ -18,12 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens: shown once when created, stored only as a hash, sent as
- * {@code Authorization: Bearer gp_…}.
+ * {@code Authorization: Bearer gp_…}. A token works only while its account is enabled: each request
+ * reads the account again, so disabling it stops its tokens at once on every node, and enabling it
+ * again lets those that were not revoked work again.
  */
 @Service
 public class ApiTokens implements OpaqueTokenIntrospector {
 
 	static final String PREFIX = "gp_";
+
+	/** The longest token name, in characters (code points, so an emoji counts as one). */
+	public static final int MAX_NAME_LENGTH = 100;
 
 	private final JdbcClient jdbc;
 
@@ -67,9 +77,33 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 				 order by id
 				""")
 			.param("accountId", accountId)
-			.query((rs, row) -> new ApiToken(rs.getLong("id"), rs.getString("name"),
-					Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "last_used_at")))
+			.query(ApiTokens::token)
 			.list();
+	}
+
+	/** One of the account's tokens, if it has one with this id. */
+	@Transactional(readOnly = true)
+	public Optional<ApiToken> find(long accountId, long tokenId) {
+		return this.jdbc.sql("""
+				select id, name, created_at, last_used_at
+				  from api_token
+				 where id = :id and account_id = :accountId
+				""")
+			.param("id", tokenId)
+			.param("accountId", accountId)
+			.query(ApiTokens::token)
+			.optional();
+	}
+
+	/** How many tokens each account has; accounts without tokens are missing. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> countsByAccount() {
+		Map<Long, Integer> counts = new HashMap<>();
+		this.jdbc.sql("select account_id, count(*) as tokens from api_token group by account_id")
+			.query((rs) -> {
+				counts.put(rs.getLong("account_id"), rs.getInt("tokens"));
+			});
+		return counts;
 	}
 
 	/** Revokes one of the account's tokens; false when it has no such token. */
@@ -79,6 +113,14 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 			.param("id", tokenId)
 			.param("accountId", accountId)
 			.update() == 1;
+	}
+
+	/** Revokes every token of the account; how many there were. */
+	@Transactional
+	public int revokeAll(long accountId) {
+		return this.jdbc.sql("delete from api_token where account_id = :accountId")
+			.param("accountId", accountId)
+			.update();
 	}
 
 	@Override
@@ -93,17 +135,23 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 				  from api_token t
 				  join account a on a.id = t.account_id
 				 where t.token_hash = :hash
+				   and a.disabled_at is null
 				""")
 			.param("hash", hash)
 			.query((rs, row) -> new SignedIn(rs.getLong("id"), rs.getString("username"),
 					Role.valueOf(rs.getString("role")), null))
 			.optional()
-			.orElseThrow(() -> new BadOpaqueTokenException("Unknown API token"));
+			.orElseThrow(() -> new BadOpaqueTokenException("Unknown API token, or its account is disabled"));
 		this.jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash")
 			.param("now", Timestamps.utc(this.clock.instant()))
 			.param("hash", hash)
 			.update();
 		return principal;
+	}
+
+	private static ApiToken token(ResultSet rs, int row) throws SQLException {
+		return new ApiToken(rs.getLong("id"), rs.getString("name"), Timestamps.instant(rs, "created_at"),
+				Timestamps.instant(rs, "last_used_at"));
 	}
 
 }

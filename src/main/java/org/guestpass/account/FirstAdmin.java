@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first admin, {@code admin}, when the site has none: with
  * {@code GUESTPASS_ADMIN_PASSWORD}, or with a generated password that is printed once and kept in
- * {@code admin-password.txt} in the data folder, readable only by its owner.
+ * {@code admin-password.txt} in the data folder, readable only by its owner. A configured password
+ * that breaks {@link PasswordRule} stops start-up before the server listens, whether or not an admin
+ * exists yet, with a plain explanation ({@link AdminPasswordFailureAnalyzer}).
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -35,6 +37,11 @@ class FirstAdmin implements ApplicationRunner {
 	FirstAdmin(Accounts accounts, GuestPassProperties properties) {
 		this.accounts = accounts;
 		this.properties = properties;
+		if (!isBlank(properties.adminPassword())) {
+			PasswordRule.check(properties.adminPassword()).ifPresent((violation) -> {
+				throw new AdminPasswordRefused(violation);
+			});
+		}
 	}
 
 	@Override
@@ -43,7 +50,7 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		String configured = this.properties.adminPassword();
-		boolean generated = configured == null || configured.isBlank();
+		boolean generated = isBlank(configured);
 		String password = generated ? Tokens.generate().substring(0, 24) : configured;
 		Accounts.Creation creation;
 		try {
@@ -54,8 +61,7 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		if (creation.refusal() != null) {
-			throw new IllegalStateException("Cannot create the first admin: " + creation.refusal()
-					+ " (GUESTPASS_ADMIN_PASSWORD needs at least " + Accounts.MIN_PASSWORD_LENGTH + " characters)");
+			throw new IllegalStateException("Cannot create the first admin: " + creation.refusal());
 		}
 		if (generated) {
 			Path file = this.properties.dataDir().resolve("admin-password.txt");
@@ -70,6 +76,10 @@ class FirstAdmin implements ApplicationRunner {
 		}
 	}
 
+	private static boolean isBlank(String password) {
+		return password == null || password.isBlank();
+	}
+
 	private static void keep(Path file, String password) {
 		try {
 			Files.createDirectories(file.getParent());
@@ -79,6 +89,23 @@ class FirstAdmin implements ApplicationRunner {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
+	}
+
+	/** {@code GUESTPASS_ADMIN_PASSWORD} breaks the password rule; the message never holds the password. */
+	static final class AdminPasswordRefused extends IllegalStateException {
+
+		private final PasswordRule.Violation violation;
+
+		AdminPasswordRefused(PasswordRule.Violation violation) {
+			super("GUESTPASS_ADMIN_PASSWORD is " + (violation == PasswordRule.Violation.TOO_SHORT ? "too short" : "too long")
+					+ " for a password");
+			this.violation = violation;
+		}
+
+		PasswordRule.Violation violation() {
+			return this.violation;
+		}
+
 	}
 
 }

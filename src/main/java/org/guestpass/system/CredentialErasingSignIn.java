@@ -2,6 +2,7 @@ package org.guestpass.system;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.CredentialsContainer;
@@ -19,9 +20,12 @@ final class CredentialErasingSignIn implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider delegate;
 
-	CredentialErasingSignIn(UserDetailsService accounts, PasswordEncoder passwords) {
+	CredentialErasingSignIn(UserDetailsService accounts, PasswordEncoder passwords,
+			CompromisedPasswordChecker refusedPasswords) {
 		this.delegate = new DaoAuthenticationProvider(accounts);
 		this.delegate.setPasswordEncoder(passwords);
+		// Asked after a password matched: the account module refuses passwords no account can have.
+		this.delegate.setCompromisedPasswordChecker(refusedPasswords);
 	}
 
 	@Override

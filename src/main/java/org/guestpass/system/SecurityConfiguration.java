@@ -5,12 +5,14 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.password.CompromisedPasswordChecker;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -100,8 +102,9 @@ class SecurityConfiguration {
 
 	/** Sign-in with a user name and password; a failed attempt forgets the password at once. */
 	@Bean
-	AuthenticationProvider signIn(UserDetailsService accounts, PasswordEncoder passwords) {
-		return new CredentialErasingSignIn(accounts, passwords);
+	AuthenticationProvider signIn(UserDetailsService accounts, PasswordEncoder passwords,
+			ObjectProvider<CompromisedPasswordChecker> refusedPasswords) {
+		return new CredentialErasingSignIn(accounts, passwords, refusedPasswords.getIfAvailable());
 	}
 
 	@Bean

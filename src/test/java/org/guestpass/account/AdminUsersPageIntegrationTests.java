@@ -166,7 +166,7 @@ class AdminUsersPageIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertErrorNextToField(refused.body(), "role-" + this.admin.id(), this.admin.username()
-				+ " is the only admin, so they stay an admin. Make someone else an admin first.");
+				+ " is the only active admin, so they stay an admin. Make someone else an admin first.");
 		assertNoErrorOnField(refused.body(), "guest-links-" + this.admin.id());
 		assertThat(selectedOption(refused.body(), "role-" + this.admin.id())).isEqualTo("admin");
 		assertAccessiblePage(refused.body());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.guestpass.system.GuestPassProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -53,7 +54,7 @@ class FirstAdminTests {
 
 		ArgumentCaptor<String> password = ArgumentCaptor.forClass(String.class);
 		verify(this.accounts).create(eq("admin"), password.capture(), eq(Role.admin), eq("system"));
-		assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(Accounts.MIN_PASSWORD_LENGTH)
+		assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(PasswordRule.MIN_CHARACTERS)
 			.matches("[A-Za-z0-9_-]+");
 		Path file = this.dataDir.resolve("admin-password.txt");
 		assertThat(file).exists();
@@ -93,13 +94,32 @@ class FirstAdminTests {
 
 	@Test
 	void refusesToStartWithAConfiguredPasswordThatIsTooShort() {
-		when(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
-			.thenReturn(new Accounts.Creation(null, Accounts.Refusal.PASSWORD_TOO_SHORT));
-
-		assertThatIllegalStateException().isThrownBy(() -> firstAdmin("tiny-secret").run(null))
-			.withMessageContaining("PASSWORD_TOO_SHORT")
-			.withMessageNotContaining("tiny-secret");
+		assertThatThrownBy(() -> firstAdmin("tiny-secret")).isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
+			.hasMessage("GUESTPASS_ADMIN_PASSWORD is too short for a password")
+			.hasMessageNotContaining("tiny-secret");
+		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
+	}
+
+	@Test
+	void refusesToStartWithAConfiguredPasswordOverSeventyTwoBytesEvenWhenAnAdminExists() {
+		when(this.accounts.anyAdmin()).thenReturn(true);
+
+		for (String tooLong : List.of("a".repeat(73), "é".repeat(37), "😀".repeat(19))) {
+			assertThatThrownBy(() -> firstAdmin(tooLong)).as(tooLong)
+				.isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
+				.hasMessage("GUESTPASS_ADMIN_PASSWORD is too long for a password");
+		}
+		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
+	}
+
+	@Test
+	void acceptsAConfiguredPasswordOfExactlySeventyTwoBytes() {
+		String accented = "é".repeat(36);
+
+		firstAdmin(accented).run(null);
+
+		verify(this.accounts).create("admin", accented, Role.admin, "system");
 	}
 
 	private FirstAdmin firstAdmin(String configuredPassword) {

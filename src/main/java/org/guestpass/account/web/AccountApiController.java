@@ -1,7 +1,9 @@
 package org.guestpass.account.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,13 +13,16 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.GuestLinkPermission;
+import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 import org.guestpass.system.Problems;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +33,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Users (for admins) and each user's personal API tokens.
+ * Users (for admins: their role, guest links, whether they are enabled, their password and API
+ * tokens) and each user's personal API tokens.
  */
 @RestController
 class AccountApiController {
+
+	static final String LAST_ADMIN = "This is the only enabled admin; make someone else an admin first.";
+
+	static final String TOKENS_FROM_A_BROWSER = "API tokens are created only while signed in in a browser,"
+			+ " not with another API token.";
 
 	private final Accounts accounts;
 
@@ -43,8 +54,9 @@ class AccountApiController {
 	}
 
 	@GetMapping("/api/v1/admin/users")
-	List<Account> users() {
-		return this.accounts.all();
+	List<UserResponse> users() {
+		Map<Long, Integer> counts = this.accounts.tokenCounts();
+		return this.accounts.all().stream().map((account) -> UserResponse.of(account, counts)).toList();
 	}
 
 	@PostMapping("/api/v1/admin/users")
@@ -55,21 +67,53 @@ class AccountApiController {
 			return refusal(creation.refusal());
 		}
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + creation.account().id()))
-			.body(creation.account());
+			.body(UserResponse.of(creation.account(), Map.of()));
 	}
 
 	@PutMapping("/api/v1/admin/users/{id}")
 	ResponseEntity<?> changeUser(@PathVariable long id, @Valid @RequestBody UserChangeRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
-		Accounts.Change change = this.accounts.change(id, request.role(), request.guestLinks(), admin.getUsername());
+		Accounts.Change change = this.accounts.change(id, request.role(), request.guestLinks(), request.enabled(),
+				admin.getUsername());
 		if (change.refusal() == null) {
-			return ResponseEntity.ok(change.account());
+			return ResponseEntity.ok(UserResponse.of(change.account(), this.accounts.tokenCounts()));
 		}
 		return switch (change.refusal()) {
 			case NOT_FOUND -> Problems.notFound();
-			case LAST_ADMIN -> Problems.response(HttpStatus.CONFLICT, "last_admin",
-					"This is the only admin; make someone else an admin first.");
+			case LAST_ADMIN -> Problems.response(HttpStatus.CONFLICT, "last_admin", LAST_ADMIN);
 		};
+	}
+
+	@PutMapping("/api/v1/admin/users/{id}/password")
+	ResponseEntity<?> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordRequest request,
+			@AuthenticationPrincipal SignedIn admin) {
+		Accounts.Reset reset = this.accounts.resetPassword(id, request.password(), admin.getUsername());
+		if (!reset.isRefused()) {
+			return ResponseEntity.noContent().build();
+		}
+		return switch (reset.refusal()) {
+			case NOT_FOUND -> Problems.notFound();
+			case PASSWORD_TOO_SHORT -> Problems.invalidField("password", PasswordRule.Violation.TOO_SHORT.message());
+			case PASSWORD_TOO_LONG -> Problems.invalidField("password", PasswordRule.Violation.TOO_LONG.message());
+		};
+	}
+
+	@GetMapping("/api/v1/admin/users/{id}/tokens")
+	ResponseEntity<?> tokensOf(@PathVariable long id) {
+		return this.accounts.tokensOf(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(Problems::notFound);
+	}
+
+	@DeleteMapping("/api/v1/admin/users/{id}/tokens")
+	ResponseEntity<?> revokeTokensOf(@PathVariable long id, @AuthenticationPrincipal SignedIn admin) {
+		return this.accounts.revokeTokens(id, admin.getUsername()).isPresent() ? ResponseEntity.noContent().build()
+				: Problems.notFound();
+	}
+
+	@DeleteMapping("/api/v1/admin/users/{id}/tokens/{tokenId}")
+	ResponseEntity<?> revokeTokenOf(@PathVariable long id, @PathVariable long tokenId,
+			@AuthenticationPrincipal SignedIn admin) {
+		return this.accounts.revokeToken(id, tokenId, admin.getUsername()).isPresent()
+				? ResponseEntity.noContent().build() : Problems.notFound();
 	}
 
 	@GetMapping("/api/v1/me/tokens")
@@ -77,13 +121,21 @@ class AccountApiController {
 		return this.tokens.list(me.id());
 	}
 
+	/**
+	 * Creates a token, only for a browser's sign-in session: a token that could create tokens would
+	 * let whoever stole one keep access after it is revoked.
+	 */
 	@PostMapping("/api/v1/me/tokens")
-	ResponseEntity<ApiTokens.IssuedToken> issueToken(@Valid @RequestBody NewTokenRequest request,
+	ResponseEntity<?> issueToken(@Valid @RequestBody NewTokenRequest request, Authentication authentication,
 			@AuthenticationPrincipal SignedIn me) {
+		if (!SignInChannel.isBrowserSession(authentication)) {
+			return Problems.response(HttpStatus.FORBIDDEN, "not_permitted", TOKENS_FROM_A_BROWSER);
+		}
 		ApiTokens.IssuedToken issued = this.tokens.issue(me.id(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
 	}
 
+	/** Revokes one of your own tokens, from a browser or with any of your tokens (the same one included). */
 	@DeleteMapping("/api/v1/me/tokens/{id}")
 	ResponseEntity<?> revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.tokens.revoke(me.id(), id) ? ResponseEntity.noContent().build() : Problems.notFound();
@@ -91,22 +143,39 @@ class AccountApiController {
 
 	static ResponseEntity<ProblemDetail> refusal(Accounts.Refusal refusal) {
 		return switch (refusal) {
-			case USERNAME_INVALID -> Problems.invalidField("username",
-					"Use 3 to 50 letters, digits, dots, dashes or underscores.");
-			case USERNAME_TAKEN -> Problems.invalidField("username", "This user name is taken.");
-			case PASSWORD_TOO_SHORT -> Problems.invalidField("password",
-					"Use at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+			case USERNAME_INVALID -> Problems.invalidField("username", AdminUsersController.USERNAME_RULE);
+			case USERNAME_TAKEN -> Problems.invalidField("username", AdminUsersController.USERNAME_TAKEN);
+			case PASSWORD_TOO_SHORT -> Problems.invalidField("password", PasswordRule.Violation.TOO_SHORT.message());
+			case PASSWORD_TOO_LONG -> Problems.invalidField("password", PasswordRule.Violation.TOO_LONG.message());
 		};
 	}
 
-	record NewUserRequest(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String password,
-			@NotNull Role role) {
+	/** A user as the API shows them: never their password, and only the number of their API tokens. */
+	record UserResponse(long id, String username, Role role, GuestLinkPermission guestLinks, boolean enabled,
+			Instant disabledAt, int tokens, Instant createdAt) {
+
+		static UserResponse of(Account account, Map<Long, Integer> tokenCounts) {
+			return new UserResponse(account.id(), account.username(), account.role(), account.guestLinks(),
+					account.isEnabled(), account.disabledAt(), tokenCounts.getOrDefault(account.id(), 0),
+					account.createdAt());
+		}
+
 	}
 
-	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks) {
+	/** The password's length is checked by {@link PasswordRule}, in the service. */
+	record NewUserRequest(@NotBlank @Size(max = 50) String username,
+			@NotNull(message = "Enter a password.") String password, @NotNull Role role) {
 	}
 
-	record NewTokenRequest(@NotBlank @Size(max = 100) String name) {
+	/** {@code enabled} is optional: absent, the account stays as enabled or disabled as it is. */
+	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks, Boolean enabled) {
+	}
+
+	record PasswordRequest(@NotNull(message = "Enter a password.") String password) {
+	}
+
+	record NewTokenRequest(@NotBlank(message = "Enter a name.") @CodePointLength(max = ApiTokens.MAX_NAME_LENGTH,
+			message = "Use at most 100 characters.") String name) {
 	}
 
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
+import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 
@@ -29,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's users page: the list, where each user's role and guest link permission can be
- * changed, and a form to create a user.
+ * changed and each user disabled or enabled, and a form to create a user. Resetting a password and
+ * revoking API tokens have pages of their own ({@link AdminUserCredentialsController}).
  */
 @Controller
 class AdminUsersController {
@@ -37,6 +40,10 @@ class AdminUsersController {
 	static final String CHOOSE_ROLE = "Choose Admin or Member.";
 
 	static final String CHOOSE_GUEST_LINKS = "Choose Follow site policy, Allow or Deny.";
+
+	static final String USERNAME_RULE = "Use 3 to 50 letters, digits, dots, dashes or underscores.";
+
+	static final String USERNAME_TAKEN = "This user name is taken.";
 
 	static final List<Choice> ROLES = List.of(new Choice(Role.admin.name(), "Admin"),
 			new Choice(Role.member.name(), "Member"));
@@ -68,11 +75,12 @@ class AdminUsersController {
 				return "redirect:/admin/users";
 			}
 			switch (creation.refusal()) {
-				case USERNAME_INVALID -> result.rejectValue("username", "invalid",
-						"Use 3 to 50 letters, digits, dots, dashes or underscores.");
-				case USERNAME_TAKEN -> result.rejectValue("username", "taken", "This user name is taken.");
+				case USERNAME_INVALID -> result.rejectValue("username", "invalid", USERNAME_RULE);
+				case USERNAME_TAKEN -> result.rejectValue("username", "taken", USERNAME_TAKEN);
 				case PASSWORD_TOO_SHORT -> result.rejectValue("password", "short",
-						"Use at least " + Accounts.MIN_PASSWORD_LENGTH + " characters.");
+						PasswordRule.Violation.TOO_SHORT.message());
+				case PASSWORD_TOO_LONG -> result.rejectValue("password", "long",
+						PasswordRule.Violation.TOO_LONG.message());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -93,14 +101,42 @@ class AdminUsersController {
 		if (change.isRefused()) {
 			return switch (change.refusal()) {
 				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role",
-						change.account().username() + " is the only admin, so they stay an admin. Make someone else an admin first."),
+				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role", change.account().username()
+						+ " is the only active admin, so they stay an admin. Make someone else an admin first."),
 						HttpStatus.CONFLICT, model, response);
 			};
 		}
 		Account changed = change.account();
 		redirect.addFlashAttribute("message", "Saved " + changed.username() + ": " + label(ROLES, changed.role().name())
 				+ ", guest links: " + label(GUEST_LINKS, changed.guestLinks().name()) + ".");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id:\\d+}/disable")
+	String disable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Accounts.Change change = this.accounts.disable(id, admin.getUsername());
+		if (change.isRefused()) {
+			return switch (change.refusal()) {
+				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "status", change.account().username()
+						+ " is the only active admin, so they stay active. Make someone else an admin first."),
+						HttpStatus.CONFLICT, model, response);
+			};
+		}
+		redirect.addFlashAttribute("message", "Disabled " + change.account().username()
+				+ ". They are signed out, can't sign in, and their API tokens don't work until you enable them again.");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id:\\d+}/enable")
+	String enable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
+		Accounts.Change change = this.accounts.enable(id, admin.getUsername());
+		if (change.isRefused()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("message", "Enabled " + change.account().username()
+				+ ". They can sign in again, and their API tokens work again.");
 		return "redirect:/admin/users";
 	}
 
@@ -116,6 +152,8 @@ class AdminUsersController {
 
 	private String showUsers(Model model) {
 		model.addAttribute("users", this.accounts.all());
+		model.addAttribute("tokenCounts", this.accounts.tokenCounts());
+		model.addAttribute("passwordRule", PasswordRule.IN_WORDS);
 		model.addAttribute("roleChoices", ROLES);
 		model.addAttribute("guestLinkChoices", GUEST_LINKS);
 		return "account/users";
@@ -126,7 +164,7 @@ class AdminUsersController {
 	}
 
 	record UserForm(@NotBlank(message = "Enter a user name.") @Size(max = 50) String username,
-			@NotBlank(message = "Enter a password.") @Size(max = 200) String password,
+			@NotEmpty(message = "Enter a password.") String password,
 			@NotNull(message = "Choose a role.") Role role) {
 	}
 

@@ -1,0 +1,63 @@
+package org.guestpass.account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The one rule every password follows, wherever it is set (a new user, a password reset, the first
+ * admin's {@code GUESTPASS_ADMIN_PASSWORD}): at least 12 characters, and at most 72 bytes in UTF-8,
+ * because BCrypt reads no more than 72 bytes. A letter or digit without an accent takes one byte,
+ * an accented letter two, most other scripts three and an emoji four, so a password of accented
+ * letters or emoji must be shorter than one of plain letters.
+ */
+public final class PasswordRule {
+
+	/** The fewest characters (code points, so an emoji counts as one). */
+	public static final int MIN_CHARACTERS = 12;
+
+	/** The most bytes in UTF-8: all that BCrypt reads. */
+	public static final int MAX_BYTES = 72;
+
+	/** The rule in words, for hints next to a password field and for operators. */
+	public static final String IN_WORDS = "At least 12 characters and at most 72 bytes: a letter or digit without an"
+			+ " accent takes 1 byte, an accented letter 2, an emoji 4.";
+
+	private PasswordRule() {
+	}
+
+	/** How a password breaks the rule, and what to tell the person who typed it. */
+	public enum Violation {
+
+		TOO_SHORT("Use at least 12 characters."),
+		TOO_LONG("Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
+
+		private final String message;
+
+		Violation(String message) {
+			this.message = message;
+		}
+
+		/** What to tell the person who typed the password, next to the field. */
+		public String message() {
+			return this.message;
+		}
+
+	}
+
+	/** How this password breaks the rule; empty when it follows it. A missing password is too short. */
+	public static Optional<Violation> check(String password) {
+		if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
+			return Optional.of(Violation.TOO_SHORT);
+		}
+		if (isTooLong(password)) {
+			return Optional.of(Violation.TOO_LONG);
+		}
+		return Optional.empty();
+	}
+
+	/** Whether the password has more bytes than BCrypt reads. */
+	static boolean isTooLong(String password) {
+		return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+	}
+
+}
