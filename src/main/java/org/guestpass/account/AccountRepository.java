@@ -24,18 +24,23 @@ class AccountRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String username, String passwordHash, Role role, Instant now) {
+	/**
+	 * Inserts the account unless its user name is taken; its id, or empty when taken. The unique key
+	 * decides, so two requests racing for one name cannot both win.
+	 */
+	Optional<Long> insertIfNameIsFree(String username, String passwordHash, Role role, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into account (username, password_hash, role, guest_links, created_at)
 				values (:username, :passwordHash, :role, 'policy', :now)
+				on conflict do nothing
 				""")
 			.param("username", username)
 			.param("passwordHash", passwordHash)
 			.param("role", role.name())
 			.param("now", Timestamps.utc(now))
 			.update(key, "id");
-		return key.getKey().longValue();
+		return (inserted == 1) ? Optional.of(key.getKey().longValue()) : Optional.empty();
 	}
 
 	Optional<Account> findById(long id) {
@@ -54,13 +59,6 @@ class AccountRepository {
 
 	List<Account> findAll() {
 		return this.jdbc.sql("select " + COLUMNS + " from account order by username").query(AccountRepository::account).list();
-	}
-
-	boolean existsByUsername(String username) {
-		return this.jdbc.sql("select count(*) from account where username = :username")
-			.param("username", username)
-			.query(Long.class)
-			.single() > 0;
 	}
 
 	/** Whether any admin exists, enabled or not. */

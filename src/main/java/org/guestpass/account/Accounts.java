@@ -78,12 +78,13 @@ public class Accounts implements UserDetailsService {
 		if (weak.isPresent()) {
 			return new Creation(null, Refusal.of(weak.get()));
 		}
-		if (this.repository.existsByUsername(normalized)) {
+		Optional<Long> id = this.repository.insertIfNameIsFree(normalized, this.passwords.encode(password), role,
+				this.clock.instant());
+		if (id.isEmpty()) {
 			return new Creation(null, Refusal.USERNAME_TAKEN);
 		}
-		long id = this.repository.insert(normalized, this.passwords.encode(password), role, this.clock.instant());
 		this.audit.record(actor, "account_created", null, null, "ok", normalized + " as " + role);
-		return new Creation(this.repository.findById(id).orElseThrow(), null);
+		return new Creation(this.repository.findById(id.get()).orElseThrow(), null);
 	}
 
 	@Transactional(readOnly = true)

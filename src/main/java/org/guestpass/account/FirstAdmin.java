@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,11 +51,8 @@ class FirstAdmin implements ApplicationRunner {
 		String configured = this.properties.adminPassword();
 		boolean generated = isBlank(configured);
 		String password = generated ? Tokens.generate().substring(0, 24) : configured;
-		Accounts.Creation creation;
-		try {
-			creation = this.accounts.create(USERNAME, password, Role.admin, "system");
-		}
-		catch (DuplicateKeyException ex) {
+		Accounts.Creation creation = this.accounts.create(USERNAME, password, Role.admin, "system");
+		if (creation.refusal() == Accounts.Refusal.USERNAME_TAKEN && this.accounts.anyAdmin()) {
 			// Another node starting at the same moment created it first.
 			return;
 		}

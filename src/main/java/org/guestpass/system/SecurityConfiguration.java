@@ -24,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, OpaqueTokenIntrospector apiTokens, RateLimits limits,
-			SecurityHeaders securityHeaders) {
+			SecurityHeaders securityHeaders, ActiveSignIns activeSignIns) {
 		RequestCache signInTargets = new SignInTargets();
 		SignInThrottle signInThrottle = new SignInThrottle(limits, signInTargets);
 		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -68,6 +69,7 @@ class SecurityConfiguration {
 				.failureHandler(signInThrottle)
 				.permitAll())
 			.addFilterBefore(signInThrottle, UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInCheck(activeSignIns), AuthorizationFilter.class)
 			.requestCache((cache) -> cache.requestCache(signInTargets))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// Tokens live in the server-side session (in the database), so a cookie planted by a

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
@@ -258,6 +259,23 @@ class AccountIntegrationTests {
 		assertProblemOnField(refused, "username", "This user name is taken.");
 		assertThat(this.accounts.find(member.id()).orElseThrow().role()).isEqualTo(Role.member);
 		assertThat(accountsNamed(member.username())).isEqualTo(1);
+	}
+
+	@Test
+	void twentySimultaneousCreationsOfOneUserNameMakeOneAccountAndRefuseTheRest() throws Exception {
+		Person admin = this.fixtures.admin(this.port);
+		String username = "racer-" + System.nanoTime();
+
+		List<TestClient.Response> answers = Concurrently.run(20, (i) -> admin.api()
+			.json("POST", "/api/v1/admin/users",
+					"{\"username\":\"" + username + "\",\"password\":\"racing-password-" + i + "\",\"role\":\"member\"}"));
+
+		assertThat(answers).extracting(TestClient.Response::status).containsOnly(201, 400);
+		assertThat(answers).filteredOn((answer) -> answer.status() == 201).hasSize(1);
+		answers.stream()
+			.filter((answer) -> answer.status() == 400)
+			.forEach((answer) -> assertProblemOnField(answer, "username", "This user name is taken."));
+		assertThat(accountsNamed(username)).isEqualTo(1);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,9 @@ class SignInSessionIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void signingInStartsANewSessionSoAPlantedOneIsWorthless() {
 		Person member = this.fixtures.member(this.port);
@@ -46,6 +50,31 @@ class SignInSessionIntegrationTests {
 		TestClient attacker = TestClient.browser(this.port);
 		TestClient.Response planted = attacker.send(attacker.request("/media").header("Cookie", "SESSION=" + before));
 		assertThat(planted.status()).isEqualTo(302);
+	}
+
+	@Test
+	void aSessionWhoseAccountWasDisabledOrChangedBehindItsBackIsSignedOutOnItsNextRequest() {
+		// The account changes as a sign-in that was under way during the change would see it: its
+		// session was never among those the change ended.
+		Person disabled = this.fixtures.member(this.port);
+		Person promoted = this.fixtures.member(this.port);
+		TestClient first = TestClient.browser(this.port);
+		first.signIn(disabled.username(), disabled.password());
+		TestClient second = TestClient.browser(this.port);
+		second.signIn(promoted.username(), promoted.password());
+		assertThat(first.get("/media").status()).isEqualTo(200);
+		assertThat(second.get("/media").status()).isEqualTo(200);
+
+		this.jdbc.sql("update account set disabled_at = current_timestamp where id = :id")
+			.param("id", disabled.id())
+			.update();
+		this.jdbc.sql("update account set role = 'admin' where id = :id").param("id", promoted.id()).update();
+
+		assertThat(first.get("/media").header("Location")).endsWith("/login");
+		assertThat(first.json("GET", "/api/v1/media", null).status()).isEqualTo(401);
+		assertThat(second.get("/media").header("Location")).as("signs in again to act as an admin").endsWith("/login");
+		assertThat(second.signIn(promoted.username(), promoted.password()).header("Location")).endsWith("/media");
+		assertThat(second.get("/admin/users").status()).isEqualTo(200);
 	}
 
 	@Test

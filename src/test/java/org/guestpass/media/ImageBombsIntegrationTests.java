@@ -198,11 +198,7 @@ class ImageBombsIntegrationTests {
 		TestClient browser = TestClient.browser(port);
 		assertThat(browser.signIn("admin", "admin-password-for-tests").status()).isEqualTo(302);
 		browser.get("/media");
-		TestClient.Response issued = browser.send(browser.request("/api/v1/me/tokens")
-			.setHeader("Accept", "application/json")
-			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"image bombs\"}")));
+		TestClient.Response issued = browser.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"image bombs\"}");
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		return JsonPath.read(issued.body(), "$.token");
 	}
