@@ -56,4 +56,9 @@ class PosterDecodes {
 		}
 	}
 
+	/** How many conversions wait for their turn now. */
+	int waiting() {
+		return this.permits.getQueueLength();
+	}
+
 }

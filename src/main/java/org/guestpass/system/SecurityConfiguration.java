@@ -24,7 +24,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -69,7 +68,7 @@ class SecurityConfiguration {
 				.failureHandler(signInThrottle)
 				.permitAll())
 			.addFilterBefore(signInThrottle, UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SignInCheck(activeSignIns), AuthorizationFilter.class)
+			.securityContext((context) -> context.securityContextRepository(new ActiveSessionContexts(activeSignIns)))
 			.requestCache((cache) -> cache.requestCache(signInTargets))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// Tokens live in the server-side session (in the database), so a cookie planted by a

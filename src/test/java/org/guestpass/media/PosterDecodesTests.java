@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.guestpass.Concurrently;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +39,10 @@ class PosterDecodesTests {
 		ExecutorService releaser = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> released = releaser.submit(() -> {
-				// Let all twelve arrive and the first ones hold their permits a while.
-				sleep(Duration.ofMillis(500));
+				// Once the first ones hold their permits and all the others wait for theirs.
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> reading.get() == PosterDecodes.PERMITS && decodes.waiting() == 12 - PosterDecodes.PERMITS);
 				release.countDown();
 			});
 
@@ -65,9 +68,7 @@ class PosterDecodesTests {
 		try {
 			Future<PosterImage.Conversion> held = holder
 				.submit(() -> decodes.convert(new HeldUpload(PNG, release, reading, mostAtOnce)));
-			while (reading.get() == 0) {
-				sleep(Duration.ofMillis(10));
-			}
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reading.get() == 1);
 			HeldUpload waiting = new HeldUpload(PNG, new CountDownLatch(0), new AtomicInteger(), new AtomicInteger());
 
 			long started = System.nanoTime();
@@ -94,16 +95,6 @@ class PosterDecodesTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
