@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,14 +92,8 @@ public final class Nodes {
 	/** Opens a guest link once, as a guest's browser would, for the session and CSRF token its form needs. */
 	public static EntryForm entryForm(HttpClient http, String url) {
 		try {
-			HttpResponse<String> entry = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(entry.statusCode()).isEqualTo(200);
-			Matcher cookie = SESSION.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
-			assertThat(cookie.find()).as("a session cookie").isTrue();
-			Matcher csrf = CSRF.matcher(entry.body());
-			assertThat(csrf.find()).as("a CSRF field").isTrue();
-			return new EntryForm(cookie.group(1), csrf.group(1));
+			return entryForm(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -106,6 +102,40 @@ public final class Nodes {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A guest at this address opens the link and, if it shows the entry form, posts it with these
+	 * fields; the answer to the post, or to the opening when it showed no form (a link used up
+	 * meanwhile). Nothing waits for the answers.
+	 */
+	public static CompletableFuture<HttpResponse<String>> enterAsync(HttpClient http, String openUrl, String postUrl,
+			String address, String fields) {
+		return http
+			.sendAsync(HttpRequest.newBuilder(URI.create(openUrl)).header("X-Forwarded-For", address).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.thenCompose((opened) -> {
+				if (opened.statusCode() != 200) {
+					return CompletableFuture.completedFuture(opened);
+				}
+				EntryForm entry = entryForm(opened);
+				return http.sendAsync(HttpRequest.newBuilder(URI.create(postUrl))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Cookie", entry.cookie())
+					.header("X-Forwarded-For", address)
+					.timeout(Duration.ofSeconds(120))
+					.POST(HttpRequest.BodyPublishers.ofString(entry.body(fields)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			});
+	}
+
+	private static EntryForm entryForm(HttpResponse<String> entry) {
+		assertThat(entry.statusCode()).isEqualTo(200);
+		Matcher cookie = SESSION.matcher(String.join("; ", entry.headers().allValues("Set-Cookie")));
+		assertThat(cookie.find()).as("a session cookie").isTrue();
+		Matcher csrf = CSRF.matcher(entry.body());
+		assertThat(csrf.find()).as("a CSRF field").isTrue();
+		return new EntryForm(cookie.group(1), csrf.group(1));
 	}
 
 	private static String[] arguments(String database, Map<String, String> own) {
