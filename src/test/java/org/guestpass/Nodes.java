@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -74,6 +76,28 @@ public final class Nodes {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** A browser signed in as the first admin of a node the tests started, on its media page. */
+	public static TestClient signedInAdmin(int port) {
+		TestClient browser = TestClient.browser(port);
+		assertThat(browser.signIn("admin", "admin-password-for-tests").status()).isEqualTo(302);
+		assertThat(browser.get("/media").status()).isEqualTo(200);
+		return browser;
+	}
+
+	/** A new API token of the signed-in browser's account, made with its session as a page would. */
+	public static String apiToken(TestClient signedIn, String name) {
+		TestClient.Response issued = signedIn.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"" + name + "\"}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return JsonPath.read(issued.body(), "$.token");
+	}
+
+	/** The heap a node uses now, from its metrics (the node must expose the metrics endpoint). */
+	public static long usedHeap(TestClient monitor) {
+		TestClient.Response metric = monitor.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+		assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+		return ((Number) JsonPath.read(metric.body(), "$.measurements[0].value")).longValue();
 	}
 
 	/**

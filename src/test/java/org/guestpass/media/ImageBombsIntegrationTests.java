@@ -75,7 +75,7 @@ class ImageBombsIntegrationTests {
 				.pollInterval(Duration.ofMillis(250))
 				.ignoreExceptions()
 				.until(() -> anyone.get("/actuator/health").status() == 200);
-			String token = apiToken(port);
+			String token = Nodes.apiToken(Nodes.signedInAdmin(port), "image bombs");
 			byte[] tall = CraftedImages.png(2559, 8000, 16, CraftedImages.RGBA, false);
 			byte[] largest = CraftedImages.png(8000, 5000, 16, CraftedImages.RGBA, true);
 			byte[] progressive = CraftedImages.claimingSize(CraftedImages.jpeg(64, 64, true), 8000, 5000);
@@ -96,7 +96,7 @@ class ImageBombsIntegrationTests {
 			List<Long> heap = Collections.synchronizedList(new ArrayList<>());
 			sampler.scheduleWithFixedDelay(() -> {
 				try {
-					heap.add(usedHeap(monitor));
+					heap.add(Nodes.usedHeap(monitor));
 				}
 				catch (RuntimeException | AssertionError ex) {
 					heap.add(-1L);
@@ -191,22 +191,6 @@ class ImageBombsIntegrationTests {
 			.postMultipart("/api/v1/media", Map.of("title", "A video"), "talk.mp4", "video/mp4", Fixtures.MP4);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return ((Number) JsonPath.read(created.body(), "$.id")).longValue();
-	}
-
-	/** Signs in as the first admin and creates an API token with the browser's session. */
-	private static String apiToken(int port) {
-		TestClient browser = TestClient.browser(port);
-		assertThat(browser.signIn("admin", "admin-password-for-tests").status()).isEqualTo(302);
-		browser.get("/media");
-		TestClient.Response issued = browser.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"image bombs\"}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return JsonPath.read(issued.body(), "$.token");
-	}
-
-	private static long usedHeap(TestClient monitor) {
-		TestClient.Response metric = monitor.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
-		assertThat(metric.status()).as(metric.body()).isEqualTo(200);
-		return ((Number) JsonPath.read(metric.body(), "$.measurements[0].value")).longValue();
 	}
 
 	/** The node's peak resident memory, where Linux tells it. */

@@ -85,19 +85,19 @@ class LargeUploadIntegrationTests {
 				.ignoreExceptions()
 				.until(() -> anyone.get("/actuator/health").status() == 200);
 			long startup = System.nanoTime() - starting;
-			TestClient browser = signedIn(port);
-			String token = apiToken(browser);
+			TestClient browser = Nodes.signedInAdmin(port);
+			String token = Nodes.apiToken(browser, "large upload");
 			TestClient api = TestClient.api(port, token);
 
 			Upload upload = new Upload(Map.of("title", "A very long lecture", "type", "video"), SIZE);
 			TestClient monitor = TestClient.api(port, token);
 			List<HeapSample> heap = Collections.synchronizedList(new ArrayList<>());
-			heap.add(new HeapSample(0, usedHeap(monitor)));
+			heap.add(new HeapSample(0, Nodes.usedHeap(monitor)));
 			AtomicInteger failedSamples = new AtomicInteger();
 			sampler.scheduleWithFixedDelay(() -> {
 				try {
 					long sent = upload.sent.get();
-					heap.add(new HeapSample(sent, usedHeap(monitor)));
+					heap.add(new HeapSample(sent, Nodes.usedHeap(monitor)));
 				}
 				catch (RuntimeException | AssertionError ex) {
 					failedSamples.incrementAndGet();
@@ -110,7 +110,7 @@ class LargeUploadIntegrationTests {
 			OptionalLong writtenAfter = written(node);
 			sampler.shutdown();
 			assertThat(sampler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-			heap.add(new HeapSample(upload.sent.get(), usedHeap(monitor)));
+			heap.add(new HeapSample(upload.sent.get(), Nodes.usedHeap(monitor)));
 			List<HeapSample> samples = List.copyOf(heap);
 			long peak = peak(samples, SIZE);
 			long early = peak(samples, EARLY);
@@ -189,26 +189,6 @@ class LargeUploadIntegrationTests {
 		TestClient.Bytes first = api.getBytes(content, "Range", "bytes=0-4095");
 		assertThat(first.status()).isEqualTo(206);
 		assertThat(first.body()).isEqualTo(Fixtures.MP4);
-	}
-
-	private static TestClient signedIn(int port) {
-		TestClient browser = TestClient.browser(port);
-		assertThat(browser.signIn("admin", "admin-password-for-tests").status()).isEqualTo(302);
-		browser.get("/media");
-		return browser;
-	}
-
-	/** Creates an API token with the browser's session. */
-	private static String apiToken(TestClient browser) {
-		TestClient.Response issued = browser.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"large upload\"}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return JsonPath.read(issued.body(), "$.token");
-	}
-
-	private static long usedHeap(TestClient monitor) {
-		TestClient.Response metric = monitor.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
-		assertThat(metric.status()).as(metric.body()).isEqualTo(200);
-		return ((Number) JsonPath.read(metric.body(), "$.measurements[0].value")).longValue();
 	}
 
 	/** The highest used heap sampled while no more than {@code sent} bytes of the file had been sent. */
