@@ -18,6 +18,9 @@ public final class Concurrently {
 	}
 
 	public static <T> List<T> run(int count, IntFunction<T> task) throws Exception {
+		if (count == 0) {
+			return List.of();
+		}
 		ExecutorService pool = Executors.newFixedThreadPool(count);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
