@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 import org.guestpass.account.Accounts;
@@ -66,8 +68,12 @@ class TwoNodesIntegrationTests {
 	static void startTwoNodes() throws IOException {
 		String database = TestDatabases.createPostgresDatabase("guestpass_two_nodes");
 		Path sharedStorage = Files.createTempDirectory("guestpass-shared-media-");
-		nodeA = Nodes.start(database, Map.of("guestpass.storage-dir", sharedStorage.toString()));
-		nodeB = Nodes.start(database, Map.of("guestpass.storage-dir", sharedStorage.toString()));
+		// 1,000 requests arrive at once: a request waits for a connection as long as the guest would,
+		// so the counts measure the limit, not how fast this machine is (overload is a 503, tested apart).
+		Map<String, String> shared = Map.of("guestpass.storage-dir", sharedStorage.toString(),
+				"spring.datasource.hikari.connection-timeout", "60000");
+		nodeA = Nodes.start(database, shared);
+		nodeB = Nodes.start(database, shared);
 		nodes = List.of(base(nodeA), base(nodeB));
 		Accounts.Creation member = nodeA.getBean(Accounts.class)
 			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, "test");
@@ -97,10 +103,11 @@ class TwoNodesIntegrationTests {
 				admissions.add(Nodes.enterAsync(HTTP, nodes.get((i + 1) % 2) + "/g/" + token,
 						nodes.get(i % 2) + "/g/" + token, TestClient.address(NEXT_GUEST.incrementAndGet()), form));
 			}
-			List<Integer> statuses = admissions.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+			Map<Integer, Long> statuses = admissions.stream()
+				.map(CompletableFuture::join)
+				.collect(Collectors.groupingBy(HttpResponse::statusCode, TreeMap::new, Collectors.counting()));
 
-			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 303).hasSize(25);
-			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 410).hasSize(475);
+			assertThat(statuses).as("round " + round).isEqualTo(Map.of(303, 25L, 410, 475L));
 			assertThat(jdbc.sql("select clicks from guest_link where token_hash = :hash")
 				.param("hash", Tokens.hash(token))
 				.query(Integer.class)
