@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin pages in Chromium: site settings, users and the audit
- * trail, each looked at and checked with axe-core, errors included.
+ * The admin pages in Chromium: site settings, users and the audit trail, each looked at
+ * and checked with axe-core, errors included.
  */
 class AdminPagesBrowserTests extends BrowserTest {
 
@@ -53,7 +53,8 @@ class AdminPagesBrowserTests extends BrowserTest {
 		days.clear();
 		days.sendKeys("5000");
 		// The browser's own check would stop this; the server's answer is what is tested.
-		((JavascriptExecutor) driver).executeScript("document.querySelectorAll('form').forEach((f) => f.noValidate = true)");
+		((JavascriptExecutor) driver)
+			.executeScript("document.querySelectorAll('form').forEach((f) => f.noValidate = true)");
 		clickAndWait(driver, By.xpath("//button[text()='Save policy']"));
 		assertThat(driver.findElement(By.id("maxDurationDays-error")).getText())
 			.isEqualTo("Enter a whole number of days from 1 to 3650.");

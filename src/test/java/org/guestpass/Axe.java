@@ -16,8 +16,9 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs axe-core, the accessibility checker, inside the page a test shows. axe-core comes from the
- * npm registry, installed once into {@code target/axe} at the version pinned here.
+ * Runs axe-core, the accessibility checker, inside the page a test shows. axe-core comes
+ * from the npm registry, installed once into {@code target/axe} at the version pinned
+ * here.
  */
 public final class Axe {
 
@@ -32,7 +33,10 @@ public final class Axe {
 	private Axe() {
 	}
 
-	/** Fails when the page, as it is now (open dialogs included), has a serious or critical violation. */
+	/**
+	 * Fails when the page, as it is now (open dialogs included), has a serious or
+	 * critical violation.
+	 */
 	public static void assertNoSeriousViolations(WebDriver driver, String where) {
 		JavascriptExecutor js = (JavascriptExecutor) driver;
 		js.executeScript(script());

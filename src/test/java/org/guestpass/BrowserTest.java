@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What browser tests share: real Chromium windows that are closed after each test, and the steps
- * a person takes, written once.
+ * What browser tests share: real Chromium windows that are closed after each test, and
+ * the steps a person takes, written once.
  */
 @IntegrationTest
 @Tag("browser")
@@ -75,7 +75,10 @@ public abstract class BrowserTest {
 		return new WebDriverWait(driver, Duration.ofSeconds(15));
 	}
 
-	/** Clicks something that loads a new page or replaces part of it, and waits until the old part is gone. */
+	/**
+	 * Clicks something that loads a new page or replaces part of it, and waits until the
+	 * old part is gone.
+	 */
 	protected static void clickAndWait(WebDriver driver, By target) {
 		WebElement element = driver.findElement(target);
 		element.click();
@@ -83,8 +86,9 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Whether the element has left the page. While the page is being replaced, Chromium sometimes
-	 * answers "does not belong to the document" instead of "stale": both mean it is gone.
+	 * Whether the element has left the page. While the page is being replaced, Chromium
+	 * sometimes answers "does not belong to the document" instead of "stale": both mean
+	 * it is gone.
 	 */
 	private static boolean isGone(WebElement element) {
 		try {
@@ -118,7 +122,9 @@ public abstract class BrowserTest {
 		assertThat(driver.getCurrentUrl()).endsWith("/media");
 	}
 
-	/** Uploads the sample video through the library's form and lands on its media page. */
+	/**
+	 * Uploads the sample video through the library's form and lands on its media page.
+	 */
 	protected void uploadVideo(WebDriver driver, String title) {
 		driver.get(url("/media"));
 		driver.findElement(By.id("video-title")).sendKeys(title);
@@ -145,7 +151,9 @@ public abstract class BrowserTest {
 			.isNotEqualTo(before);
 	}
 
-	/** Create new link, fill the dialog, Create: waits for the table to show the new row. */
+	/**
+	 * Create new link, fill the dialog, Create: waits for the table to show the new row.
+	 */
 	protected static void createLink(WebDriver driver, String name, String clicks, String days) {
 		driver.findElement(By.linkText("Create new link")).click();
 		visible(driver, By.id("create-link-dialog"));
@@ -166,8 +174,8 @@ public abstract class BrowserTest {
 
 	/** The row of the links table that shows this link name. */
 	protected static WebElement linkRow(WebDriver driver, String name) {
-		return driver.findElement(
-				By.xpath("//table[contains(@class,'links')]//tr[.//span[@class='link-name' and text()='" + name + "']]"));
+		return driver.findElement(By
+			.xpath("//table[contains(@class,'links')]//tr[.//span[@class='link-name' and text()='" + name + "']]"));
 	}
 
 	protected static String linkUrl(WebDriver driver, String name) {
@@ -197,7 +205,10 @@ public abstract class BrowserTest {
 			.executeScript("return document.querySelector('video').currentTime")).doubleValue() > 1.0);
 	}
 
-	/** Manage guest access, switch it on, create a link named "Guests" for a week, and read its address. */
+	/**
+	 * Manage guest access, switch it on, create a link named "Guests" for a week, and
+	 * read its address.
+	 */
 	protected String shareThroughTheDialog(WebDriver owner) {
 		openManageGuestAccess(owner);
 		toggleGuestAccess(owner);
@@ -209,10 +220,13 @@ public abstract class BrowserTest {
 		return ((JavascriptExecutor) driver).executeScript(script);
 	}
 
-	/** Lets the page read and write the clipboard, as a person's browser does after a click. */
+	/**
+	 * Lets the page read and write the clipboard, as a person's browser does after a
+	 * click.
+	 */
 	protected void allowClipboard(ChromeDriver driver) {
-		driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions",
-				List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+		driver.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", url(""), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
 	}
 
 	protected static String clipboard(WebDriver driver) {
@@ -224,8 +238,8 @@ public abstract class BrowserTest {
 
 	/**
 	 * Looks at the page as people will: screenshots at desktop and phone width under
-	 * target/screenshots, axe-core in the light and the dark scheme, and no script or style refused by
-	 * the Content-Security-Policy.
+	 * target/screenshots, axe-core in the light and the dark scheme, and no script or
+	 * style refused by the Content-Security-Policy.
 	 */
 	protected static void look(WebDriver driver, String name) {
 		ChromeDriver chrome = (ChromeDriver) driver;

@@ -17,8 +17,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Real headless Chromium from Debian's packages, each browser with a fresh profile (no cookies).
- * Without Chromium the browser tests are skipped with a message, except on CI, where they must run.
+ * Real headless Chromium from Debian's packages, each browser with a fresh profile (no
+ * cookies). Without Chromium the browser tests are skipped with a message, except on CI,
+ * where they must run.
  */
 public final class Browsers {
 

@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Runs a task many times at the same moment, one thread each, released together by a latch, and
- * returns every result in order, so a test can count the outcomes.
+ * Runs a task many times at the same moment, one thread each, released together by a
+ * latch, and returns every result in order, so a test can count the outcomes.
  */
 public final class Concurrently {
 

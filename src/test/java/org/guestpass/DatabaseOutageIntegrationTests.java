@@ -37,16 +37,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database stops and starts again while guests are being admitted: requests in between get a
- * clear 503, never a 500; service resumes by itself; every click counted has its guest session and
- * no guest got in without one.
+ * The database stops and starts again while guests are being admitted: requests in
+ * between get a clear 503, never a 500; service resumes by itself; every click counted
+ * has its guest session and no guest got in without one.
  */
 @Tag("database")
 @EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql",
 		disabledReason = "stops and restarts a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
 class DatabaseOutageIntegrationTests {
 
-	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(
+			1 << 20);
 
 	@Test
 	void admissionsDuringADatabaseRestartGetAClear503AndNoClickIsLostOrDoubled() throws Exception {
@@ -67,8 +68,9 @@ class DatabaseOutageIntegrationTests {
 				.create("outage-owner", "outage-owner-password", Role.member, "test");
 			String token = app.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token();
 			TestClient api = TestClient.api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
-			long media = ((Number) JsonPath.read(api.json("POST", "/api/v1/media",
-					"{\"title\":\"Outage\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")
+			long media = ((Number) JsonPath.read(api
+				.json("POST", "/api/v1/media",
+						"{\"title\":\"Outage\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")
 				.body(), "$.id")).longValue();
 			api.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
 			String url = JsonPath.read(
@@ -86,10 +88,10 @@ class DatabaseOutageIntegrationTests {
 						responses.add(http.send(HttpRequest.newBuilder(URI.create(url))
 							.header("Content-Type", "application/x-www-form-urlencoded")
 							.header("Cookie", entry.cookie())
-					.header("X-Forwarded-For", TestClient.address(NEXT_GUEST.incrementAndGet()))
+							.header("X-Forwarded-For", TestClient.address(NEXT_GUEST.incrementAndGet()))
 							.timeout(Duration.ofSeconds(30))
-							.POST(HttpRequest.BodyPublishers
-								.ofString(entry.body("name=Guest+" + guest + "&email=guest" + guest + "%40example.org")))
+							.POST(HttpRequest.BodyPublishers.ofString(
+									entry.body("name=Guest+" + guest + "&email=guest" + guest + "%40example.org")))
 							.build(), HttpResponse.BodyHandlers.ofString()));
 					}
 					return null;
@@ -98,7 +100,8 @@ class DatabaseOutageIntegrationTests {
 			waitUntil(() -> count(responses, 303) >= 20);
 			postgres.close();
 			waitUntil(() -> count(responses, 503) >= 5);
-			HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("DOWN");
@@ -116,18 +119,17 @@ class DatabaseOutageIntegrationTests {
 
 			List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
 			assertThat(statuses).as("only admissions and clear refusals").containsOnly(303, 503);
-			assertThat(responses).filteredOn((response) -> response.statusCode() == 503)
-				.allSatisfy((response) -> {
-					assertThat(response.body()).contains("GuestPass is briefly unavailable")
-						.doesNotContain("Exception");
-					assertThat(response.headers().firstValue("Retry-After")).isPresent();
-					assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-							(policy) -> assertThat(policy).contains("default-src 'self'").contains("frame-ancestors 'none'"));
-					assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-					assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-					assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-					assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-				});
+			assertThat(responses).filteredOn((response) -> response.statusCode() == 503).allSatisfy((response) -> {
+				assertThat(response.body()).contains("GuestPass is briefly unavailable").doesNotContain("Exception");
+				assertThat(response.headers().firstValue("Retry-After")).isPresent();
+				assertThat(response.headers().firstValue("Content-Security-Policy"))
+					.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'")
+						.contains("frame-ancestors 'none'"));
+				assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+				assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+				assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+				assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+			});
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			int clicks = jdbc.sql("select clicks from guest_link where media_id = :media")
 				.param("media", media)

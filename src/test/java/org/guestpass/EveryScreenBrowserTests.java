@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every screen the other browser tests do not already look at: each is photographed at desktop
- * and phone width and in the dark scheme, and checked with axe-core.
+ * Every screen the other browser tests do not already look at: each is photographed at
+ * desktop and phone width and in the dark scheme, and checked with axe-core.
  */
 class EveryScreenBrowserTests extends BrowserTest {
 
@@ -82,10 +82,12 @@ class EveryScreenBrowserTests extends BrowserTest {
 		script(owner, "document.getElementById('live-starts').value = '2030-03-01T09:30';"
 				+ "document.getElementById('live-ends').value = '2030-03-01T09:00';");
 		clickAndWait(owner, By.cssSelector("details.live-settings button[type=submit]"));
-		assertThat(owner.findElement(By.id("live-ends-error")).getText()).isEqualTo("The end must come after the start.");
+		assertThat(owner.findElement(By.id("live-ends-error")).getText())
+			.isEqualTo("The end must come after the start.");
 		assertThat(owner.findElement(By.id("live-ends")).getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(owner.findElement(By.id("live-ends")).getAttribute("aria-describedby")).isEqualTo("live-ends-error");
-		assertThat(owner.findElement(By.id("live-ends")).getAttribute("value")).as("as typed").isEqualTo("2030-03-01T09:00");
+		assertThat(owner.findElement(By.id("live-ends")).getAttribute("value")).as("as typed")
+			.isEqualTo("2030-03-01T09:00");
 		look(owner, "live-session-time-refused");
 	}
 
@@ -95,8 +97,8 @@ class EveryScreenBrowserTests extends BrowserTest {
 		Person member = this.fixtures.member(this.port);
 		signIn(owner, member.username(), member.password());
 		owner.executeCdpCommand("Network.enable", Map.of());
-		owner.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-				"downloadThroughput", 1_000_000, "uploadThroughput", 12_000));
+		owner.executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", false, "latency", 0, "downloadThroughput", 1_000_000, "uploadThroughput", 12_000));
 		owner.get(url("/media"));
 		owner.findElement(By.id("video-title")).sendKeys("Slow connection");
 		owner.findElement(By.id("video-file"))

@@ -8,13 +8,17 @@ import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
 
 /**
- * Builds what integration tests start from: people with API tokens, media items, guest links.
+ * Builds what integration tests start from: people with API tokens, media items, guest
+ * links.
  */
 public class Fixtures {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-	/** A tiny MP4 file: the "ftyp" box GuestPass recognises, then bytes a player would read. */
+	/**
+	 * A tiny MP4 file: the "ftyp" box GuestPass recognises, then bytes a player would
+	 * read.
+	 */
 	public static final byte[] MP4 = mp4(4096);
 
 	private final Accounts accounts;
@@ -29,14 +33,16 @@ public class Fixtures {
 	/** Someone signed in through the API, with their own API client. */
 	public record Person(long id, String username, String password, TestClient api) {
 
-		/** Creates a live session (a linked item, no upload needed) and returns its id. */
+		/**
+		 * Creates a live session (a linked item, no upload needed) and returns its id.
+		 */
 		public long liveSession(String title) {
 			return createLinked(title, "live_session");
 		}
 
 		public long createLinked(String title, String type) {
-			TestClient.Response created = this.api.json("POST", "/api/v1/media",
-					"{\"title\":\"" + title + "\",\"type\":\"" + type + "\",\"url\":\"https://stream.example.org/live\"}");
+			TestClient.Response created = this.api.json("POST", "/api/v1/media", "{\"title\":\"" + title
+					+ "\",\"type\":\"" + type + "\",\"url\":\"https://stream.example.org/live\"}");
 			if (created.status() != 201) {
 				throw new IllegalStateException("Could not create media: " + created.status() + " " + created.body());
 			}

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The whole application on a real port, on the database {@link TestDatabases} chooses, with a
- * {@link MutableClock}, counting its {@link PasswordChecks}. Every integration test uses this one configuration, so they share one
- * application context per database.
+ * The whole application on a real port, on the database {@link TestDatabases} chooses,
+ * with a {@link MutableClock}, counting its {@link PasswordChecks}. Every integration
+ * test uses this one configuration, so they share one application context per database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A node is killed (SIGKILL, its own JVM) in the middle of admitting guests: PostgreSQL rolls back
- * whatever it had open, so every click counted has its guest session, and the surviving node goes on.
+ * A node is killed (SIGKILL, its own JVM) in the middle of admitting guests: PostgreSQL
+ * rolls back whatever it had open, so every click counted has its guest session, and the
+ * surviving node goes on.
  */
 @Tag("database")
 @EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql",
@@ -49,17 +50,23 @@ class KilledNodeIntegrationTests {
 		try {
 			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 			String victimBase = "http://localhost:" + victimPort;
-			Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-				.until(() -> http.send(HttpRequest.newBuilder(URI.create(victimBase + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+			Awaitility.await()
+				.atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptions()
+				.until(() -> http
+					.send(HttpRequest.newBuilder(URI.create(victimBase + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.statusCode() == 200);
 
 			int survivorPort = Nodes.port(survivor);
 			Accounts.Creation owner = survivor.getBean(Accounts.class)
 				.create("killed-node-owner", "killed-node-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(survivorPort,
 					survivor.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token());
-			long media = ((Number) JsonPath.read(api.json("POST", "/api/v1/media",
-					"{\"title\":\"Killed\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")
+			long media = ((Number) JsonPath.read(api
+				.json("POST", "/api/v1/media",
+						"{\"title\":\"Killed\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")
 				.body(), "$.id")).longValue();
 			api.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
 			String path = ((String) JsonPath.read(
@@ -76,13 +83,16 @@ class KilledNodeIntegrationTests {
 				loops.add(guests.submit(() -> {
 					while (running.get()) {
 						try {
-							int status = http.send(HttpRequest.newBuilder(URI.create(victimBase + path))
-								.header("Content-Type", "application/x-www-form-urlencoded")
-								.header("Cookie", entry.cookie())
-								.header("X-Forwarded-For", TestClient.address(address.incrementAndGet()))
-								.timeout(Duration.ofSeconds(10))
-								.POST(HttpRequest.BodyPublishers.ofString(entry.body("name=Guest&email=guest%40example.org")))
-								.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+							int status = http
+								.send(HttpRequest.newBuilder(URI.create(victimBase + path))
+									.header("Content-Type", "application/x-www-form-urlencoded")
+									.header("Cookie", entry.cookie())
+									.header("X-Forwarded-For", TestClient.address(address.incrementAndGet()))
+									.timeout(Duration.ofSeconds(10))
+									.POST(HttpRequest.BodyPublishers
+										.ofString(entry.body("name=Guest&email=guest%40example.org")))
+									.build(), HttpResponse.BodyHandlers.ofString())
+								.statusCode();
 							assertThat(status).isEqualTo(303);
 							admitted.incrementAndGet();
 						}
@@ -102,10 +112,11 @@ class KilledNodeIntegrationTests {
 			}
 
 			JdbcClient jdbc = survivor.getBean(JdbcClient.class);
-			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
-				.sql("select count(*) from pg_stat_activity where state = 'idle in transaction'")
-				.query(Integer.class)
-				.single() == 0);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> jdbc.sql("select count(*) from pg_stat_activity where state = 'idle in transaction'")
+					.query(Integer.class)
+					.single() == 0);
 			int clicks = jdbc.sql("select clicks from guest_link where media_id = :media")
 				.param("media", media)
 				.query(Integer.class)
@@ -121,7 +132,8 @@ class KilledNodeIntegrationTests {
 			TestClient guest = TestClient.browser(survivorPort);
 			guest.get(path);
 			assertThat(guest.postForm(path, Map.of("name", "After", "email", "after@example.org")).status())
-				.as("the surviving node goes on").isEqualTo(303);
+				.as("the surviving node goes on")
+				.isEqualTo(303);
 		}
 		finally {
 			guests.shutdownNow();

@@ -6,8 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * Keeps the feature modules honest: dependencies only in the directions each module's
- * {@code package-info.java} allows (guestaccess → media → account; settings, audit and system for
- * everyone), no cycles, and no module reaching into another's internals.
+ * {@code package-info.java} allows (guestaccess → media → account; settings, audit and
+ * system for everyone), no cycles, and no module reaching into another's internals.
  */
 class ModularityTests {
 

@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whole GuestPass nodes for tests of several nodes and of failures: started in this JVM or in a JVM
- * of their own, on a database the test chooses, configured as an operator would, on the command line.
+ * Whole GuestPass nodes for tests of several nodes and of failures: started in this JVM
+ * or in a JVM of their own, on a database the test chooses, configured as an operator
+ * would, on the command line.
  */
 public final class Nodes {
 
@@ -51,11 +52,11 @@ public final class Nodes {
 	}
 
 	/**
-	 * A node in a JVM of its own, started with the given JVM options (such as {@code -Xmx256m}), writing
-	 * its output to {@code log}.
+	 * A node in a JVM of its own, started with the given JVM options (such as
+	 * {@code -Xmx256m}), writing its output to {@code log}.
 	 */
-	public static Process startInItsOwnJvm(String database, Map<String, String> own, List<String> jvmOptions,
-			Path log) throws IOException {
+	public static Process startInItsOwnJvm(String database, Map<String, String> own, List<String> jvmOptions, Path log)
+			throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,7 +79,10 @@ public final class Nodes {
 		}
 	}
 
-	/** A browser signed in as the first admin of a node the tests started, on its media page. */
+	/**
+	 * A browser signed in as the first admin of a node the tests started, on its media
+	 * page.
+	 */
 	public static TestClient signedInAdmin(int port) {
 		TestClient browser = TestClient.browser(port);
 		assertThat(browser.signIn("admin", "admin-password-for-tests").status()).isEqualTo(302);
@@ -86,14 +90,20 @@ public final class Nodes {
 		return browser;
 	}
 
-	/** A new API token of the signed-in browser's account, made with its session as a page would. */
+	/**
+	 * A new API token of the signed-in browser's account, made with its session as a page
+	 * would.
+	 */
 	public static String apiToken(TestClient signedIn, String name) {
 		TestClient.Response issued = signedIn.sessionJson("POST", "/api/v1/me/tokens", "{\"name\":\"" + name + "\"}");
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		return JsonPath.read(issued.body(), "$.token");
 	}
 
-	/** The heap a node uses now, from its metrics (the node must expose the metrics endpoint). */
+	/**
+	 * The heap a node uses now, from its metrics (the node must expose the metrics
+	 * endpoint).
+	 */
 	public static long usedHeap(TestClient monitor) {
 		TestClient.Response metric = monitor.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
 		assertThat(metric.status()).as(metric.body()).isEqualTo(200);
@@ -101,8 +111,9 @@ public final class Nodes {
 	}
 
 	/**
-	 * What a guest's browser holds after opening a guest link's entry page once: the session cookie
-	 * and the CSRF token bound to that session, which every post of the form must carry.
+	 * What a guest's browser holds after opening a guest link's entry page once: the
+	 * session cookie and the CSRF token bound to that session, which every post of the
+	 * form must carry.
 	 */
 	public record EntryForm(String cookie, String csrf) {
 
@@ -113,11 +124,14 @@ public final class Nodes {
 
 	}
 
-	/** Opens a guest link once, as a guest's browser would, for the session and CSRF token its form needs. */
+	/**
+	 * Opens a guest link once, as a guest's browser would, for the session and CSRF token
+	 * its form needs.
+	 */
 	public static EntryForm entryForm(HttpClient http, String url) {
 		try {
-			return entryForm(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-					HttpResponse.BodyHandlers.ofString()));
+			return entryForm(
+					http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -129,9 +143,9 @@ public final class Nodes {
 	}
 
 	/**
-	 * A guest at this address opens the link and, if it shows the entry form, posts it with these
-	 * fields; the answer to the post, or to the opening when it showed no form (a link used up
-	 * meanwhile). Nothing waits for the answers.
+	 * A guest at this address opens the link and, if it shows the entry form, posts it
+	 * with these fields; the answer to the post, or to the opening when it showed no form
+	 * (a link used up meanwhile). Nothing waits for the answers.
 	 */
 	public static CompletableFuture<HttpResponse<String>> enterAsync(HttpClient http, String openUrl, String postUrl,
 			String address, String fields) {

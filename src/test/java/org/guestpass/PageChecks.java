@@ -25,8 +25,8 @@ public final class PageChecks {
 	}
 
 	/**
-	 * One {@code <h1>}; every form control that a person fills in has an id and a
-	 * {@code <label for>}; no inline scripts, styles or event handlers.
+	 * One level-one heading; every form control that a person fills in has an id and a
+	 * label for it; no inline scripts, styles or event handlers.
 	 */
 	public static void assertAccessiblePage(String html) {
 		assertThat(count(html, "<h1")).as("one <h1>").isEqualTo(1);
@@ -46,8 +46,8 @@ public final class PageChecks {
 	}
 
 	/**
-	 * The control with this id is marked invalid and described by the error next to it, which says
-	 * the message.
+	 * The control with this id is marked invalid and described by the error next to it,
+	 * which says the message.
 	 */
 	public static void assertErrorNextToField(String html, String id, String message) {
 		String control = control(html, id);
@@ -68,11 +68,12 @@ public final class PageChecks {
 
 	/** The value of the selected option of the select with this id. */
 	public static String selectedOption(String html, String id) {
-		Matcher select = Pattern.compile("<select\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</select>",
-				Pattern.DOTALL)
+		Matcher select = Pattern
+			.compile("<select\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
 			.matcher(html);
 		assertThat(select.find()).as("a select " + id).isTrue();
-		Matcher selected = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*\\bselected\\b").matcher(select.group(1));
+		Matcher selected = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*\\bselected\\b")
+			.matcher(select.group(1));
 		assertThat(selected.find()).as("a selected option in " + id).isTrue();
 		return selected.group(1);
 	}

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Counts how many typed passwords the application checks against a stored hash, so a test can tell
- * how many sign-in attempts were evaluated, not only how they were answered.
+ * Counts how many typed passwords the application checks against a stored hash, so a test
+ * can tell how many sign-in attempts were evaluated, not only how they were answered.
  */
 public class PasswordChecks implements BeanPostProcessor {
 

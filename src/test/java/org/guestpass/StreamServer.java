@@ -10,9 +10,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A second origin for browser tests, as a school's streaming server and room software would be:
- * it serves the bundled sample HLS stream under {@code /live/} (with CORS, as stream servers do) and
- * a stand-in room page under {@code /room/}.
+ * A second origin for browser tests, as a school's streaming server and room software
+ * would be: it serves the bundled sample HLS stream under {@code /live/} (with CORS, as
+ * stream servers do) and a stand-in room page under {@code /room/}.
  */
 public final class StreamServer implements AutoCloseable {
 
@@ -25,9 +25,10 @@ public final class StreamServer implements AutoCloseable {
 	public static StreamServer start() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/live/", StreamServer::live);
-		server.createContext("/room/", (exchange) -> send(exchange, 200, "text/html; charset=utf-8",
-				"<!DOCTYPE html><html lang=\"en\"><title>Room</title><h1>Meeting room</h1></html>"
-					.getBytes(StandardCharsets.UTF_8)));
+		server.createContext("/room/",
+				(exchange) -> send(exchange, 200, "text/html; charset=utf-8",
+						"<!DOCTYPE html><html lang=\"en\"><title>Room</title><h1>Meeting room</h1></html>"
+							.getBytes(StandardCharsets.UTF_8)));
 		server.start();
 		return new StreamServer(server);
 	}

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A small HTTP client for tests against the running server: one instance is one browser (its own
- * cookies) or one API client (its own bearer token). It never follows redirects, so tests see them.
+ * A small HTTP client for tests against the running server: one instance is one browser
+ * (its own cookies) or one API client (its own bearer token). It never follows redirects,
+ * so tests see them.
  */
 public final class TestClient {
 
@@ -43,7 +44,10 @@ public final class TestClient {
 
 	private String csrf;
 
-	/** This client's own address, as a trusted proxy in front of GuestPass would pass it on. */
+	/**
+	 * This client's own address, as a trusted proxy in front of GuestPass would pass it
+	 * on.
+	 */
 	private final String address;
 
 	private TestClient(String base, String bearer, String address) {
@@ -62,7 +66,10 @@ public final class TestClient {
 		return browserAt(port, address(ADDRESSES.incrementAndGet()));
 	}
 
-	/** A browser with no cookies at this client address (several browsers behind one address). */
+	/**
+	 * A browser with no cookies at this client address (several browsers behind one
+	 * address).
+	 */
 	public static TestClient browserAt(int port, String address) {
 		return new TestClient("http://localhost:" + port, null, address);
 	}
@@ -117,13 +124,18 @@ public final class TestClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** Signs this browser in through the login form; the response is the form's redirect. */
+	/**
+	 * Signs this browser in through the login form; the response is the form's redirect.
+	 */
 	public Response signIn(String username, String password) {
 		get("/login");
 		return postForm("/login", Map.of("username", username, "password", password));
 	}
 
-	/** Posts a multipart form: the text fields in their order, then the file as the part "file". */
+	/**
+	 * Posts a multipart form: the text fields in their order, then the file as the part
+	 * "file".
+	 */
 	public Response postMultipart(String path, Map<String, String> fields, String filename, String contentType,
 			byte[] file) {
 		String boundary = "----guestpass" + System.nanoTime();
@@ -151,7 +163,9 @@ public final class TestClient {
 
 	}
 
-	/** GETs as bytes, with this client's cookies and the given header name/value pairs. */
+	/**
+	 * GETs as bytes, with this client's cookies and the given header name/value pairs.
+	 */
 	public Bytes getBytes(String path, String... headers) {
 		return sendBytes("GET", path, headers);
 	}
@@ -176,12 +190,14 @@ public final class TestClient {
 	}
 
 	/**
-	 * A JSON call with this browser's session, as a page's script makes it: the CSRF token of the last
-	 * page loaded (its form or its {@code <meta name="_csrf">}) in the {@code X-CSRF-TOKEN} header.
+	 * A JSON call with this browser's session, as a page's script makes it: the CSRF
+	 * token of the last page loaded (its form or its {@code <meta name="_csrf">}) in the
+	 * {@code X-CSRF-TOKEN} header.
 	 */
 	public Response sessionJson(String method, String path, String json) {
 		HttpRequest.Builder request = request(path).setHeader("Accept", "application/json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -193,7 +209,9 @@ public final class TestClient {
 		return this.csrf;
 	}
 
-	/** Adds the CSRF token of the last page loaded, as the {@code X-CSRF-TOKEN} header. */
+	/**
+	 * Adds the CSRF token of the last page loaded, as the {@code X-CSRF-TOKEN} header.
+	 */
 	public HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
 		if (this.csrf == null) {
 			throw new IllegalStateException("No page with a CSRF token was loaded yet");

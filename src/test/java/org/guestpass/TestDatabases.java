@@ -17,9 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives every test application context a database of its own and a fresh data folder. The system
- * property {@code guestpass.test.database} chooses H2 (in memory, the default) or a real PostgreSQL,
- * started once per test JVM with zonky's embedded binaries, with a new database per context.
+ * Gives every test application context a database of its own and a fresh data folder. The
+ * system property {@code guestpass.test.database} chooses H2 (in memory, the default) or
+ * a real PostgreSQL, started once per test JVM with zonky's embedded binaries, with a new
+ * database per context.
  */
 public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -42,8 +43,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 			return;
 		}
 		String name = "guestpass_test_" + COUNTER.incrementAndGet();
-		String url = isPostgres() ? createPostgresDatabase(name)
-				: "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		String url = isPostgres() ? createPostgresDatabase(name) : "jdbc:h2:mem:" + name
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 		Path dataDir;
 		try {
 			dataDir = Files.createTempDirectory("guestpass-test-");
@@ -56,11 +57,14 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 			.addFirst(new MapPropertySource("testDatabase",
 					Map.of("spring.datasource.url", url, "spring.datasource.username", isPostgres() ? "postgres" : "sa",
 							"spring.datasource.password", "", "guestpass.data-dir", dataDir.toString(),
-							"guestpass.storage-dir", dataDir.resolve("media").toString(),
-							"guestpass.admin-password", "admin-password-for-tests")));
+							"guestpass.storage-dir", dataDir.resolve("media").toString(), "guestpass.admin-password",
+							"admin-password-for-tests")));
 	}
 
-	/** A new, empty database on the test JVM's PostgreSQL; its JDBC URL (user postgres, no password). */
+	/**
+	 * A new, empty database on the test JVM's PostgreSQL; its JDBC URL (user postgres, no
+	 * password).
+	 */
 	public static synchronized String createPostgresDatabase(String name) {
 		try {
 			if (postgres == null) {

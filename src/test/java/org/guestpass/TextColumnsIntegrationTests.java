@@ -20,10 +20,11 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every text column holds what the rule that fills it allows, on the database under test: a rule
- * counts characters (code points), H2's {@code varchar(n)} counts UTF-16 units, so a column filled
- * by a rule of n characters is declared with at least 2n. A column GuestPass adds must be named
- * here, under its rule or as generated ASCII, or this test fails.
+ * Every text column holds what the rule that fills it allows, on the database under test:
+ * a rule counts characters (code points), H2's {@code varchar(n)} counts UTF-16 units, so
+ * a column filled by a rule of n characters is declared with at least 2n. A column
+ * GuestPass adds must be named here, under its rule or as generated ASCII, or this test
+ * fails.
  */
 @IntegrationTest
 class TextColumnsIntegrationTests {
@@ -33,7 +34,10 @@ class TextColumnsIntegrationTests {
 
 	private static final int API_TOKEN_NAME = 100;
 
-	/** Columns filled with what people type, each with the most characters its rule lets in. */
+	/**
+	 * Columns filled with what people type, each with the most characters its rule lets
+	 * in.
+	 */
 	static final Map<String, Integer> TYPED = Map.ofEntries(entry("account.username", ACCOUNT_USERNAME),
 			entry("spring_session.principal_name", ACCOUNT_USERNAME), entry("api_token.name", API_TOKEN_NAME),
 			entry("media.title", MediaLibrary.MAX_TITLE), entry("media.description", MediaLibrary.MAX_DESCRIPTION),
@@ -42,26 +46,35 @@ class TextColumnsIntegrationTests {
 			entry("guest_session.guest_email", TextRules.MAX_EMAIL), entry("caption.label", Captions.MAX_LABEL),
 			entry("caption.language", Captions.MAX_LANGUAGE), entry("audit_event.actor", AuditLog.MAX_ACTOR),
 			entry("audit_event.detail", AuditLog.MAX_DETAIL),
-			// A caption file is at most MAX_BYTES of UTF-8, so it has no more characters than that.
+			// A caption file is at most MAX_BYTES of UTF-8, so it has no more characters
+			// than that.
 			entry("caption.content", Captions.MAX_BYTES));
 
-	/** Columns that hold only ASCII GuestPass writes itself: hashes, keys, codes, enum names, content types. */
-	static final Set<String> GENERATED_ASCII = Set.of("account.password_hash", "account.role",
-			"account.guest_links", "api_token.token_hash", "site_settings.guest_links_lowest_role", "media.type",
-			"media.file_key", "media.content_type", "guest_link.token_hash", "guest_link.token_sealed",
-			"guest_session.session_hash", "audit_event.action", "audit_event.outcome", "spring_session.primary_id",
-			"spring_session.session_id", "spring_session_attributes.session_primary_id",
-			"spring_session_attributes.attribute_name", "rate_limit_bucket.id",
-			"poster.file_key", "poster.content_type");
+	/**
+	 * Columns that hold only ASCII GuestPass writes itself: hashes, keys, codes, enum
+	 * names, content types.
+	 */
+	static final Set<String> GENERATED_ASCII = Set.of("account.password_hash", "account.role", "account.guest_links",
+			"api_token.token_hash", "site_settings.guest_links_lowest_role", "media.type", "media.file_key",
+			"media.content_type", "guest_link.token_hash", "guest_link.token_sealed", "guest_session.session_hash",
+			"audit_event.action", "audit_event.outcome", "spring_session.primary_id", "spring_session.session_id",
+			"spring_session_attributes.session_primary_id", "spring_session_attributes.attribute_name",
+			"rate_limit_bucket.id", "poster.file_key", "poster.content_type");
 
-	/** Columns that may hold no value, so that the migration that widened them kept every other one required. */
-	private static final Set<String> OPTIONAL = Set.of("media.description", "media.source_url",
-			"media.file_key", "media.content_type", "spring_session.principal_name", "audit_event.detail");
+	/**
+	 * Columns that may hold no value, so that the migration that widened them kept every
+	 * other one required.
+	 */
+	private static final Set<String> OPTIONAL = Set.of("media.description", "media.source_url", "media.file_key",
+			"media.content_type", "spring_session.principal_name", "audit_event.detail");
 
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A column as table.column, with its length in the database's unit ({@code Integer.MAX_VALUE} for unbounded text). */
+	/**
+	 * A column as table.column, with its length in the database's unit
+	 * ({@code Integer.MAX_VALUE} for unbounded text).
+	 */
 	record Column(String name, int length, boolean nullable) {
 	}
 
@@ -80,7 +93,8 @@ class TextColumnsIntegrationTests {
 				}
 			}
 			else if (!GENERATED_ASCII.contains(column.name())) {
-				faults.add(column.name() + " is in neither list: name the rule that fills it, or declare it generated ASCII");
+				faults.add(column.name()
+						+ " is in neither list: name the rule that fills it, or declare it generated ASCII");
 			}
 		}
 		assertThat(faults).isEmpty();

@@ -36,15 +36,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two GuestPass nodes on one PostgreSQL, as a school runs them behind a load balancer without
- * sticky sessions: limits, switches, deletions and sign-ins hold across nodes.
+ * Two GuestPass nodes on one PostgreSQL, as a school runs them behind a load balancer
+ * without sticky sessions: limits, switches, deletions and sign-ins hold across nodes.
  */
 @Tag("database")
 @EnabledIfSystemProperty(named = TestDatabases.PROPERTY, matches = "postgresql",
 		disabledReason = "two nodes share a real PostgreSQL; this runs in the PostgreSQL pass of the suite")
 class TwoNodesIntegrationTests {
 
-	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(1 << 20);
+	private static final java.util.concurrent.atomic.AtomicInteger NEXT_GUEST = new java.util.concurrent.atomic.AtomicInteger(
+			1 << 20);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -68,8 +69,10 @@ class TwoNodesIntegrationTests {
 	static void startTwoNodes() throws IOException {
 		String database = TestDatabases.createPostgresDatabase("guestpass_two_nodes");
 		Path sharedStorage = Files.createTempDirectory("guestpass-shared-media-");
-		// 1,000 requests arrive at once: a request waits for a connection as long as the guest would,
-		// so the counts measure the limit, not how fast this machine is (overload is a 503, tested apart).
+		// 1,000 requests arrive at once: a request waits for a connection as long as the
+		// guest would,
+		// so the counts measure the limit, not how fast this machine is (overload is a
+		// 503, tested apart).
 		Map<String, String> shared = Map.of("guestpass.storage-dir", sharedStorage.toString(),
 				"spring.datasource.hikari.connection-timeout", "60000");
 		nodeA = Nodes.start(database, shared);
@@ -95,7 +98,8 @@ class TwoNodesIntegrationTests {
 			String url = link(media, "{\"name\":\"Lecture\",\"maxClicks\":25}");
 			String token = url.substring(url.lastIndexOf('/') + 1);
 
-			// Each guest opens the link (for the session that holds the form's CSRF token), then posts.
+			// Each guest opens the link (for the session that holds the form's CSRF
+			// token), then posts.
 			List<CompletableFuture<HttpResponse<String>>> admissions = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
 				String form = "name=" + URLEncoder.encode("Guest " + i, StandardCharsets.UTF_8) + "&email=guest" + i
@@ -155,12 +159,14 @@ class TwoNodesIntegrationTests {
 	void linksCreatedRacingOnBothNodesNeverPassThree() throws Exception {
 		long media = liveSession("Race");
 		owner.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
-		List<Integer> statuses = Concurrently.run(20, (i) -> send(HttpRequest
-			.newBuilder(URI.create(nodes.get(i % 2) + "/api/v1/media/" + media + "/guest-links"))
-			.header("Authorization", "Bearer " + ownerToken)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Racer " + i + "\"}"))
-			.build()).statusCode());
+		List<Integer> statuses = Concurrently.run(20,
+				(i) -> send(
+						HttpRequest.newBuilder(URI.create(nodes.get(i % 2) + "/api/v1/media/" + media + "/guest-links"))
+							.header("Authorization", "Bearer " + ownerToken)
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Racer " + i + "\"}"))
+							.build())
+					.statusCode());
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(3);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(17);
 		assertThat(jdbc.sql("select count(*) from guest_link where media_id = :media")
@@ -185,7 +191,8 @@ class TwoNodesIntegrationTests {
 		ApiTokens tokens = nodeA.getBean(ApiTokens.class);
 		Accounts.Creation admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin, "test");
 		TestClient adminApi = TestClient.api(Nodes.port(nodeA), tokens.issue(admin.account().id(), "tests").token());
-		Accounts.Creation member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member, "test");
+		Accounts.Creation member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member,
+				"test");
 		long id = member.account().id();
 		TestClient memberApiOnB = TestClient.api(Nodes.port(nodeB), tokens.issue(id, "tests").token());
 		TestClient browserOnB = TestClient.browser(Nodes.port(nodeB));
@@ -205,10 +212,13 @@ class TwoNodesIntegrationTests {
 		TestClient.Response refused = again.signIn("two-nodes-member", "two-nodes-member-password");
 		assertThat(refused.header("Location")).endsWith("/login?error");
 
-		assertThat(adminApi.json("PUT", "/api/v1/admin/users/" + id,
-				"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":true}").status()).isEqualTo(200);
+		assertThat(adminApi
+			.json("PUT", "/api/v1/admin/users/" + id,
+					"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":true}")
+			.status()).isEqualTo(200);
 		assertThat(memberApiOnB.get("/api/v1/media").status()).isEqualTo(200);
-		assertThat(TestClient.browser(Nodes.port(nodeB)).signIn("two-nodes-member", "two-nodes-member-password")
+		assertThat(TestClient.browser(Nodes.port(nodeB))
+			.signIn("two-nodes-member", "two-nodes-member-password")
 			.header("Location")).endsWith("/media");
 	}
 

@@ -3,7 +3,8 @@ package org.guestpass.account;
 import java.time.Instant;
 
 /**
- * A person with a local account; {@code disabledAt} is set while an admin has disabled it.
+ * A person with a local account; {@code disabledAt} is set while an admin has disabled
+ * it.
  */
 public record Account(long id, String username, Role role, GuestLinkPermission guestLinks, Instant createdAt,
 		Instant disabledAt) {

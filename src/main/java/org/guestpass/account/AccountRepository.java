@@ -25,8 +25,8 @@ class AccountRepository {
 	}
 
 	/**
-	 * Inserts the account unless its user name is taken; its id, or empty when taken. The unique key
-	 * decides, so two requests racing for one name cannot both win.
+	 * Inserts the account unless its user name is taken; its id, or empty when taken. The
+	 * unique key decides, so two requests racing for one name cannot both win.
 	 */
 	Optional<Long> insertIfNameIsFree(String username, String passwordHash, Role role, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
@@ -58,7 +58,9 @@ class AccountRepository {
 	}
 
 	List<Account> findAll() {
-		return this.jdbc.sql("select " + COLUMNS + " from account order by username").query(AccountRepository::account).list();
+		return this.jdbc.sql("select " + COLUMNS + " from account order by username")
+			.query(AccountRepository::account)
+			.list();
 	}
 
 	/** Whether any admin exists, enabled or not. */
@@ -67,9 +69,9 @@ class AccountRepository {
 	}
 
 	/**
-	 * The ids of the admins who are not disabled, their rows locked until the transaction ends. A
-	 * transaction that waited for the lock reads the rows as the other one left them, so an admin it
-	 * just disabled or demoted is no longer among them.
+	 * The ids of the admins who are not disabled, their rows locked until the transaction
+	 * ends. A transaction that waited for the lock reads the rows as the other one left
+	 * them, so an admin it just disabled or demoted is no longer among them.
 	 */
 	List<Long> lockEnabledAdmins() {
 		return this.jdbc.sql("select id from account where role = 'admin' and disabled_at is null for update")
@@ -85,7 +87,9 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Disables the account; one disabled already keeps the moment it was first disabled. */
+	/**
+	 * Disables the account; one disabled already keeps the moment it was first disabled.
+	 */
 	int disable(long id, Instant now) {
 		return this.jdbc.sql("update account set disabled_at = coalesce(disabled_at, :now) where id = :id")
 			.param("id", id)

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local accounts: creating them, finding them, signing them in, and what admins do to them (role,
- * guest link permission, disabling, password resets, revoking their API tokens).
+ * Local accounts: creating them, finding them, signing them in, and what admins do to
+ * them (role, guest link permission, disabling, password resets, revoking their API
+ * tokens).
  */
 @Service
 public class Accounts implements UserDetailsService {
@@ -103,14 +104,17 @@ public class Accounts implements UserDetailsService {
 		/** No account has this id. */
 		NOT_FOUND,
 		/**
-		 * The account is the site's only enabled admin, and the change would take that role away or
-		 * disable it.
+		 * The account is the site's only enabled admin, and the change would take that
+		 * role away or disable it.
 		 */
 		LAST_ADMIN
 
 	}
 
-	/** The changed account, or why it is unchanged (then {@code account} is as it was, or null if not found). */
+	/**
+	 * The changed account, or why it is unchanged (then {@code account} is as it was, or
+	 * null if not found).
+	 */
 	public record Change(Account account, ChangeRefusal refusal) {
 
 		public boolean isRefused() {
@@ -119,19 +123,23 @@ public class Accounts implements UserDetailsService {
 
 	}
 
-	/** Changes an account's role and guest link permission; see {@link #change(long, Role, GuestLinkPermission, Boolean, String)}. */
+	/**
+	 * Changes an account's role and guest link permission; see
+	 * {@link #change(long, Role, GuestLinkPermission, Boolean, String)}.
+	 */
 	@Transactional
 	public Change change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
 		return change(id, role, guestLinks, null, actor);
 	}
 
 	/**
-	 * Changes an account's role and guest link permission, and disables or enables it when
-	 * {@code enabled} is not null, but never leaves the site without an enabled admin: it must keep
-	 * someone who can manage it. The enabled admins are locked first, so two admins demoting or
-	 * disabling each other at the same moment cannot both succeed. A new role, or disabling, ends the
-	 * account's sign-in sessions, so it applies at once; disabling also stops its API tokens.
-	 * Refusals are recorded in the audit trail.
+	 * Changes an account's role and guest link permission, and disables or enables it
+	 * when {@code enabled} is not null, but never leaves the site without an enabled
+	 * admin: it must keep someone who can manage it. The enabled admins are locked first,
+	 * so two admins demoting or disabling each other at the same moment cannot both
+	 * succeed. A new role, or disabling, ends the account's sign-in sessions, so it
+	 * applies at once; disabling also stops its API tokens. Refusals are recorded in the
+	 * audit trail.
 	 */
 	@Transactional
 	public Change change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, String actor) {
@@ -140,17 +148,20 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
-	 * Disables the account: it can no longer sign in (the sign-in page says only that the user name
-	 * or password is not right), its sign-in sessions end and its API tokens are refused, on every
-	 * node, at once. Never the site's last enabled admin. Disabling a disabled account ends its
-	 * sessions again.
+	 * Disables the account: it can no longer sign in (the sign-in page says only that the
+	 * user name or password is not right), its sign-in sessions end and its API tokens
+	 * are refused, on every node, at once. Never the site's last enabled admin. Disabling
+	 * a disabled account ends its sessions again.
 	 */
 	@Transactional
 	public Change disable(long id, String actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), false), false, actor);
 	}
 
-	/** Enables a disabled account: it can sign in again, and its API tokens that were not revoked work again. */
+	/**
+	 * Enables a disabled account: it can sign in again, and its API tokens that were not
+	 * revoked work again.
+	 */
 	@Transactional
 	public Change enable(long id, String actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), true), false, actor);
@@ -203,7 +214,10 @@ public class Accounts implements UserDetailsService {
 
 	}
 
-	/** The account whose password was reset, or why it was not (then {@code account} may be null). */
+	/**
+	 * The account whose password was reset, or why it was not (then {@code account} may
+	 * be null).
+	 */
 	public record Reset(Account account, ResetRefusal refusal) {
 
 		public boolean isRefused() {
@@ -213,9 +227,9 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
-	 * Replaces the account's password with one an admin typed, which must follow {@link PasswordRule},
-	 * and ends the account's sign-in sessions. The password is never recorded: the audit trail says
-	 * only who reset whose password.
+	 * Replaces the account's password with one an admin typed, which must follow
+	 * {@link PasswordRule}, and ends the account's sign-in sessions. The password is
+	 * never recorded: the audit trail says only who reset whose password.
 	 */
 	@Transactional
 	public Reset resetPassword(long id, String password, String actor) {
@@ -249,7 +263,10 @@ public class Accounts implements UserDetailsService {
 		return this.tokens.countsByAccount();
 	}
 
-	/** Revokes every API token of the account, at once; how many it had, or empty when there is no such account. */
+	/**
+	 * Revokes every API token of the account, at once; how many it had, or empty when
+	 * there is no such account.
+	 */
 	@Transactional
 	public Optional<Integer> revokeTokens(long id, String actor) {
 		return this.repository.findById(id).map((account) -> {
@@ -260,7 +277,10 @@ public class Accounts implements UserDetailsService {
 		});
 	}
 
-	/** Revokes one API token of the account; the token revoked, or empty when the account has no such token. */
+	/**
+	 * Revokes one API token of the account; the token revoked, or empty when the account
+	 * has no such token.
+	 */
 	@Transactional
 	public Optional<ApiTokens.ApiToken> revokeToken(long id, long tokenId, String actor) {
 		Optional<Account> account = this.repository.findById(id);
@@ -274,9 +294,10 @@ public class Accounts implements UserDetailsService {
 	}
 
 	/**
-	 * The account signing in with this user name. A disabled account is not found, exactly as an
-	 * unknown user name: Spring Security then still checks the password against a dummy hash, so
-	 * neither the answer nor its timing tells that the account exists.
+	 * The account signing in with this user name. A disabled account is not found,
+	 * exactly as an unknown user name: Spring Security then still checks the password
+	 * against a dummy hash, so neither the answer nor its timing tells that the account
+	 * exists.
 	 */
 	@Override
 	@Transactional(readOnly = true)

@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens: shown once when created, stored only as a hash, sent as
- * {@code Authorization: Bearer gp_…}. A token works only while its account is enabled: each request
- * reads the account again, so disabling it stops its tokens at once on every node, and enabling it
- * again lets those that were not revoked work again.
+ * {@code Authorization: Bearer gp_…}. A token works only while its account is enabled:
+ * each request reads the account again, so disabling it stops its tokens at once on every
+ * node, and enabling it again lets those that were not revoked work again.
  */
 @Service
 public class ApiTokens implements OpaqueTokenIntrospector {
@@ -75,10 +75,7 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 				  from api_token
 				 where account_id = :accountId
 				 order by id
-				""")
-			.param("accountId", accountId)
-			.query(ApiTokens::token)
-			.list();
+				""").param("accountId", accountId).query(ApiTokens::token).list();
 	}
 
 	/** One of the account's tokens, if it has one with this id. */
@@ -88,21 +85,16 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 				select id, name, created_at, last_used_at
 				  from api_token
 				 where id = :id and account_id = :accountId
-				""")
-			.param("id", tokenId)
-			.param("accountId", accountId)
-			.query(ApiTokens::token)
-			.optional();
+				""").param("id", tokenId).param("accountId", accountId).query(ApiTokens::token).optional();
 	}
 
 	/** How many tokens each account has; accounts without tokens are missing. */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> countsByAccount() {
 		Map<Long, Integer> counts = new HashMap<>();
-		this.jdbc.sql("select account_id, count(*) as tokens from api_token group by account_id")
-			.query((rs) -> {
-				counts.put(rs.getLong("account_id"), rs.getInt("tokens"));
-			});
+		this.jdbc.sql("select account_id, count(*) as tokens from api_token group by account_id").query((rs) -> {
+			counts.put(rs.getLong("account_id"), rs.getInt("tokens"));
+		});
 		return counts;
 	}
 

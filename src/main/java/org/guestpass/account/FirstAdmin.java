@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin, {@code admin}, when the site has none: with
- * {@code GUESTPASS_ADMIN_PASSWORD}, or with a generated password that is printed once and kept in
- * {@code admin-password.txt} in the data folder, readable only by its owner. A configured password
- * that breaks {@link PasswordRule} stops start-up before the server listens, whether or not an admin
- * exists yet, with a plain explanation ({@link AdminPasswordFailureAnalyzer}).
+ * {@code GUESTPASS_ADMIN_PASSWORD}, or with a generated password that is printed once and
+ * kept in {@code admin-password.txt} in the data folder, readable only by its owner. A
+ * configured password that breaks {@link PasswordRule} stops start-up before the server
+ * listens, whether or not an admin exists yet, with a plain explanation
+ * ({@link AdminPasswordFailureAnalyzer}).
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -62,10 +63,12 @@ class FirstAdmin implements ApplicationRunner {
 		if (generated) {
 			Path file = this.properties.dataDir().resolve("admin-password.txt");
 			keep(file, password);
-			// Printed once, on purpose: the operator needs it to sign in for the first time.
-			System.out.printf("%n  GuestPass created the first admin.%n  User name: %s%n  Password:  %s%n"
-					+ "  (also kept in %s, readable only by you)%n%n", USERNAME, password,
-					file.toAbsolutePath().normalize());
+			// Printed once, on purpose: the operator needs it to sign in for the first
+			// time.
+			System.out.printf(
+					"%n  GuestPass created the first admin.%n  User name: %s%n  Password:  %s%n"
+							+ "  (also kept in %s, readable only by you)%n%n",
+					USERNAME, password, file.toAbsolutePath().normalize());
 		}
 		else {
 			log.info("Created the first admin '{}' with the password from GUESTPASS_ADMIN_PASSWORD", USERNAME);
@@ -87,14 +90,17 @@ class FirstAdmin implements ApplicationRunner {
 		}
 	}
 
-	/** {@code GUESTPASS_ADMIN_PASSWORD} breaks the password rule; the message never holds the password. */
+	/**
+	 * {@code GUESTPASS_ADMIN_PASSWORD} breaks the password rule; the message never holds
+	 * the password.
+	 */
 	static final class AdminPasswordRefused extends IllegalStateException {
 
 		private final PasswordRule.Violation violation;
 
 		AdminPasswordRefused(PasswordRule.Violation violation) {
-			super("GUESTPASS_ADMIN_PASSWORD is " + (violation == PasswordRule.Violation.TOO_SHORT ? "too short" : "too long")
-					+ " for a password");
+			super("GUESTPASS_ADMIN_PASSWORD is "
+					+ (violation == PasswordRule.Violation.TOO_SHORT ? "too short" : "too long") + " for a password");
 			this.violation = violation;
 		}
 

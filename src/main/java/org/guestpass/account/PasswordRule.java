@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The one rule every password follows, wherever it is set (a new user, a password reset, the first
- * admin's {@code GUESTPASS_ADMIN_PASSWORD}): at least 12 characters, and at most 72 bytes in UTF-8,
- * because BCrypt reads no more than 72 bytes. A letter or digit without an accent takes one byte,
- * an accented letter two, most other scripts three and an emoji four, so a password of accented
- * letters or emoji must be shorter than one of plain letters.
+ * The one rule every password follows, wherever it is set (a new user, a password reset,
+ * the first admin's {@code GUESTPASS_ADMIN_PASSWORD}): at least 12 characters, and at
+ * most 72 bytes in UTF-8, because BCrypt reads no more than 72 bytes. A letter or digit
+ * without an accent takes one byte, an accented letter two, most other scripts three and
+ * an emoji four, so a password of accented letters or emoji must be shorter than one of
+ * plain letters.
  */
 public final class PasswordRule {
 
@@ -28,8 +29,8 @@ public final class PasswordRule {
 	/** How a password breaks the rule, and what to tell the person who typed it. */
 	public enum Violation {
 
-		TOO_SHORT("Use at least 12 characters."),
-		TOO_LONG("Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
+		TOO_SHORT("Use at least 12 characters."), TOO_LONG(
+				"Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
 
 		private final String message;
 
@@ -44,7 +45,10 @@ public final class PasswordRule {
 
 	}
 
-	/** How this password breaks the rule; empty when it follows it. A missing password is too short. */
+	/**
+	 * How this password breaks the rule; empty when it follows it. A missing password is
+	 * too short.
+	 */
 	public static Optional<Violation> check(String password) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
 			return Optional.of(Violation.TOO_SHORT);

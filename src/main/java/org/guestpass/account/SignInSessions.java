@@ -8,8 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The sign-in sessions of an account, kept in the database by Spring Session, so that every node
- * sees them end together.
+ * The sign-in sessions of an account, kept in the database by Spring Session, so that
+ * every node sees them end together.
  */
 @Component
 class SignInSessions {
@@ -21,10 +21,10 @@ class SignInSessions {
 	}
 
 	/**
-	 * Signs the account out everywhere: its next request starts a new session. Inside a transaction
-	 * the sessions end once it has committed (Spring Session deletes in transactions of its own), so
-	 * a sign-in that still read the account as it was before the change, and finished before the
-	 * commit, is ended too.
+	 * Signs the account out everywhere: its next request starts a new session. Inside a
+	 * transaction the sessions end once it has committed (Spring Session deletes in
+	 * transactions of its own), so a sign-in that still read the account as it was before
+	 * the change, and finished before the commit, is ended too.
 	 */
 	void endSessionsOf(String username) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -11,8 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 
 /**
- * The signed-in person, whether through the sign-in form or an API token. Controllers take it with
- * {@code @AuthenticationPrincipal SignedIn me}.
+ * The signed-in person, whether through the sign-in form or an API token. Controllers
+ * take it with {@code @AuthenticationPrincipal SignedIn me}.
  */
 public final class SignedIn implements UserDetails, OAuth2AuthenticatedPrincipal, CredentialsContainer {
 

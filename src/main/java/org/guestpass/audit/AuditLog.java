@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records audit events in the caller's transaction, so an event exists exactly when the change it
- * describes was committed.
+ * Records audit events in the caller's transaction, so an event exists exactly when the
+ * change it describes was committed.
  */
 @Service
 public class AuditLog {

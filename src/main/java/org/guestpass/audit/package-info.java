@@ -1,7 +1,7 @@
 /**
  * The audit trail: every change to guest access and every admission or refusal.
  */
-@ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = { "system" })
 package org.guestpass.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -28,10 +28,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code GUESTPASS_DEMO=true}, seeds a site that has no media yet, once: the member {@value #USERNAME} with a
- * known password, a short video with a poster and English and French captions, a live session on the sample
- * stream GuestPass serves itself, and a meeting room. Guest access stays off, so a newcomer tries
- * switching it on and creating the links.
+ * With {@code GUESTPASS_DEMO=true}, seeds a site that has no media yet, once: the member
+ * {@value #USERNAME} with a known password, a short video with a poster and English and
+ * French captions, a live session on the sample stream GuestPass serves itself, and a
+ * meeting room. Guest access stays off, so a newcomer tries switching it on and creating
+ * the links.
  */
 @Component
 @ConditionalOnBooleanProperty("guestpass.demo")
@@ -68,7 +69,10 @@ class DemoData {
 		this.password = environment.getProperty("guestpass.demo-password", "guestpass-demo");
 	}
 
-	/** Seeds once the server listens, so the live session can point at this server's own stream. */
+	/**
+	 * Seeds once the server listens, so the live session can point at this server's own
+	 * stream.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() throws IOException {
 		if (this.accounts.all().stream().anyMatch((account) -> account.username().equals(USERNAME))) {

@@ -7,8 +7,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * In demo mode, serves the bundled sample HLS stream at {@code /demo/live/}, to any origin, so the
- * demo's live session plays however the server is reached.
+ * In demo mode, serves the bundled sample HLS stream at {@code /demo/live/}, to any
+ * origin, so the demo's live session plays however the server is reached.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("guestpass.demo")

@@ -1,5 +1,6 @@
 /**
- * Demo mode: a first run that shows the whole product, with a demo member and one item of each type.
+ * Demo mode: a first run that shows the whole product, with a demo member and one item of
+ * each type.
  */
 @ApplicationModule(allowedDependencies = { "account", "media", "system" })
 package org.guestpass.demo;

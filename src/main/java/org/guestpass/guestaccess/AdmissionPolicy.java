@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.guestpass.settings.SiteModules;
 
 /**
- * Decides whether a link lets a guest in, and if not, which message page they see. The click limit
- * counts admissions, so it is checked for a new admission but not when an admitted guest reloads.
- * The decision that counts a click is repeated by the database in one conditional update; this
- * policy names the reason.
+ * Decides whether a link lets a guest in, and if not, which message page they see. The
+ * click limit counts admissions, so it is checked for a new admission but not when an
+ * admitted guest reloads. The decision that counts a click is repeated by the database in
+ * one conditional update; this policy names the reason.
  */
 final class AdmissionPolicy {
 

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The guest's side: opening a link, being admitted with a name and an email, and every later page
- * load, which is checked again.
+ * The guest's side: opening a link, being admitted with a name and an email, and every
+ * later page load, which is checked again.
  */
 @Service
 public class Admissions {
@@ -48,7 +48,10 @@ public class Admissions {
 		this.clock = clock;
 	}
 
-	/** What a guest opening a link sees: the entry form for an item, their item again, or a refusal. */
+	/**
+	 * What a guest opening a link sees: the entry form for an item, their item again, or
+	 * a refusal.
+	 */
 	public record Entry(String mediaTitle, Long admittedMediaId, EntryRefusal refusal) {
 	}
 
@@ -67,8 +70,8 @@ public class Admissions {
 	}
 
 	/**
-	 * Opening a link (GET or HEAD) changes nothing. A guest who already holds a valid session for
-	 * this link is sent back to their item without being counted again.
+	 * Opening a link (GET or HEAD) changes nothing. A guest who already holds a valid
+	 * session for this link is sent back to their item without being counted again.
 	 */
 	@Transactional(readOnly = true)
 	public Entry open(String token, String sessionToken) {
@@ -85,11 +88,12 @@ public class Admissions {
 	}
 
 	/**
-	 * Admits a guest in one transaction: the click is counted by one conditional update whose row
-	 * count decides, and the guest session is written with it. Name and email must already be
-	 * normalised and valid.
+	 * Admits a guest in one transaction: the click is counted by one conditional update
+	 * whose row count decides, and the guest session is written with it. Name and email
+	 * must already be normalised and valid.
 	 */
-	// A page load renews the idle lifetime at most once a minute: the rest would be writes for nothing.
+	// A page load renews the idle lifetime at most once a minute: the rest would be
+	// writes for nothing.
 	private static final Duration SEEN_RECENTLY = Duration.ofMinutes(1);
 
 	@Transactional
@@ -102,15 +106,16 @@ public class Admissions {
 		}
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forNewGuest(link.orElse(null), this.settings.modules(), now);
 		if (refusal.isEmpty() && !this.links.countClick(link.get().linkId(), now)) {
-			// Another admission took the last click, or the link changed, since it was read.
+			// Another admission took the last click, or the link changed, since it was
+			// read.
 			LinkState current = this.links.findStateById(link.get().linkId()).orElse(null);
 			refusal = Optional
 				.of(AdmissionPolicy.forNewGuest(current, this.settings.modules(), now).orElse(EntryRefusal.USED_UP));
 		}
 		if (refusal.isPresent()) {
 			if (link.isPresent()) {
-				this.audit.record("guest", "admission", link.get().mediaId(), link.get().linkId(),
-						refusal.get().code(), null);
+				this.audit.record("guest", "admission", link.get().mediaId(), link.get().linkId(), refusal.get().code(),
+						null);
 			}
 			else {
 				this.audit.record("guest", "admission", null, null, refusal.get().code(), null);
@@ -124,29 +129,33 @@ public class Admissions {
 		}
 		String newSession = Tokens.generate();
 		long sessionId = this.sessions.insert(Tokens.hash(newSession), admitted.linkId(), admitted.mediaId(), guestName,
-				guestEmail, now,
-				expiresAt);
-		// The audit names the guest session, whose name and email are erased after the retention period.
-		this.audit.record("guest #" + sessionId, "admission", admitted.mediaId(), admitted.linkId(), "admitted",
-				null);
+				guestEmail, now, expiresAt);
+		// The audit names the guest session, whose name and email are erased after the
+		// retention period.
+		this.audit.record("guest #" + sessionId, "admission", admitted.mediaId(), admitted.linkId(), "admitted", null);
 		return new Admission(newSession, admitted.mediaId(), expiresAt, null);
 	}
 
 	/**
-	 * Checks an admitted guest's page load, which also keeps their session from going idle: their
-	 * session must be valid for this item, and the link and item must still let guests in.
+	 * Checks an admitted guest's page load, which also keeps their session from going
+	 * idle: their session must be valid for this item, and the link and item must still
+	 * let guests in.
 	 */
 	@Transactional
 	public GuestView checkPage(String sessionToken, long mediaId) {
 		GuestView view = check(sessionToken, mediaId);
 		Instant now = this.clock.instant();
-		if (view.refusal() == null && (view.lastSeenAt() == null || view.lastSeenAt().isBefore(now.minus(SEEN_RECENTLY)))) {
+		if (view.refusal() == null
+				&& (view.lastSeenAt() == null || view.lastSeenAt().isBefore(now.minus(SEEN_RECENTLY)))) {
 			this.sessions.touch(view.sessionId(), now);
 		}
 		return view;
 	}
 
-	/** Checks a request for an admitted guest's content (the player's), as {@link #checkPage} does. */
+	/**
+	 * Checks a request for an admitted guest's content (the player's), as
+	 * {@link #checkPage} does.
+	 */
 	@Transactional(readOnly = true)
 	public GuestView check(String sessionToken, long mediaId) {
 		Instant now = this.clock.instant();
@@ -155,7 +164,8 @@ public class Admissions {
 		if (session.isEmpty()) {
 			return GuestView.refused(EntryRefusal.SESSION_ENDED);
 		}
-		// What happened to the link explains more than "your access ended", so it is told first.
+		// What happened to the link explains more than "your access ended", so it is told
+		// first.
 		Optional<LinkState> link = this.links.findStateById(session.get().linkId());
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forAdmittedGuest(link.orElse(null), this.settings.modules(),
 				now);

@@ -17,10 +17,8 @@ public enum EntryRefusal {
 			"The media behind this link was removed. Ask the person who shared the link if it is available elsewhere."),
 	UNAVAILABLE(503, "Guest access isn't available right now",
 			"Guest access is switched off on this site for the moment. Please try again later or ask the person who shared the link."),
-	SESSION_ENDED(403, "Your guest access has ended",
-			"Open the guest link you were given again to continue."),
-	TOO_MANY_ATTEMPTS(429, "Too many attempts",
-			"Please wait a few minutes, then open the link you were given again.");
+	SESSION_ENDED(403, "Your guest access has ended", "Open the guest link you were given again to continue."),
+	TOO_MANY_ATTEMPTS(429, "Too many attempts", "Please wait a few minutes, then open the link you were given again.");
 
 	private final int status;
 

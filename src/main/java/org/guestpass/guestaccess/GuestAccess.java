@@ -85,21 +85,20 @@ public class GuestAccess {
 		Instant now = this.clock.instant();
 		this.access.ensure(mediaId, now);
 		this.access.setEnabled(mediaId, enabled, now);
-		this.audit.record(viewer.username(), enabled ? "guest_access_enabled" : "guest_access_disabled", mediaId,
-				null, "ok", null);
+		this.audit.record(viewer.username(), enabled ? "guest_access_enabled" : "guest_access_disabled", mediaId, null,
+				"ok", null);
 		return Outcome.done(currentView(mediaId, policy));
 	}
 
 	/**
-	 * Creates a link, if the item's switch is on and it has fewer links than the policy allows. Two
-	 * racing creates cannot both take the last slot.
+	 * Creates a link, if the item's switch is on and it has fewer links than the policy
+	 * allows. Two racing creates cannot both take the last slot.
 	 */
 	@Transactional
 	public Outcome<GuestLink> createLink(long mediaId, NewGuestLink request, Viewer viewer) {
 		GuestLinkPolicy policy = this.settings.policy();
 		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
-		if (refusal.isEmpty() && request.durationDays() != null
-				&& request.durationDays() > policy.maxDurationDays()) {
+		if (refusal.isEmpty() && request.durationDays() != null && request.durationDays() > policy.maxDurationDays()) {
 			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG);
 		}
 		Instant now = this.clock.instant();
@@ -117,8 +116,7 @@ public class GuestAccess {
 			return Outcome.refused(refusal.get());
 		}
 		String token = Tokens.generate();
-		Instant expiresAt = request.durationDays() == null ? null
-				: now.plus(Duration.ofDays(request.durationDays()));
+		Instant expiresAt = request.durationDays() == null ? null : now.plus(Duration.ofDays(request.durationDays()));
 		long linkId = this.links.insert(mediaId, request.name(), Tokens.hash(token), this.secret.seal(token),
 				request.maxClicks(), request.durationDays(), expiresAt, viewer.accountId(), now);
 		this.audit.record(viewer.username(), "link_created", mediaId, linkId, "ok", request.name());
@@ -148,7 +146,10 @@ public class GuestAccess {
 			.orElse(Optional.of(ManagementRefusal.NOT_FOUND));
 	}
 
-	/** The rules that decide whether this viewer may manage guest access of this item, in order. */
+	/**
+	 * The rules that decide whether this viewer may manage guest access of this item, in
+	 * order.
+	 */
 	private Optional<ManagementRefusal> checkItem(MediaItem item, Viewer viewer, GuestLinkPolicy policy) {
 		if (!item.type().supportsGuestAccess()) {
 			return Optional.of(ManagementRefusal.UNSUPPORTED_MEDIA_TYPE);
@@ -180,7 +181,8 @@ public class GuestAccess {
 			return this.secret.unseal(sealed);
 		}
 		catch (RuntimeException ex) {
-			// Sealed under an earlier server secret: the link still works, but cannot be copied again.
+			// Sealed under an earlier server secret: the link still works, but cannot be
+			// copied again.
 			return null;
 		}
 	}

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows in the media library whether each item's guest access is on, and with how many links.
+ * Shows in the media library whether each item's guest access is on, and with how many
+ * links.
  */
 @Component
 class GuestAccessNotes implements MediaListNotes {
@@ -38,8 +39,7 @@ class GuestAccessNotes implements MediaListNotes {
 				""").param("ids", items.stream().map(MediaItem::id).toList()).query((rs) -> {
 			if (rs.getBoolean("enabled")) {
 				int links = rs.getInt("link_count");
-				notes.put(rs.getLong("media_id"),
-						"Guest access on · " + (links == 1 ? "1 link" : links + " links"));
+				notes.put(rs.getLong("media_id"), "Guest access on · " + (links == 1 ? "1 link" : links + " links"));
 			}
 		});
 		return notes;

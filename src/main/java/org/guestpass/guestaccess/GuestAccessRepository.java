@@ -45,8 +45,9 @@ class GuestAccessRepository {
 	}
 
 	/**
-	 * Takes one of the item's link slots if guest access is on and fewer than {@code maxLinks} are
-	 * taken. Racing requests serialise on the row, so the count can never pass the limit.
+	 * Takes one of the item's link slots if guest access is on and fewer than
+	 * {@code maxLinks} are taken. Racing requests serialise on the row, so the count can
+	 * never pass the limit.
 	 */
 	boolean reserveSlot(long mediaId, int maxLinks, Instant now) {
 		return this.jdbc.sql("""

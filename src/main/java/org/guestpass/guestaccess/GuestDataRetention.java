@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Guests' names and emails are kept while their link lives and for a retention period after it
- * ended (deleted, expired, or its item deleted), 30 days unless {@code GUESTPASS_GUEST_DATA_RETENTION}
- * says otherwise; then a job that runs every hour erases them. The job is one idempotent update, so
- * every node may run it.
+ * Guests' names and emails are kept while their link lives and for a retention period
+ * after it ended (deleted, expired, or its item deleted), 30 days unless
+ * {@code GUESTPASS_GUEST_DATA_RETENTION} says otherwise; then a job that runs every hour
+ * erases them. The job is one idempotent update, so every node may run it.
  */
 @Component
 public class GuestDataRetention {
@@ -29,14 +29,16 @@ public class GuestDataRetention {
 
 	private final Clock clock;
 
-	GuestDataRetention(GuestSessionRepository sessions, @Value("${guestpass.guest-data-retention:30d}") Duration retention,
-			Clock clock) {
+	GuestDataRetention(GuestSessionRepository sessions,
+			@Value("${guestpass.guest-data-retention:30d}") Duration retention, Clock clock) {
 		this.sessions = sessions;
 		this.retention = retention;
 		this.clock = clock;
 	}
 
-	/** Erases what is past its retention; returns how many guests' details were erased. */
+	/**
+	 * Erases what is past its retention; returns how many guests' details were erased.
+	 */
 	@Scheduled(fixedDelayString = "${guestpass.guest-data-retention-check:1h}", initialDelayString = "1m")
 	@Transactional
 	public int eraseExpiredGuestData() {

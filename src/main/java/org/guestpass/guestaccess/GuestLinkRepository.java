@@ -71,7 +71,11 @@ class GuestLinkRepository {
 				select id, media_id, name, token_sealed, max_clicks, clicks, duration_days, expires_at, created_at
 				  from guest_link
 				 where id = :linkId and media_id = :mediaId
-				""").param("linkId", linkId).param("mediaId", mediaId).query(GuestLinkRepository::storedLink).optional();
+				""")
+			.param("linkId", linkId)
+			.param("mediaId", mediaId)
+			.query(GuestLinkRepository::storedLink)
+			.optional();
 	}
 
 	boolean delete(long mediaId, long linkId) {
@@ -96,10 +100,10 @@ class GuestLinkRepository {
 	}
 
 	/**
-	 * Counts one admission if, at this moment, the link is within its limit and lifetime, its item is
-	 * live with guest access on, and the site modules are enabled. The database serialises racing
-	 * updates of the row and re-checks the condition, so the count never passes the limit, whatever
-	 * the number of requests and nodes.
+	 * Counts one admission if, at this moment, the link is within its limit and lifetime,
+	 * its item is live with guest access on, and the site modules are enabled. The
+	 * database serialises racing updates of the row and re-checks the condition, so the
+	 * count never passes the limit, whatever the number of requests and nodes.
 	 */
 	boolean countClick(long linkId, Instant now) {
 		return this.jdbc.sql("""

@@ -3,8 +3,9 @@ package org.guestpass.guestaccess;
 import java.time.Instant;
 
 /**
- * Where a link stands. Expired and used up are final; inactive follows the item's switch (and the
- * site modules), so turning guest access on again revives a link that is neither.
+ * Where a link stands. Expired and used up are final; inactive follows the item's switch
+ * (and the site modules), so turning guest access on again revives a link that is
+ * neither.
  */
 public enum GuestLinkStatus {
 

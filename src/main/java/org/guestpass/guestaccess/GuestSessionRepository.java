@@ -12,8 +12,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Guests' sessions: server-side records, looked up by the hash of the guest's cookie, that can be
- * revoked.
+ * Guests' sessions: server-side records, looked up by the hash of the guest's cookie,
+ * that can be revoked.
  */
 @Repository
 class GuestSessionRepository {
@@ -27,7 +27,9 @@ class GuestSessionRepository {
 	record GuestSession(long id, long linkId, long mediaId, String guestName, Instant createdAt, Instant expiresAt,
 			Instant lastSeenAt, Instant revokedAt) {
 
-		/** Not revoked, within its absolute lifetime, and seen within the idle lifetime. */
+		/**
+		 * Not revoked, within its absolute lifetime, and seen within the idle lifetime.
+		 */
 		boolean isValidAt(Instant now, Duration idle) {
 			Instant lastSeen = this.lastSeenAt != null ? this.lastSeenAt : this.createdAt;
 			return this.revokedAt == null && now.isBefore(this.expiresAt) && now.isBefore(lastSeen.plus(idle));
@@ -54,7 +56,9 @@ class GuestSessionRepository {
 		return key.getKey().longValue();
 	}
 
-	/** Notes that the link of these sessions was deleted now: when their retention starts. */
+	/**
+	 * Notes that the link of these sessions was deleted now: when their retention starts.
+	 */
 	void linkEnded(long linkId, Instant now) {
 		this.jdbc.sql("update guest_session set link_ended_at = :now where link_id = :linkId and link_ended_at is null")
 			.param("linkId", linkId)
@@ -63,8 +67,9 @@ class GuestSessionRepository {
 	}
 
 	/**
-	 * Erases the name and email of every guest whose link ended (deleted, expired, or its item
-	 * deleted) before the cutoff. One idempotent statement: several nodes may run it at once.
+	 * Erases the name and email of every guest whose link ended (deleted, expired, or its
+	 * item deleted) before the cutoff. One idempotent statement: several nodes may run it
+	 * at once.
 	 */
 	int eraseEndedBefore(Instant cutoff, Instant now) {
 		return this.jdbc.sql("""
@@ -95,8 +100,9 @@ class GuestSessionRepository {
 				""")
 			.param("sessionHash", sessionHash)
 			.query((rs, row) -> new GuestSession(rs.getLong("id"), rs.getLong("link_id"), rs.getLong("media_id"),
-					rs.getString("guest_name"), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "expires_at"),
-					Timestamps.instant(rs, "last_seen_at"), Timestamps.instant(rs, "revoked_at")))
+					rs.getString("guest_name"), Timestamps.instant(rs, "created_at"),
+					Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "last_seen_at"),
+					Timestamps.instant(rs, "revoked_at")))
 			.optional();
 	}
 

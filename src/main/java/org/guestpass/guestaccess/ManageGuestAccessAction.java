@@ -9,8 +9,8 @@ import org.guestpass.media.Viewer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts "Manage guest access" in a media page's menu, for a permitted user on a supported item while
- * the site modules are on.
+ * Puts "Manage guest access" in a media page's menu, for a permitted user on a supported
+ * item while the site modules are on.
  */
 @Component
 class ManageGuestAccessAction implements MediaPageAction {

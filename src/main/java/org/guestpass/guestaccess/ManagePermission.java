@@ -5,8 +5,8 @@ import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.settings.GuestLinkPolicy;
 
 /**
- * "Only permitted users can create guest links": admins always may; a member follows an admin's
- * per-user override, or else the site policy's lowest role.
+ * "Only permitted users can create guest links": admins always may; a member follows an
+ * admin's per-user override, or else the site policy's lowest role.
  */
 final class ManagePermission {
 

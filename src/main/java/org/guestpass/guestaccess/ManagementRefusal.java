@@ -1,7 +1,8 @@
 package org.guestpass.guestaccess;
 
 /**
- * Why an owner's change to guest access was refused; {@code code} is the API's stable problem code.
+ * Why an owner's change to guest access was refused; {@code code} is the API's stable
+ * problem code.
  */
 public enum ManagementRefusal {
 

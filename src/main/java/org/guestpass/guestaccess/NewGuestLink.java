@@ -1,7 +1,8 @@
 package org.guestpass.guestaccess;
 
 /**
- * What an owner asks for when creating a link. The name is normalised and checked on construction.
+ * What an owner asks for when creating a link. The name is normalised and checked on
+ * construction.
  *
  * @param name 1 to {@value TextRules#MAX_NAME} characters after normalising and trimming
  * @param maxClicks how many admissions the link allows, or null for unlimited

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import org.guestpass.system.TextLength;
 
 /**
- * What typed text must look like: names are NFKC-normalised and trimmed, and may not contain
- * control, zero-width or bidi-override characters, nor half a surrogate pair; emails must be plausible. Lengths are counted
- * in characters (code points), as {@link TextLength} does.
+ * What typed text must look like: names are NFKC-normalised and trimmed, and may not
+ * contain control, zero-width or bidi-override characters, nor half a surrogate pair;
+ * emails must be plausible. Lengths are counted in characters (code points), as
+ * {@link TextLength} does.
  */
 public final class TextRules {
 
@@ -21,7 +22,8 @@ public final class TextRules {
 	/** The most characters of an email's part before the {@code @}. */
 	public static final int MAX_LOCAL_PART = 64;
 
-	// UNICODE_CHARACTER_CLASS: \s also matches no-break and ideographic spaces, not only ASCII ones.
+	// UNICODE_CHARACTER_CLASS: \s also matches no-break and ideographic spaces, not only
+	// ASCII ones.
 	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+",
 			Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -33,7 +35,10 @@ public final class TextRules {
 		return name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
 	}
 
-	/** Whether a normalised name is 1 to {@value #MAX_NAME} characters of visible, well-behaved text. */
+	/**
+	 * Whether a normalised name is 1 to {@value #MAX_NAME} characters of visible,
+	 * well-behaved text.
+	 */
 	public static boolean isValidName(String normalized) {
 		return !normalized.isEmpty() && TextLength.isAtMost(normalized, MAX_NAME)
 				&& normalized.codePoints().noneMatch(TextRules::isForbidden);
@@ -49,20 +54,21 @@ public final class TextRules {
 	}
 
 	/**
-	 * Whether a normalised email is plausible: at most {@value #MAX_EMAIL} characters, of which at most
-	 * {@value #MAX_LOCAL_PART} before the {@code @}.
+	 * Whether a normalised email is plausible: at most {@value #MAX_EMAIL} characters, of
+	 * which at most {@value #MAX_LOCAL_PART} before the {@code @}.
 	 */
 	public static boolean isValidEmail(String normalized) {
 		int at = normalized.lastIndexOf('@');
 		return isShortEnoughEmail(normalized) && at > 0
-				&& TextLength.isAtMost(normalized.substring(0, at), MAX_LOCAL_PART) && EMAIL.matcher(normalized).matches()
-				&& normalized.codePoints().noneMatch(TextRules::isForbidden);
+				&& TextLength.isAtMost(normalized.substring(0, at), MAX_LOCAL_PART)
+				&& EMAIL.matcher(normalized).matches() && normalized.codePoints().noneMatch(TextRules::isForbidden);
 	}
 
 	private static boolean isForbidden(int codePoint) {
-		return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE || (codePoint >= 0x200B && codePoint <= 0x200F)
-				|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
-				|| codePoint == 0xFEFF || codePoint == 0x2028 || codePoint == 0x2029 || codePoint == 0x061C;
+		return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.SURROGATE
+				|| (codePoint >= 0x200B && codePoint <= 0x200F) || (codePoint >= 0x202A && codePoint <= 0x202E)
+				|| (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint == 0xFEFF || codePoint == 0x2028
+				|| codePoint == 0x2029 || codePoint == 0x061C;
 	}
 
 }

@@ -1,8 +1,8 @@
 /**
- * Guest access: the per-item switch, guest links, the admission of guests and their sessions, and
- * the message pages that tell a guest why they cannot get in.
+ * Guest access: the per-item switch, guest links, the admission of guests and their
+ * sessions, and the message pages that tell a guest why they cannot get in.
  */
-@ApplicationModule(allowedDependencies = {"media", "account", "settings", "audit", "system"})
+@ApplicationModule(allowedDependencies = { "media", "account", "settings", "audit", "system" })
 package org.guestpass.guestaccess;
 
 import org.springframework.modulith.ApplicationModule;

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Captions of a video: WebVTT files, one per language, that the owner adds and guests can turn on.
+ * Captions of a video: WebVTT files, one per language, that the owner adds and guests can
+ * turn on.
  */
 @Service
 public class Captions {
@@ -28,10 +29,15 @@ public class Captions {
 	/** The largest caption file accepted. */
 	public static final int MAX_BYTES = 1024 * 1024;
 
-	/** The most characters of a label, counted as {@link TextLength} does, after trimming. */
+	/**
+	 * The most characters of a label, counted as {@link TextLength} does, after trimming.
+	 */
 	public static final int MAX_LABEL = 100;
 
-	/** The longest tag {@link #LANGUAGE} admits: a language of three letters and three subtags of nine. */
+	/**
+	 * The longest tag {@link #LANGUAGE} admits: a language of three letters and three
+	 * subtags of nine.
+	 */
 	public static final int MAX_LANGUAGE = 3 + 3 * (1 + 8);
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
@@ -75,7 +81,8 @@ public class Captions {
 			return Optional.of(MediaRefusal.NOT_WEBVTT);
 		}
 		String tag = language.trim();
-		// Replacing is a delete and an insert: the item's row is locked first, so two uploads for one
+		// Replacing is a delete and an insert: the item's row is locked first, so two
+		// uploads for one
 		// language replace one after the other instead of both inserting.
 		if (this.jdbc.sql("select id from media where id = :id and deleted_at is null for update")
 			.param("id", mediaId)
@@ -110,7 +117,9 @@ public class Captions {
 			.list();
 	}
 
-	/** The WebVTT text of one language, for whoever checked access to the item already. */
+	/**
+	 * The WebVTT text of one language, for whoever checked access to the item already.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> content(long mediaId, String language) {
 		return this.jdbc.sql("select content from caption where media_id = :mediaId and language = :language")

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes the files of deleted media items, the video and its poster, once a grace period has passed
- * (7 days unless {@code GUESTPASS_DELETED_MEDIA_GRACE} says otherwise), every hour. Each item is
- * first claimed by one conditional update, so when several nodes run the job at once each file is
- * removed by one of them; a removal that fails leaves the claim undone, to be tried again.
+ * Removes the files of deleted media items, the video and its poster, once a grace period
+ * has passed (7 days unless {@code GUESTPASS_DELETED_MEDIA_GRACE} says otherwise), every
+ * hour. Each item is first claimed by one conditional update, so when several nodes run
+ * the job at once each file is removed by one of them; a removal that fails leaves the
+ * claim undone, to be tried again.
  */
 @Component
 public class DeletedMediaCleanup {
@@ -49,7 +50,10 @@ public class DeletedMediaCleanup {
 		this.clock = clock;
 	}
 
-	/** Removes what is past its grace period; returns how many items' files this run removed. */
+	/**
+	 * Removes what is past its grace period; returns how many items' files this run
+	 * removed.
+	 */
 	@Scheduled(fixedDelayString = "${guestpass.deleted-media-check:1h}", initialDelayString = "2m")
 	public int removeFilesOfDeletedMedia() {
 		Instant now = this.clock.instant();

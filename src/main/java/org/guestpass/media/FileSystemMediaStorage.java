@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Media files in a folder of the local file system (in production, one every node shares, such as
- * NFS). File names are random keys, never anything a user typed; files are readable only by the
- * user GuestPass runs as, and so is the folder when GuestPass creates it.
+ * Media files in a folder of the local file system (in production, one every node shares,
+ * such as NFS). File names are random keys, never anything a user typed; files are
+ * readable only by the user GuestPass runs as, and so is the folder when GuestPass
+ * creates it.
  */
 @Component
 class FileSystemMediaStorage implements MediaStorage {
@@ -48,8 +49,10 @@ class FileSystemMediaStorage implements MediaStorage {
 		String key = newKey();
 		Path partial = this.root.resolve(key + ".part");
 		try {
-			// transferTo(File), not transferTo(Path), which always copies: the servlet container renames
-			// the file it spooled the upload to when that lies on this file system, and copies it otherwise.
+			// transferTo(File), not transferTo(Path), which always copies: the servlet
+			// container renames
+			// the file it spooled the upload to when that lies on this file system, and
+			// copies it otherwise.
 			upload.transferTo(partial.toFile());
 			// A moved upload keeps the permissions the servlet container gave it.
 			OwnerOnlyFiles.restrict(partial);

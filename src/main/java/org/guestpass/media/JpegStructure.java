@@ -3,24 +3,27 @@ package org.guestpass.media;
 import java.util.Optional;
 
 /**
- * What the markers of a JPEG's first image say about the work of decoding it, read without decoding
- * anything: its frame (size, components and their sampling), whether it is progressive, and how many
- * scans it has.
+ * What the markers of a JPEG's first image say about the work of decoding it, read
+ * without decoding anything: its frame (size, components and their sampling), whether it
+ * is progressive, and how many scans it has.
  * <p>
- * These matter because a JPEG decoder holds more than the pixels it hands over. A baseline JPEG with
- * one scan is decoded a few rows at a time; a progressive one, or one whose colours come in separate
- * scans, is first gathered whole as DCT coefficients, two bytes for each sample of each component, in
- * native memory the Java heap limit does not cover (an 8000 × 8000 progressive JPEG of a few hundred
- * bytes makes libjpeg allocate 192 MB or more), and every scan is a pass over all of them. Only the first
- * image is read, as only it is decoded: whatever follows its end (a second image, a thumbnail, other
- * bytes) is not looked at.
+ * These matter because a JPEG decoder holds more than the pixels it hands over. A
+ * baseline JPEG with one scan is decoded a few rows at a time; a progressive one, or one
+ * whose colours come in separate scans, is first gathered whole as DCT coefficients, two
+ * bytes for each sample of each component, in native memory the Java heap limit does not
+ * cover (an 8000 × 8000 progressive JPEG of a few hundred bytes makes libjpeg allocate
+ * 192 MB or more), and every scan is a pass over all of them. Only the first image is
+ * read, as only it is decoded: whatever follows its end (a second image, a thumbnail,
+ * other bytes) is not looked at.
  *
  * @param width the frame's width in pixels
- * @param height the frame's height in pixels, 0 when the frame leaves it to a later marker
+ * @param height the frame's height in pixels, 0 when the frame leaves it to a later
+ * marker
  * @param progressive whether the frame is progressive (SOF2, SOF6, SOF10 or SOF14)
  * @param scans how many scans (start-of-scan markers) the image has
- * @param coefficientBytes what a decoder that gathers the whole image holds: 64 two-byte coefficients per
- * 8 × 8 block of each component, the blocks rounded up to whole MCUs as libjpeg does
+ * @param coefficientBytes what a decoder that gathers the whole image holds: 64 two-byte
+ * coefficients per 8 × 8 block of each component, the blocks rounded up to whole MCUs as
+ * libjpeg does
  */
 record JpegStructure(int width, int height, boolean progressive, int scans, long coefficientBytes) {
 
@@ -35,18 +38,20 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 	private static final int BLOCK_BYTES = 64 * 2;
 
 	/**
-	 * Whether the decoder gathers the whole image as coefficients before it outputs a row: libjpeg
-	 * does for a progressive image and for a sequential one in more than one scan.
+	 * Whether the decoder gathers the whole image as coefficients before it outputs a
+	 * row: libjpeg does for a progressive image and for a sequential one in more than one
+	 * scan.
 	 */
 	boolean buffersWholeImage() {
 		return this.progressive || this.scans > 1;
 	}
 
 	/**
-	 * The structure of the first image of a JPEG that starts with a start-of-image marker; empty when
-	 * its markers are broken, when it has no frame, or when a second frame header comes before its end.
-	 * A first image that holds tables only (an abbreviated stream) is followed by the image it is for,
-	 * as image readers expect; that one is read.
+	 * The structure of the first image of a JPEG that starts with a start-of-image
+	 * marker; empty when its markers are broken, when it has no frame, or when a second
+	 * frame header comes before its end. A first image that holds tables only (an
+	 * abbreviated stream) is followed by the image it is for, as image readers expect;
+	 * that one is read.
 	 */
 	static Optional<JpegStructure> of(byte[] jpeg) {
 		Reader first = new Reader(jpeg, 0);
@@ -66,7 +71,10 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 		return Optional.of(image.structure());
 	}
 
-	/** Walks one image's markers, from its start-of-image marker to its end-of-image marker. */
+	/**
+	 * Walks one image's markers, from its start-of-image marker to its end-of-image
+	 * marker.
+	 */
 	private static final class Reader {
 
 		private final byte[] bytes;
@@ -86,7 +94,10 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 			this.position = start;
 		}
 
-		/** Whether the image's markers are whole; an image cut short after its frame header counts as read. */
+		/**
+		 * Whether the image's markers are whole; an image cut short after its frame
+		 * header counts as read.
+		 */
 		boolean read() {
 			if (marker() != SOI) {
 				return false;
@@ -103,7 +114,8 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 					return true;
 				}
 				if (marker == SOI || marker == TEM || (marker >= 0xD0 && marker <= 0xD7)) {
-					// No second image inside this one; restart markers belong inside scans only.
+					// No second image inside this one; restart markers belong inside
+					// scans only.
 					return false;
 				}
 				int length = unsigned16(this.position);
@@ -149,7 +161,10 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 			return new JpegStructure(width, height, this.progressive, this.scans, bytes);
 		}
 
-		/** Frame header: precision, height, width, and for each component its id, sampling factors and table. */
+		/**
+		 * Frame header: precision, height, width, and for each component its id, sampling
+		 * factors and table.
+		 */
 		private boolean readFrame(int at, int length) {
 			if (length < 6) {
 				return false;
@@ -177,7 +192,10 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 			return true;
 		}
 
-		/** Moves past a scan's entropy-coded bytes, to the next marker other than a restart marker. */
+		/**
+		 * Moves past a scan's entropy-coded bytes, to the next marker other than a
+		 * restart marker.
+		 */
 		private void skipEntropyCodedData() {
 			while (this.position + 1 < this.bytes.length) {
 				if ((this.bytes[this.position] & 0xFF) != 0xFF) {
@@ -198,7 +216,10 @@ record JpegStructure(int width, int height, boolean progressive, int scans, long
 			this.position = this.bytes.length;
 		}
 
-		/** The next marker's code, past any fill bytes; -1 at the end of the bytes or where no marker is. */
+		/**
+		 * The next marker's code, past any fill bytes; -1 at the end of the bytes or
+		 * where no marker is.
+		 */
 		private int marker() {
 			if (this.position >= this.bytes.length || (this.bytes[this.position] & 0xFF) != 0xFF) {
 				return -1;

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * When a live session is on air: from its start (if it has one) until its end (if it has one). An
- * end must come after the start.
+ * When a live session is on air: from its start (if it has one) until its end (if it has
+ * one). An end must come after the start.
  * <p>
- * Times are kept to the microsecond, as H2 and PostgreSQL store them: finer digits are dropped when
- * the window is made, before the end is compared with the start, so what is checked is exactly what
- * the database keeps (it would otherwise round an end 100 ns after the start onto the start).
+ * Times are kept to the microsecond, as H2 and PostgreSQL store them: finer digits are
+ * dropped when the window is made, before the end is compared with the start, so what is
+ * checked is exactly what the database keeps (it would otherwise round an end 100 ns
+ * after the start onto the start).
  *
- * @param startsAt when the session starts, or {@code null} when it is on air from the start
+ * @param startsAt when the session starts, or {@code null} when it is on air from the
+ * start
  * @param endsAt when the session ends, or {@code null} when it has no end
  */
 public record LiveWindow(Instant startsAt, Instant endsAt) {
@@ -19,12 +21,15 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 	/** A window that is always open. */
 	public static final LiveWindow ALWAYS = new LiveWindow(null, null);
 
-	/** The earliest time a live session may start or end: the start of the year 1970, UTC. */
+	/**
+	 * The earliest time a live session may start or end: the start of the year 1970, UTC.
+	 */
 	public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
 	/**
-	 * The latest time a live session may start or end: the end of the year 9999, UTC, far within what
-	 * both databases hold (PostgreSQL stops at the year 294276) and what a form's date shows.
+	 * The latest time a live session may start or end: the end of the year 9999, UTC, far
+	 * within what both databases hold (PostgreSQL stops at the year 294276) and what a
+	 * form's date shows.
 	 */
 	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -37,8 +42,9 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 	}
 
 	/**
-	 * The window of these times, to the microsecond, or why there is none: a time outside the years
-	 * {@link #EARLIEST 1970} to {@link #LATEST 9999}, or an end that does not come after the start.
+	 * The window of these times, to the microsecond, or why there is none: a time outside
+	 * the years {@link #EARLIEST 1970} to {@link #LATEST 9999}, or an end that does not
+	 * come after the start.
 	 */
 	static Checked of(Instant startsAt, Instant endsAt) {
 		Instant start = toTheMicrosecond(startsAt);
@@ -55,7 +61,9 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 		return new Checked(new LiveWindow(start, end), null);
 	}
 
-	/** Where the session stands at this moment: the start is inclusive, the end exclusive. */
+	/**
+	 * Where the session stands at this moment: the start is inclusive, the end exclusive.
+	 */
 	public State stateAt(Instant now) {
 		if (this.startsAt != null && now.isBefore(this.startsAt)) {
 			return State.NOT_STARTED;

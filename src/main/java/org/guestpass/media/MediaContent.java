@@ -28,12 +28,13 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The HTTP responses that serve an item's files. A video is streamed: Spring MVC answers
- * {@code Range} requests from it with 206 or 416, {@code HEAD} without a body, and conditional
- * requests with 304. Captions and posters are sent whole.
+ * {@code Range} requests from it with 206 or 416, {@code HEAD} without a body, and
+ * conditional requests with 304. Captions and posters are sent whole.
  */
 public final class MediaContent {
 
-	// Tomcat's request attributes for zero-copy file sending (org.apache.catalina.Globals).
+	// Tomcat's request attributes for zero-copy file sending
+	// (org.apache.catalina.Globals).
 	private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
 
 	private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -61,9 +62,9 @@ public final class MediaContent {
 	}
 
 	/**
-	 * A poster image, shown inline and never sniffed as anything else. Private caches may keep it but
-	 * must ask again each time (a conditional request answered with 304 while it is unchanged), so a
-	 * guest whose access ended gets it no more.
+	 * A poster image, shown inline and never sniffed as anything else. Private caches may
+	 * keep it but must ask again each time (a conditional request answered with 304 while
+	 * it is unchanged), so a guest whose access ended gets it no more.
 	 */
 	public static ResponseEntity<Resource> poster(Posters.Poster poster, Resource file) {
 		return ResponseEntity.ok()
@@ -77,8 +78,9 @@ public final class MediaContent {
 	}
 
 	/**
-	 * Answers a request for the video: with {@code sendfile} where the container can, otherwise as
-	 * {@link #stream} does. Returns {@code null} when the response has been written already.
+	 * Answers a request for the video: with {@code sendfile} where the container can,
+	 * otherwise as {@link #stream} does. Returns {@code null} when the response has been
+	 * written already.
 	 */
 	public static ResponseEntity<?> serve(MediaItem item, Resource file, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -89,16 +91,18 @@ public final class MediaContent {
 	}
 
 	/**
-	 * The video, whole or in the ranges asked for; a byte range that cannot be read, or that names no
-	 * bytes of the file, gets 416 with the file's size. A Range that comes with an {@code If-Range} naming
-	 * another version of the file (another entity tag or date) is ignored: the whole current file is
-	 * sent, never a piece of a different one (RFC 9110, section 13.1.5); so is it for a range in a unit
-	 * other than bytes, which a server must ignore (section 14.2).
+	 * The video, whole or in the ranges asked for; a byte range that cannot be read, or
+	 * that names no bytes of the file, gets 416 with the file's size. A Range that comes
+	 * with an {@code If-Range} naming another version of the file (another entity tag or
+	 * date) is ignored: the whole current file is sent, never a piece of a different one
+	 * (RFC 9110, section 13.1.5); so is it for a range in a unit other than bytes, which
+	 * a server must ignore (section 14.2).
 	 */
 	private static ResponseEntity<?> stream(MediaItem item, Resource file, String range, String ifRange)
 			throws IOException {
 		if (range != null && range.startsWith("bytes=") && !isParseable(range)) {
-			// Spring would answer "bytes=" with an empty 206; a range that names no bytes is unsatisfiable.
+			// Spring would answer "bytes=" with an empty 206; a range that names no bytes
+			// is unsatisfiable.
 			return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
 				.header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
 				.build();
@@ -118,12 +122,13 @@ public final class MediaContent {
 	}
 
 	/**
-	 * Sends the video, or one range of it, with the container's zero-copy {@code sendfile} when it
-	 * offers it (Tomcat over plain HTTP; behind TLS it does not): the bytes go from the page cache to
-	 * the socket without passing through the JVM. Conditional requests are answered first (304, 412).
-	 * Returns false, having written nothing, when it cannot: no {@code sendfile}, a {@code HEAD}, several
-	 * ranges, an unsatisfiable or unreadable range, or an {@code If-Range} naming another file; then
-	 * {@link #stream} answers.
+	 * Sends the video, or one range of it, with the container's zero-copy
+	 * {@code sendfile} when it offers it (Tomcat over plain HTTP; behind TLS it does
+	 * not): the bytes go from the page cache to the socket without passing through the
+	 * JVM. Conditional requests are answered first (304, 412). Returns false, having
+	 * written nothing, when it cannot: no {@code sendfile}, a {@code HEAD}, several
+	 * ranges, an unsatisfiable or unreadable range, or an {@code If-Range} naming another
+	 * file; then {@link #stream} answers.
 	 */
 	private static boolean sendFile(MediaItem item, Resource file, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -180,12 +185,12 @@ public final class MediaContent {
 	}
 
 	/**
-	 * Whether a Range is to be applied: it counts bytes, and any If-Range still names this file (its
-	 * entity tag or its date to the second).
+	 * Whether a Range is to be applied: it counts bytes, and any If-Range still names
+	 * this file (its entity tag or its date to the second).
 	 */
 	private static boolean rangeApplies(MediaItem item, String range, String ifRange) {
-		return range.startsWith("bytes=") && (ifRange == null || ifRange.equals(etag(item))
-				|| namesTheSameSecond(ifRange, item.createdAt()));
+		return range.startsWith("bytes=")
+				&& (ifRange == null || ifRange.equals(etag(item)) || namesTheSameSecond(ifRange, item.createdAt()));
 	}
 
 	private static boolean isParseable(String range) {

@@ -17,18 +17,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The media library: adding, finding, listing and deleting items, and reading a video's file.
+ * The media library: adding, finding, listing and deleting items, and reading a video's
+ * file.
  */
 @Service
 public class MediaLibrary {
 
-	/** The most characters of a title, counted as {@link TextLength} does, after trimming. */
+	/**
+	 * The most characters of a title, counted as {@link TextLength} does, after trimming.
+	 */
 	public static final int MAX_TITLE = 200;
 
 	/** The most characters of a description, after trimming. */
 	public static final int MAX_DESCRIPTION = 2000;
 
-	/** The most characters of a live session's stream URL or a room's URL, after trimming. */
+	/**
+	 * The most characters of a live session's stream URL or a room's URL, after trimming.
+	 */
 	public static final int MAX_URL = 2000;
 
 	private final MediaRepository repository;
@@ -60,8 +65,9 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Adds an uploaded video, moving its file into storage where the file system allows and copying it
-	 * otherwise, never holding it in memory; nothing is kept when it is refused or fails.
+	 * Adds an uploaded video, moving its file into storage where the file system allows
+	 * and copying it otherwise, never holding it in memory; nothing is kept when it is
+	 * refused or fails.
 	 */
 	public Addition addVideo(Viewer owner, String title, String description, MultipartFile file) throws IOException {
 		Optional<MediaRefusal> invalid = checkText(title, description);
@@ -94,8 +100,9 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Adds a live session, room or channel room, which point at a URL; a live session may have a start
-	 * and an end time (either may be {@code null}), kept to the microsecond, in the years 1970 to 9999.
+	 * Adds a live session, room or channel room, which point at a URL; a live session may
+	 * have a start and an end time (either may be {@code null}), kept to the microsecond,
+	 * in the years 1970 to 9999.
 	 */
 	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url,
 			Instant startsAt, Instant endsAt) {
@@ -126,8 +133,9 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Changes a live session's stream URL and its start and end time (either may be {@code null}), kept
-	 * as {@link LiveWindow} says; the refusal says why nothing changed.
+	 * Changes a live session's stream URL and its start and end time (either may be
+	 * {@code null}), kept as {@link LiveWindow} says; the refusal says why nothing
+	 * changed.
 	 */
 	public Optional<MediaRefusal> updateLiveSession(long id, Viewer viewer, String url, Instant startsAt,
 			Instant endsAt) {
@@ -161,7 +169,9 @@ public class MediaLibrary {
 		return this.repository.findById(id).filter((item) -> !item.isDeleted() && viewer.mayManage(item));
 	}
 
-	/** The item as stored, deleted or not, for whoever checks access on their own terms. */
+	/**
+	 * The item as stored, deleted or not, for whoever checks access on their own terms.
+	 */
 	public Optional<MediaItem> findIncludingDeleted(long id) {
 		return this.repository.findById(id);
 	}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A short note another module adds to items in the media library, such as the state of their
- * guest access. One call for the whole list.
+ * A short note another module adds to items in the media library, such as the state of
+ * their guest access. One call for the whole list.
  */
 public interface MediaListNotes {
 

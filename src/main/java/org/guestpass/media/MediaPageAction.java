@@ -3,8 +3,8 @@ package org.guestpass.media;
 import java.util.Optional;
 
 /**
- * An entry another module adds to a media page's "More actions" menu. Implementations decide for
- * themselves whether to offer it to this viewer on this item.
+ * An entry another module adds to a media page's "More actions" menu. Implementations
+ * decide for themselves whether to offer it to this viewer on this item.
  */
 public interface MediaPageAction {
 

@@ -1,7 +1,8 @@
 package org.guestpass.media;
 
 /**
- * Why media, its captions, its poster or its schedule were refused, with the field to show the message next to.
+ * Why media, its captions, its poster or its schedule were refused, with the field to
+ * show the message next to.
  */
 public enum MediaRefusal {
 
@@ -22,14 +23,16 @@ public enum MediaRefusal {
 	END_OUT_OF_RANGE("endsAt", "Enter a time between the years 1970 and 9999."),
 	START_UNREADABLE("startsAt", "Enter times as a date and a time, such as 2026-05-04 14:30."),
 	END_UNREADABLE("endsAt", "Enter times as a date and a time, such as 2026-05-04 14:30."),
-	NOT_A_LIVE_SESSION("", "This item is not a live session."),
-	NOT_AN_IMAGE("file", "Upload a PNG or JPEG image."),
+	NOT_A_LIVE_SESSION("", "This item is not a live session."), NOT_AN_IMAGE("file", "Upload a PNG or JPEG image."),
 	IMAGE_TOO_LARGE("file", "The image is larger than 5 MB. Upload a smaller PNG or JPEG."),
 	IMAGE_DIMENSIONS_TOO_LARGE("file", "The image is larger than 8000 × 8000 pixels. Upload a smaller one."),
 	IMAGE_TOO_MANY_PIXELS("file", "The image has more than 40 million pixels (8000 × 5000). Upload a smaller one."),
 	IMAGE_TOO_COMPLEX("file",
 			"This image would take too much memory or time to read. Upload a smaller one, or save it as a standard (not progressive) JPEG or as a PNG."),
-	/** Retryable: the node is decoding as many images as it may at once; see {@link Posters#RETRY_AFTER}. */
+	/**
+	 * Retryable: the node is decoding as many images as it may at once; see
+	 * {@link Posters#RETRY_AFTER}.
+	 */
 	IMAGES_BUSY("", "GuestPass is busy reading other images. Try again in a few seconds."),
 	NO_POSTER("", "This video has no poster.");
 

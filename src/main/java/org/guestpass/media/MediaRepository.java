@@ -69,10 +69,7 @@ class MediaRepository {
 				 where deleted_at is null
 				   and (cast(:ownerId as bigint) is null or owner_id = :ownerId)
 				 order by created_at desc, id desc
-				""")
-			.param("ownerId", ownerId)
-			.query(MediaRepository::item)
-			.list();
+				""").param("ownerId", ownerId).query(MediaRepository::item).list();
 	}
 
 	int updateLiveSession(long id, String sourceUrl, LiveWindow window, Instant now) {
@@ -94,7 +91,8 @@ class MediaRepository {
 	}
 
 	int softDelete(long id, Instant now) {
-		return this.jdbc.sql("update media set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
+		return this.jdbc
+			.sql("update media set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
 			.param("id", id)
 			.param("now", Timestamps.utc(now))
 			.update();

@@ -16,15 +16,15 @@ interface MediaStorage {
 	}
 
 	/**
-	 * Puts the uploaded file into storage if its first bytes are those of a supported video, moving
-	 * it there when it can rather than copying it; leaves nothing behind otherwise, nor when the
-	 * transfer fails.
+	 * Puts the uploaded file into storage if its first bytes are those of a supported
+	 * video, moving it there when it can rather than copying it; leaves nothing behind
+	 * otherwise, nor when the transfer fails.
 	 */
 	Optional<StoredFile> storeVideo(MultipartFile upload) throws IOException;
 
 	/**
-	 * Writes a small file the caller has already checked and holds in memory, such as a poster
-	 * image, under a new key; the file appears whole or not at all.
+	 * Writes a small file the caller has already checked and holds in memory, such as a
+	 * poster image, under a new key; the file appears whole or not at all.
 	 */
 	String storeFile(byte[] content) throws IOException;
 

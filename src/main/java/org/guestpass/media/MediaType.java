@@ -12,7 +12,10 @@ public enum MediaType {
 		return this != channel_room;
 	}
 
-	/** Whether the item is a link to somewhere else (a stream or a room) rather than a stored file. */
+	/**
+	 * Whether the item is a link to somewhere else (a stream or a room) rather than a
+	 * stored file.
+	 */
 	public boolean isLinked() {
 		return this != video;
 	}

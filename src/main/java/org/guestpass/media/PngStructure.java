@@ -7,20 +7,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A PNG's header, and the PNG cut down to the chunks that make its pixels, read without decoding
- * anything.
+ * A PNG's header, and the PNG cut down to the chunks that make its pixels, read without
+ * decoding anything.
  * <p>
- * Only the header (IHDR), palette (PLTE), transparency (tRNS), image data (IDAT) and end (IEND) chunks
- * are handed to the decoder. Everything else is left out before any of it is read: compressed text
- * (zTXt, iTXt) and colour profiles (iCCP), which Java's PNG reader inflates or copies into memory when it
- * reads a palette image's metadata, so that a small chunk could unpack to far more than the upload;
- * the frames of an animated PNG (acTL, fcTL, fdAT), of which only the default image is a poster; text,
- * EXIF and anything after the end chunk. None of them changes a pixel that Java's reader produces.
+ * Only the header (IHDR), palette (PLTE), transparency (tRNS), image data (IDAT) and end
+ * (IEND) chunks are handed to the decoder. Everything else is left out before any of it
+ * is read: compressed text (zTXt, iTXt) and colour profiles (iCCP), which Java's PNG
+ * reader inflates or copies into memory when it reads a palette image's metadata, so that
+ * a small chunk could unpack to far more than the upload; the frames of an animated PNG
+ * (acTL, fcTL, fdAT), of which only the default image is a poster; text, EXIF and
+ * anything after the end chunk. None of them changes a pixel that Java's reader produces.
  *
  * @param width the width its header claims
  * @param height the height its header claims
- * @param imageChunks the signature and the chunks above in their order, or {@code null} when the file's
- * chunks are not whole up to its end chunk, or it has no image data
+ * @param imageChunks the signature and the chunks above in their order, or {@code null}
+ * when the file's chunks are not whole up to its end chunk, or it has no image data
  */
 record PngStructure(int width, int height, byte[] imageChunks) {
 
@@ -31,10 +32,14 @@ record PngStructure(int width, int height, byte[] imageChunks) {
 	/** A chunk's length, type and CRC. */
 	private static final int FRAMING = 12;
 
-	/** The header and its chunks; empty when the file does not start with a PNG signature and header chunk. */
+	/**
+	 * The header and its chunks; empty when the file does not start with a PNG signature
+	 * and header chunk.
+	 */
 	static Optional<PngStructure> of(byte[] png) {
-		if (png.length < SIGNATURE.length + FRAMING + 13 || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0,
-				SIGNATURE.length) || int32(png, 8) != 13 || !"IHDR".equals(type(png, 12))) {
+		if (png.length < SIGNATURE.length + FRAMING + 13
+				|| !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length) || int32(png, 8) != 13
+				|| !"IHDR".equals(type(png, 12))) {
 			return Optional.empty();
 		}
 		int width = int32(png, 16);

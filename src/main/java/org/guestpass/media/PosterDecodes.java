@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * The node's allowance of poster conversions under way at once: at most {@value #PERMITS}, each of which
- * holds at most the memory {@link PosterImage} budgets (its heap part, about 52 MB, twice over fits well
- * in a 256 MB heap beside the rest of GuestPass). A conversion holds its permit from before the upload is
- * read into memory until its JPEG is made, so uploads that wait hold no image memory. One that cannot
- * get a permit within {@link #WAIT} (in turn: the permits are fair) is refused with
+ * The node's allowance of poster conversions under way at once: at most
+ * {@value #PERMITS}, each of which holds at most the memory {@link PosterImage} budgets
+ * (its heap part, about 52 MB, twice over fits well in a 256 MB heap beside the rest of
+ * GuestPass). A conversion holds its permit from before the upload is read into memory
+ * until its JPEG is made, so uploads that wait hold no image memory. One that cannot get
+ * a permit within {@link #WAIT} (in turn: the permits are fair) is refused with
  * {@link MediaRefusal#IMAGES_BUSY}, before anything was read or stored.
  */
 @Component
@@ -21,7 +22,10 @@ class PosterDecodes {
 
 	static final int PERMITS = 2;
 
-	/** How long an upload waits for a conversion to finish; the slowest allowed takes about a second. */
+	/**
+	 * How long an upload waits for a conversion to finish; the slowest allowed takes
+	 * about a second.
+	 */
 	static final Duration WAIT = Duration.ofSeconds(5);
 
 	private final Semaphore permits;

@@ -32,32 +32,38 @@ import org.slf4j.LoggerFactory;
  * A poster image ready to store: a JPEG made from an uploaded PNG or JPEG, fitted within
  * {@value #MAX_SIDE} × {@value #MAX_SIDE} pixels.
  * <p>
- * The upload is trusted for nothing. Its type comes from its first bytes, never from its name or
- * declared type; at most {@value #MAX_BYTES} bytes are read. What decoding it would take is worked out
- * from its header and markers before any pixel is decoded, and a small file that claims too much (a
- * decompression bomb) is refused without being decoded:
+ * The upload is trusted for nothing. Its type comes from its first bytes, never from its
+ * name or declared type; at most {@value #MAX_BYTES} bytes are read. What decoding it
+ * would take is worked out from its header and markers before any pixel is decoded, and a
+ * small file that claims too much (a decompression bomb) is refused without being
+ * decoded:
  * <ul>
- * <li>at most {@value #MAX_DIMENSION} pixels a side and {@value #MAX_PIXELS} pixels in all;
- * <li>the image is decoded at every n-th pixel of every m-th row, n and m chosen from its width and
- * height so that it is still at least twice the poster's size on each side, and further apart until the
- * decoded raster, at the bytes per pixel of the type the reader produces (16-bit and alpha channels
- * included), plus the 4-byte-per-pixel copy of it that is scaled down, fits {@value #HEAP_BUDGET} bytes;
- * <li>a JPEG that its decoder gathers whole before it outputs a row (progressive, or in several scans)
- * is refused when those coefficients, held in native memory outside the Java heap, would take more than
- * {@value #NATIVE_BUDGET} bytes (decoding an 8000 × 8000 progressive JPEG made a JVM's resident memory grow
- * 235 MB more than the same image as a baseline JPEG, and a few hundred bytes can claim that size), or when Java's reader, which draws such an image whole again
- * after each of its scans, would draw more than {@value #MAX_DRAWN_PIXELS} pixels in all (a 12-megapixel
- * one of 200 scans, 26 KB, took 25 seconds of a core); and any JPEG with more than {@value #MAX_SCANS}
- * scans;
- * <li>only the first image is decoded: a PNG's animation frames and a JPEG's further images are not.
+ * <li>at most {@value #MAX_DIMENSION} pixels a side and {@value #MAX_PIXELS} pixels in
+ * all;
+ * <li>the image is decoded at every n-th pixel of every m-th row, n and m chosen from its
+ * width and height so that it is still at least twice the poster's size on each side, and
+ * further apart until the decoded raster, at the bytes per pixel of the type the reader
+ * produces (16-bit and alpha channels included), plus the 4-byte-per-pixel copy of it
+ * that is scaled down, fits {@value #HEAP_BUDGET} bytes;
+ * <li>a JPEG that its decoder gathers whole before it outputs a row (progressive, or in
+ * several scans) is refused when those coefficients, held in native memory outside the
+ * Java heap, would take more than {@value #NATIVE_BUDGET} bytes (decoding an 8000 × 8000
+ * progressive JPEG made a JVM's resident memory grow 235 MB more than the same image as a
+ * baseline JPEG, and a few hundred bytes can claim that size), or when Java's reader,
+ * which draws such an image whole again after each of its scans, would draw more than
+ * {@value #MAX_DRAWN_PIXELS} pixels in all (a 12-megapixel one of 200 scans, 26 KB, took
+ * 25 seconds of a core); and any JPEG with more than {@value #MAX_SCANS} scans;
+ * <li>only the first image is decoded: a PNG's animation frames and a JPEG's further
+ * images are not.
  * </ul>
- * What is kept is a new JPEG drawn from the decoded pixels, so nothing else of the file survives: EXIF
- * and GPS positions, comments, colour profiles, thumbnails and any bytes appended to the image are all
- * dropped; a PNG's other chunks are dropped before it is decoded (see {@link PngStructure}).
+ * What is kept is a new JPEG drawn from the decoded pixels, so nothing else of the file
+ * survives: EXIF and GPS positions, comments, colour profiles, thumbnails and any bytes
+ * appended to the image are all dropped; a PNG's other chunks are dropped before it is
+ * decoded (see {@link PngStructure}).
  * <p>
- * Converting one upload holds at most the upload and a copy of it (5 MB each), the 32 MB above, and
- * poster-sized images (about 10 MB) on the heap, and 64 MB outside it; {@link PosterDecodes} keeps a
- * node to a few conversions at once.
+ * Converting one upload holds at most the upload and a copy of it (5 MB each), the 32 MB
+ * above, and poster-sized images (about 10 MB) on the heap, and 64 MB outside it;
+ * {@link PosterDecodes} keeps a node to a few conversions at once.
  */
 record PosterImage(byte[] jpeg, int width, int height) {
 
@@ -67,29 +73,44 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	/** The most pixels either side of an upload may have. */
 	static final int MAX_DIMENSION = 8000;
 
-	/** The most pixels an upload may have in all: 8000 × 5000, or a 40-megapixel camera's photo. */
+	/**
+	 * The most pixels an upload may have in all: 8000 × 5000, or a 40-megapixel camera's
+	 * photo.
+	 */
 	static final long MAX_PIXELS = 40_000_000;
 
-	/** The poster is fitted within a square of this side, keeping its aspect ratio; smaller images keep their size. */
+	/**
+	 * The poster is fitted within a square of this side, keeping its aspect ratio;
+	 * smaller images keep their size.
+	 */
 	static final int MAX_SIDE = 1280;
 
-	/** The most heap a decoded image may take, with the copy of it that is scaled down. */
+	/**
+	 * The most heap a decoded image may take, with the copy of it that is scaled down.
+	 */
 	static final long HEAP_BUDGET = 32L * 1024 * 1024;
 
 	/** The most native memory a JPEG decoder may hold the image's coefficients in. */
 	static final long NATIVE_BUDGET = 64L * 1024 * 1024;
 
-	/** The most scans a JPEG may have; encoders write 1 (baseline) to about 10 (progressive), rarely 20. */
+	/**
+	 * The most scans a JPEG may have; encoders write 1 (baseline) to about 10
+	 * (progressive), rarely 20.
+	 */
 	static final int MAX_SCANS = 100;
 
 	/**
-	 * The most pixels Java's JPEG reader may draw for a progressive (or several-scan) JPEG, which it draws
-	 * whole again after each scan: its pixels times its scans, such as 25 megapixels in 10 scans. Each
-	 * drawing is a full decode, of every row, whatever the subsampling.
+	 * The most pixels Java's JPEG reader may draw for a progressive (or several-scan)
+	 * JPEG, which it draws whole again after each scan: its pixels times its scans, such
+	 * as 25 megapixels in 10 scans. Each drawing is a full decode, of every row, whatever
+	 * the subsampling.
 	 */
 	static final long MAX_DRAWN_PIXELS = 250_000_000;
 
-	/** The bytes per pixel of the 4-byte RGB copy of the decoded image that is scaled down to the poster. */
+	/**
+	 * The bytes per pixel of the 4-byte RGB copy of the decoded image that is scaled down
+	 * to the poster.
+	 */
 	private static final int SCALING_COPY_BYTES_PER_PIXEL = 4;
 
 	/** How many rows of the decoded image are drawn into that copy at once. */
@@ -106,8 +127,9 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	private static final Logger log = LoggerFactory.getLogger(PosterImage.class);
 
 	/**
-	 * A poster made from an upload, or why there is none, and how it was decoded: given once the image's
-	 * header was read and a decoding was planned, whether it was then refused or decoded.
+	 * A poster made from an upload, or why there is none, and how it was decoded: given
+	 * once the image's header was read and a decoding was planned, whether it was then
+	 * refused or decoded.
 	 */
 	record Conversion(PosterImage image, MediaRefusal refusal, Decoding decoding) {
 
@@ -118,17 +140,17 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * How an image is (or would be) decoded: every {@code stepX}-th pixel of every {@code stepY}-th row,
-	 * giving a raster of {@code width} × {@code height} pixels.
+	 * How an image is (or would be) decoded: every {@code stepX}-th pixel of every
+	 * {@code stepY}-th row, giving a raster of {@code width} × {@code height} pixels.
 	 *
-	 * @param rasterBytes the decoded raster's size: planned from the reader's image type, and once
-	 * decoded, the size of the raster it produced
-	 * @param heapBytes the raster and the 4-byte RGB copy of it that is scaled down, which
-	 * {@link #HEAP_BUDGET} bounds
-	 * @param nativeBytes what the decoder holds outside the heap, which {@link #NATIVE_BUDGET} bounds
+	 * @param rasterBytes the decoded raster's size: planned from the reader's image type,
+	 * and once decoded, the size of the raster it produced
+	 * @param heapBytes the raster and the 4-byte RGB copy of it that is scaled down,
+	 * which {@link #HEAP_BUDGET} bounds
+	 * @param nativeBytes what the decoder holds outside the heap, which
+	 * {@link #NATIVE_BUDGET} bounds
 	 */
-	record Decoding(int stepX, int stepY, int width, int height, long rasterBytes, long heapBytes,
-			long nativeBytes) {
+	record Decoding(int stepX, int stepY, int width, int height, long rasterBytes, long heapBytes, long nativeBytes) {
 
 		boolean withinBudget() {
 			return this.heapBytes <= HEAP_BUDGET && this.nativeBytes <= NATIVE_BUDGET;
@@ -136,7 +158,10 @@ record PosterImage(byte[] jpeg, int width, int height) {
 
 	}
 
-	/** Reads, checks and re-encodes an upload; the stream is read no further than one byte past the limit. */
+	/**
+	 * Reads, checks and re-encodes an upload; the stream is read no further than one byte
+	 * past the limit.
+	 */
 	static Conversion convert(InputStream upload) throws IOException {
 		byte[] bytes = upload.readNBytes(MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
@@ -187,7 +212,9 @@ record PosterImage(byte[] jpeg, int width, int height) {
 		return decode("jpeg", bytes, jpeg.width(), jpeg.height(), jpeg.coefficientBytes());
 	}
 
-	/** Whether the claimed size is out of bounds, checked before anything else is read. */
+	/**
+	 * Whether the claimed size is out of bounds, checked before anything else is read.
+	 */
 	private static MediaRefusal sizeRefusal(int width, int height) {
 		if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
 			return MediaRefusal.IMAGE_DIMENSIONS_TOO_LARGE;
@@ -202,8 +229,8 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * Plans the decoding from the reader's header and image type, refuses it if it would not fit the
-	 * budgets, and otherwise decodes, scales and re-encodes.
+	 * Plans the decoding from the reader's header and image type, refuses it if it would
+	 * not fit the budgets, and otherwise decodes, scales and re-encodes.
 	 */
 	private static Conversion decode(String format, byte[] bytes, int width, int height, long nativeBytes)
 			throws IOException {
@@ -237,7 +264,8 @@ record PosterImage(byte[] jpeg, int width, int height) {
 			if (causedByMemory(ex)) {
 				return shortOfMemory(width, height);
 			}
-			// Image readers meet broken files with all kinds of exceptions; each means "not an image".
+			// Image readers meet broken files with all kinds of exceptions; each means
+			// "not an image".
 			return Conversion.refused(MediaRefusal.NOT_AN_IMAGE);
 		}
 		finally {
@@ -260,7 +288,10 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	record Size(int width, int height) {
 	}
 
-	/** The poster's size: the image's own, or fitted within {@value #MAX_SIDE} pixels a side. */
+	/**
+	 * The poster's size: the image's own, or fitted within {@value #MAX_SIDE} pixels a
+	 * side.
+	 */
 	static Size posterSize(int width, int height) {
 		if (width <= MAX_SIDE && height <= MAX_SIDE) {
 			return new Size(width, height);
@@ -272,10 +303,11 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * The decoding of an image of this size and these bits per pixel. Each side is decoded at the
-	 * largest step that keeps it at least twice the poster's (the smooth scaling after needs no more);
-	 * while the raster is still over {@link #HEAP_BUDGET}, the side with the most to spare is stepped
-	 * further, down to the poster's size. What the decoder holds outside the heap cannot be stepped down.
+	 * The decoding of an image of this size and these bits per pixel. Each side is
+	 * decoded at the largest step that keeps it at least twice the poster's (the smooth
+	 * scaling after needs no more); while the raster is still over {@link #HEAP_BUDGET},
+	 * the side with the most to spare is stepped further, down to the poster's size. What
+	 * the decoder holds outside the heap cannot be stepped down.
 	 */
 	static Decoding plan(int width, int height, int bitsPerPixel, long nativeBytes) {
 		Size poster = posterSize(width, height);
@@ -314,10 +346,10 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * The bits a pixel of this layout takes in its raster: each band a whole data element for
-	 * interleaved and banded layouts (16-bit samples take two bytes), one element for pixels packed into
-	 * an int, and the pixel bit stride where several pixels share an element (1-, 2- and 4-bit palette
-	 * and grey images).
+	 * The bits a pixel of this layout takes in its raster: each band a whole data element
+	 * for interleaved and banded layouts (16-bit samples take two bytes), one element for
+	 * pixels packed into an int, and the pixel bit stride where several pixels share an
+	 * element (1-, 2- and 4-bit palette and grey images).
 	 */
 	static int bitsPerPixel(SampleModel layout) {
 		if (layout instanceof MultiPixelPackedSampleModel packed) {
@@ -333,8 +365,9 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * The refusal when decoding ran out of memory (Java's PNG reader reports it as a read error): not
-	 * the upload's fault, since its decoding was within the budget, so the answer is to try again.
+	 * The refusal when decoding ran out of memory (Java's PNG reader reports it as a read
+	 * error): not the upload's fault, since its decoding was within the budget, so the
+	 * answer is to try again.
 	 */
 	private static Conversion shortOfMemory(int width, int height) {
 		log.warn("Ran out of memory decoding a poster of {} × {} pixels", width, height);
@@ -359,10 +392,11 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * The decoded image drawn as it is on white (JPEG has no transparency), as 4-byte RGB pixels, which
-	 * Java2D scales directly. Asked to scale or draw any other type (16-bit, packed, with alpha), it first
-	 * copies the whole image into 4-byte pixels, once or twice; drawn a strip of rows at a time, it only
-	 * copies a strip. The decoded raster can go once this is drawn.
+	 * The decoded image drawn as it is on white (JPEG has no transparency), as 4-byte RGB
+	 * pixels, which Java2D scales directly. Asked to scale or draw any other type
+	 * (16-bit, packed, with alpha), it first copies the whole image into 4-byte pixels,
+	 * once or twice; drawn a strip of rows at a time, it only copies a strip. The decoded
+	 * raster can go once this is drawn.
 	 */
 	private static BufferedImage flattened(BufferedImage decoded) {
 		int width = decoded.getWidth();
@@ -383,8 +417,8 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	}
 
 	/**
-	 * The image at the given size: halved step by step first, since one bilinear step of more than half
-	 * loses detail unevenly.
+	 * The image at the given size: halved step by step first, since one bilinear step of
+	 * more than half loses detail unevenly.
 	 */
 	private static BufferedImage scaled(BufferedImage image, int width, int height) {
 		BufferedImage current = image;
@@ -412,7 +446,10 @@ record PosterImage(byte[] jpeg, int width, int height) {
 		return result;
 	}
 
-	/** A baseline JPEG of the pixels alone: no metadata goes in but the JFIF header the writer adds. */
+	/**
+	 * A baseline JPEG of the pixels alone: no metadata goes in but the JFIF header the
+	 * writer adds.
+	 */
 	private static byte[] jpeg(BufferedImage image) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -429,7 +466,10 @@ record PosterImage(byte[] jpeg, int width, int height) {
 		return bytes.toByteArray();
 	}
 
-	/** An image stream that reads bytes already in memory where they are, rather than copying them into a cache. */
+	/**
+	 * An image stream that reads bytes already in memory where they are, rather than
+	 * copying them into a cache.
+	 */
 	private static final class BytesInput extends ImageInputStreamImpl {
 
 		private byte[] bytes;
@@ -470,7 +510,8 @@ record PosterImage(byte[] jpeg, int width, int height) {
 		@Override
 		public void close() throws IOException {
 			super.close();
-			// Closed streams wait for finalization before they are collected; the bytes need not.
+			// Closed streams wait for finalization before they are collected; the bytes
+			// need not.
 			this.bytes = null;
 		}
 

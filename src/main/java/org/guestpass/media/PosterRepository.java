@@ -23,8 +23,8 @@ class PosterRepository {
 	}
 
 	/**
-	 * Locks the item's row until the transaction ends, so that changes to one item's poster happen
-	 * one after the other; false when the item is gone or deleted.
+	 * Locks the item's row until the transaction ends, so that changes to one item's
+	 * poster happen one after the other; false when the item is gone or deleted.
 	 */
 	boolean lockLiveItem(long mediaId) {
 		return this.jdbc.sql("select id from media where id = :id and deleted_at is null for update")

@@ -21,21 +21,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Poster images of videos: the picture a player shows before the video starts, one per video. The
- * owner (or an admin) uploads it; it is not taken from the video, since no maintained pure-Java
- * library reads frames of WebM or MP4.
+ * Poster images of videos: the picture a player shows before the video starts, one per
+ * video. The owner (or an admin) uploads it; it is not taken from the video, since no
+ * maintained pure-Java library reads frames of WebM or MP4.
  * <p>
- * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000 pixels a side and
- * 40 million in all by its header, which is read before any pixel is decoded; it is decoded only if that
- * fits a fixed memory budget, and only so many at once on a node ({@link PosterDecodes}): an upload
- * that finds them all busy is refused with {@link MediaRefusal#IMAGES_BUSY}, to try again after
- * {@link #RETRY_AFTER}. What is stored is a new JPEG, fitted within 1280 × 1280 pixels: nothing of the
- * uploaded file is kept, so its metadata (EXIF, GPS positions, comments) is gone. See
- * {@link PosterImage}.
+ * An upload must be a PNG or JPEG by its first bytes, at most 5 MB, and at most 8000
+ * pixels a side and 40 million in all by its header, which is read before any pixel is
+ * decoded; it is decoded only if that fits a fixed memory budget, and only so many at
+ * once on a node ({@link PosterDecodes}): an upload that finds them all busy is refused
+ * with {@link MediaRefusal#IMAGES_BUSY}, to try again after {@link #RETRY_AFTER}. What is
+ * stored is a new JPEG, fitted within 1280 × 1280 pixels: nothing of the uploaded file is
+ * kept, so its metadata (EXIF, GPS positions, comments) is gone. See {@link PosterImage}.
  * <p>
- * Changes to one item's poster are serialised by a lock on the item's row; a replaced or removed
- * file is deleted from storage once the change is committed, and a deleted item's poster file is
- * removed with its video by {@link DeletedMediaCleanup}.
+ * Changes to one item's poster are serialised by a lock on the item's row; a replaced or
+ * removed file is deleted from storage once the change is committed, and a deleted item's
+ * poster file is removed with its video by {@link DeletedMediaCleanup}.
  */
 @Service
 public class Posters {
@@ -43,7 +43,10 @@ public class Posters {
 	/** The largest upload accepted. */
 	public static final int MAX_BYTES = PosterImage.MAX_BYTES;
 
-	/** When to try again after {@link MediaRefusal#IMAGES_BUSY}: by then the conversions under way are done. */
+	/**
+	 * When to try again after {@link MediaRefusal#IMAGES_BUSY}: by then the conversions
+	 * under way are done.
+	 */
 	public static final Duration RETRY_AFTER = PosterDecodes.WAIT;
 
 	private static final Logger log = LoggerFactory.getLogger(Posters.class);
@@ -76,8 +79,8 @@ public class Posters {
 	/**
 	 * A video's poster as stored.
 	 *
-	 * @param fileKey where the image is stored (never derived from user input); a new key for every
-	 * upload, so it also tells versions apart
+	 * @param fileKey where the image is stored (never derived from user input); a new key
+	 * for every upload, so it also tells versions apart
 	 */
 	public record Poster(long mediaId, String fileKey, String contentType, long sizeBytes, int width, int height,
 			Instant updatedAt) {
@@ -93,11 +96,11 @@ public class Posters {
 	}
 
 	/**
-	 * Adds the poster of a video the viewer may manage, or replaces the one it has. Refused with
-	 * {@link MediaRefusal#NOT_FOUND} for anything but such a video, and for uploads that are not a
-	 * PNG or JPEG within the limits; refused with {@link MediaRefusal#IMAGES_BUSY}, which is worth trying
-	 * again, when the node is converting as many images as it may. Nothing is kept when it is refused or
-	 * fails.
+	 * Adds the poster of a video the viewer may manage, or replaces the one it has.
+	 * Refused with {@link MediaRefusal#NOT_FOUND} for anything but such a video, and for
+	 * uploads that are not a PNG or JPEG within the limits; refused with
+	 * {@link MediaRefusal#IMAGES_BUSY}, which is worth trying again, when the node is
+	 * converting as many images as it may. Nothing is kept when it is refused or fails.
 	 */
 	public Addition add(long mediaId, Viewer viewer, InputStream file) throws IOException {
 		if (this.library.find(mediaId, viewer).filter(Posters::isVideo).isEmpty()) {
@@ -193,7 +196,10 @@ public class Posters {
 		return item.type() == MediaType.video && item.hasFile();
 	}
 
-	/** Deletes a file no row points at any more; one left behind wastes space but harms nothing. */
+	/**
+	 * Deletes a file no row points at any more; one left behind wastes space but harms
+	 * nothing.
+	 */
 	private void deleteFile(String key) {
 		try {
 			this.storage.delete(key);

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The address that takes a guest into a room under the name they typed, the way the room software
- * accepts a display name: Jitsi Meet in the URL fragment ({@code #userInfo.displayName="…"}, a JSON
- * string, which Jitsi parses), Whereby in the query ({@code ?displayName=…}). Other room software
- * gets the join URL as it is. The name is always percent-encoded, so it cannot change the address
- * around it.
+ * The address that takes a guest into a room under the name they typed, the way the room
+ * software accepts a display name: Jitsi Meet in the URL fragment
+ * ({@code #userInfo.displayName="…"}, a JSON string, which Jitsi parses), Whereby in the
+ * query ({@code ?displayName=…}). Other room software gets the join URL as it is. The
+ * name is always percent-encoded, so it cannot change the address around it.
  */
 public final class RoomJoinLinks {
 
@@ -46,7 +46,10 @@ public final class RoomJoinLinks {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	/** The name as a JSON string: quoted, with quotes, backslashes and control characters escaped. */
+	/**
+	 * The name as a JSON string: quoted, with quotes, backslashes and control characters
+	 * escaped.
+	 */
 	private static String jsonString(String text) {
 		StringBuilder json = new StringBuilder("\"");
 		text.codePoints().forEach((c) -> {

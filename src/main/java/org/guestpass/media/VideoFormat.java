@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The video containers GuestPass accepts, recognised from a file's first bytes rather than from
- * its name or the type the browser claims.
+ * The video containers GuestPass accepts, recognised from a file's first bytes rather
+ * than from its name or the type the browser claims.
  */
 public enum VideoFormat {
 

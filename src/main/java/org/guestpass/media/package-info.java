@@ -1,7 +1,8 @@
 /**
- * Media items (videos, live sessions, rooms, channel rooms), their files and their streaming.
+ * Media items (videos, live sessions, rooms, channel rooms), their files and their
+ * streaming.
  */
-@ApplicationModule(allowedDependencies = {"account", "audit", "settings", "system"})
+@ApplicationModule(allowedDependencies = { "account", "audit", "settings", "system" })
 package org.guestpass.media;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,8 +3,8 @@ package org.guestpass.settings;
 /**
  * The site's rules for guest links.
  *
- * @param lowestRole the lowest role allowed to manage guest links, unless a user's own override
- * says otherwise
+ * @param lowestRole the lowest role allowed to manage guest links, unless a user's own
+ * override says otherwise
  * @param maxLinksPerItem how many links one item may have (1 to 3)
  * @param maxDurationDays the longest lifetime a link may be given, in days
  */

@@ -9,7 +9,10 @@ package org.guestpass.settings;
  */
 public record SiteModules(boolean invitetomedia, boolean theming, boolean mediapage) {
 
-	/** Guest access works only with Invitetomedia on and Theming on with mediapage set to Yes. */
+	/**
+	 * Guest access works only with Invitetomedia on and Theming on with mediapage set to
+	 * Yes.
+	 */
 	public boolean guestAccessAvailable() {
 		return this.invitetomedia && this.theming && this.mediapage;
 	}

@@ -44,9 +44,8 @@ public class SiteSettings {
 	@Transactional
 	public GuestLinkPolicy changePolicy(GuestLinkPolicy policy, String actor) {
 		this.repository.savePolicy(policy, this.clock.instant());
-		this.audit.record(actor, "policy_changed", null, null, "ok",
-				"lowestRole=" + policy.lowestRole() + ", maxLinksPerItem=" + policy.maxLinksPerItem()
-						+ ", maxDurationDays=" + policy.maxDurationDays());
+		this.audit.record(actor, "policy_changed", null, null, "ok", "lowestRole=" + policy.lowestRole()
+				+ ", maxLinksPerItem=" + policy.maxLinksPerItem() + ", maxDurationDays=" + policy.maxDurationDays());
 		return policy;
 	}
 

@@ -15,11 +15,12 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * Where a sign-in lives between requests: in the session, as Spring Security keeps it, but read back
- * only while its account may still act ({@link ActiveSignIns}). A session whose account was disabled
- * or changed role is signed out the moment it is read, so the request goes on as a visitor's: a page
- * sends it to the sign-in form and the API answers 401. It is read only when a request needs to know
- * who is signed in, so a guest's page and video, which never ask, cost no lookup.
+ * Where a sign-in lives between requests: in the session, as Spring Security keeps it,
+ * but read back only while its account may still act ({@link ActiveSignIns}). A session
+ * whose account was disabled or changed role is signed out the moment it is read, so the
+ * request goes on as a visitor's: a page sends it to the sign-in form and the API answers
+ * 401. It is read only when a request needs to know who is signed in, so a guest's page
+ * and video, which never ask, cost no lookup.
  */
 final class ActiveSessionContexts implements SecurityContextRepository {
 
@@ -46,7 +47,8 @@ final class ActiveSessionContexts implements SecurityContextRepository {
 				if (this.checked == null) {
 					SecurityContext context = stored.get();
 					Authentication signIn = context.getAuthentication();
-					if (signIn != null && !stored.isGenerated() && !ActiveSessionContexts.this.accounts.isActive(signIn)) {
+					if (signIn != null && !stored.isGenerated()
+							&& !ActiveSessionContexts.this.accounts.isActive(signIn)) {
 						HttpSession session = request.getSession(false);
 						if (session != null) {
 							session.invalidate();

@@ -28,8 +28,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error of the JSON API into a problem detail with a stable {@code code}; never an
- * exception message or a stack trace.
+ * Turns every error of the JSON API into a problem detail with a stable {@code code};
+ * never an exception message or a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -69,7 +69,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_request", "The request body is not valid JSON."));
 	}
 
-	/** What to write instead of a value of the wrong type or format: a time is shown as one is written. */
+	/**
+	 * What to write instead of a value of the wrong type or format: a time is shown as
+	 * one is written.
+	 */
 	private static String wrongFormat(DatabindException ex) {
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() == Instant.class) {
 			return UNREADABLE_INSTANT;
@@ -98,7 +101,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			cause = cause.getCause();
 		}
 		if (cause instanceof Error) {
-			// Not the client's fault (say, a multipart threshold that buffers uploads in a small heap).
+			// Not the client's fault (say, a multipart threshold that buffers uploads in
+			// a small heap).
 			log.error("An upload failed on the server's side: {}", cause.getClass().getName());
 		}
 		return Problems.response(HttpStatus.BAD_REQUEST, "malformed_request", "The upload could not be read.");
@@ -110,7 +114,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return handleException(ex, request);
 		}
 		if (DatabaseUnavailable.isDatabaseUnreachable(ex)) {
-			// Let the filter answer 503 for the whole request, the same way for pages and the API.
+			// Let the filter answer 503 for the whole request, the same way for pages and
+			// the API.
 			throw ex;
 		}
 		log.error("Unexpected error while handling an API request", ex);

@@ -8,10 +8,11 @@ import java.util.HexFormat;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who a request comes from, as the per-client rate limits count it. The address is the peer's, or
- * the one a trusted proxy forwarded ({@code server.tomcat.remoteip.internal-proxies}, loopback only
- * by default). An IPv6 client counts by its /64: one household, office or phone gets a whole /64
- * and can pick any address in it, so counting single IPv6 addresses would count nothing.
+ * Who a request comes from, as the per-client rate limits count it. The address is the
+ * peer's, or the one a trusted proxy forwarded
+ * ({@code server.tomcat.remoteip.internal-proxies}, loopback only by default). An IPv6
+ * client counts by its /64: one household, office or phone gets a whole /64 and can pick
+ * any address in it, so counting single IPv6 addresses would count nothing.
  */
 public final class ClientAddress {
 
@@ -23,13 +24,17 @@ public final class ClientAddress {
 		return key(request.getRemoteAddr());
 	}
 
-	/** An IPv4 address as it is; an IPv6 address as its /64 prefix; anything unreadable as it is. */
+	/**
+	 * An IPv4 address as it is; an IPv6 address as its /64 prefix; anything unreadable as
+	 * it is.
+	 */
 	static String key(String address) {
 		if (address == null || address.indexOf(':') < 0) {
 			return String.valueOf(address);
 		}
 		try {
-			// A literal never causes a lookup; an IPv4-mapped IPv6 address comes back as IPv4.
+			// A literal never causes a lookup; an IPv4-mapped IPv6 address comes back as
+			// IPv4.
 			InetAddress parsed = InetAddress.getByName(address);
 			if (!(parsed instanceof Inet6Address)) {
 				return parsed.getHostAddress();

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The Content-Security-Policy of every page: scripts, styles and media only from GuestPass itself,
- * no plugins, no base URL changes, and framing only by the origins an operator allows (an LMS that
- * embeds GuestPass), none by default.
+ * The Content-Security-Policy of every page: scripts, styles and media only from
+ * GuestPass itself, no plugins, no base URL changes, and framing only by the origins an
+ * operator allows (an LMS that embeds GuestPass), none by default.
  */
 final class ContentSecurityPolicy {
 
@@ -21,17 +21,19 @@ final class ContentSecurityPolicy {
 	}
 
 	/**
-	 * The policy for these frame ancestors: {@code 'none'}, {@code 'self'} or https origins separated
-	 * by spaces or commas. Anything else is refused, so configuration cannot inject other directives.
+	 * The policy for these frame ancestors: {@code 'none'}, {@code 'self'} or https
+	 * origins separated by spaces or commas. Anything else is refused, so configuration
+	 * cannot inject other directives.
 	 */
 	static String withFrameAncestors(String frameAncestors) {
 		return withFrameAncestors(frameAncestors, null);
 	}
 
 	/**
-	 * The policy that also lets the page fetch and play media from one more origin (a live session's
-	 * stream): {@code connect-src} for hls.js, {@code media-src} for native HLS. The origin must be an
-	 * http(s) origin of plain host characters; anything else is refused.
+	 * The policy that also lets the page fetch and play media from one more origin (a
+	 * live session's stream): {@code connect-src} for hls.js, {@code media-src} for
+	 * native HLS. The origin must be an http(s) origin of plain host characters; anything
+	 * else is refused.
 	 */
 	static String withFrameAncestors(String frameAncestors, String mediaOrigin) {
 		String media = "";
@@ -58,8 +60,8 @@ final class ContentSecurityPolicy {
 		String[] sources = frameAncestors.trim().split("[\\s,]+");
 		for (String source : sources) {
 			if (!SOURCE.matcher(source).matches()) {
-				throw new IllegalArgumentException("guestpass.frame-ancestors: '" + source
-						+ "' is not 'none', 'self' or an https:// origin");
+				throw new IllegalArgumentException(
+						"guestpass.frame-ancestors: '" + source + "' is not 'none', 'self' or an https:// origin");
 			}
 		}
 		return Arrays.stream(sources).distinct().collect(Collectors.joining(" "));

@@ -10,11 +10,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Sign-in with a user name and password, which erases the typed password from an attempt that
- * failed before anything else sees it. Spring Security 7 attaches the attempt to the
- * {@link AuthenticationException} it throws, and whatever keeps the exception (a session, an event
- * listener, a log) would keep the password with it. A successful sign-in is erased by Spring
- * Security's {@code ProviderManager} itself.
+ * Sign-in with a user name and password, which erases the typed password from an attempt
+ * that failed before anything else sees it. Spring Security 7 attaches the attempt to the
+ * {@link AuthenticationException} it throws, and whatever keeps the exception (a session,
+ * an event listener, a log) would keep the password with it. A successful sign-in is
+ * erased by Spring Security's {@code ProviderManager} itself.
  */
 final class CredentialErasingSignIn implements AuthenticationProvider {
 
@@ -24,7 +24,8 @@ final class CredentialErasingSignIn implements AuthenticationProvider {
 			CompromisedPasswordChecker refusedPasswords) {
 		this.delegate = new DaoAuthenticationProvider(accounts);
 		this.delegate.setPasswordEncoder(passwords);
-		// Asked after a password matched: the account module refuses passwords no account can have.
+		// Asked after a password matched: the account module refuses passwords no account
+		// can have.
 		this.delegate.setCompromisedPasswordChecker(refusedPasswords);
 	}
 

@@ -19,13 +19,13 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
 /**
- * The data folder (the embedded database, media files, generated secrets) is readable only by the
- * user GuestPass runs as. It is made so before anything writes to it, as soon as the settings are
- * read, and a folder left readable by an earlier version is closed. Once started, and again when
- * stopping, the embedded database's files are made owner-only too, since the database creates them
- * (its trace file among them) with the system's default permissions; the folder keeps them private
- * in between. Registered in {@code META-INF/spring.factories}, as it must run before any
- * bean.
+ * The data folder (the embedded database, media files, generated secrets) is readable
+ * only by the user GuestPass runs as. It is made so before anything writes to it, as soon
+ * as the settings are read, and a folder left readable by an earlier version is closed.
+ * Once started, and again when stopping, the embedded database's files are made
+ * owner-only too, since the database creates them (its trace file among them) with the
+ * system's default permissions; the folder keeps them private in between. Registered in
+ * {@code META-INF/spring.factories}, as it must run before any bean.
  */
 public class DataFolder implements ApplicationListener<ApplicationEvent> {
 

@@ -23,11 +23,12 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * While the database cannot be reached, every request gets a clear 503 "try again shortly" (a page,
- * or a problem detail under /api) with {@code Retry-After}, never a 500. Nothing was written: an
- * admission is one transaction, so a guest is never let in without the click being counted.
- * Service resumes by itself once the connection pool reaches the database again. The answer
- * carries the same security headers as every other.
+ * While the database cannot be reached, every request gets a clear 503 "try again
+ * shortly" (a page, or a problem detail under /api) with {@code Retry-After}, never a
+ * 500. Nothing was written: an admission is one transaction, so a guest is never let in
+ * without the click being counted. Service resumes by itself once the connection pool
+ * reaches the database again. The answer carries the same security headers as every
+ * other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -85,9 +86,9 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the failure, or anything that caused it, says the database cannot be reached: a lost or
-	 * refused connection (SQL state class 08), a server shutting down (57P), a commit or rollback that
-	 * could not complete, or Spring's words for them.
+	 * Whether the failure, or anything that caused it, says the database cannot be
+	 * reached: a lost or refused connection (SQL state class 08), a server shutting down
+	 * (57P), a commit or rollback that could not complete, or Spring's words for them.
 	 */
 	public static boolean isDatabaseUnreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -101,7 +102,8 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 				return true;
 			}
 			if (cause instanceof TransactionSystemException) {
-				// A commit or rollback that failed: the connection was lost under the transaction.
+				// A commit or rollback that failed: the connection was lost under the
+				// transaction.
 				return true;
 			}
 		}
@@ -109,7 +111,8 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 	}
 
 	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		// What the failed request had set goes, the security chain's headers with it; they are written again.
+		// What the failed request had set goes, the security chain's headers with it;
+		// they are written again.
 		response.reset();
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

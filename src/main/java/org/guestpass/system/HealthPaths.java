@@ -18,12 +18,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A path below the health check that names no health contributor is an unknown page, 404. Spring
- * Boot 4.0 answers one of two or more parts whose first part names nothing (such as
- * {@code /actuator/health/x/y}) with a 500 (its walk down the contributors asserts that each part
- * names one); this looks the parts up first, the same way, and lets through every path that Spring
- * Boot answers itself: the check, a group, a contributor, a contributor's part, or a last part that
- * names nothing (its own 404).
+ * A path below the health check that names no health contributor is an unknown page, 404.
+ * Spring Boot 4.0 answers one of two or more parts whose first part names nothing (such
+ * as {@code /actuator/health/x/y}) with a 500 (its walk down the contributors asserts
+ * that each part names one); this looks the parts up first, the same way, and lets
+ * through every path that Spring Boot answers itself: the check, a group, a contributor,
+ * a contributor's part, or a last part that names nothing (its own 404).
  */
 @Configuration(proxyBeanMethods = false)
 class HealthPaths {
@@ -58,7 +58,9 @@ class HealthPaths {
 		return parts;
 	}
 
-	/** Whether a part before the last names no contributor, where Spring Boot would fail. */
+	/**
+	 * Whether a part before the last names no contributor, where Spring Boot would fail.
+	 */
 	static boolean namesNothing(String[] parts, HealthContributors root, HealthEndpointGroups groups) {
 		int first = (parts.length > 1 && groups != null && groups.get(parts[0]) != null) ? 1 : 0;
 		HealthContributors current = root;

@@ -11,9 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files and folders readable only by the user GuestPass runs as: its data folder, the embedded
- * database, media files and secrets. (Where the file system has no POSIX permissions, such as on
- * Windows, the folder's own access rules apply.)
+ * Files and folders readable only by the user GuestPass runs as: its data folder, the
+ * embedded database, media files and secrets. (Where the file system has no POSIX
+ * permissions, such as on Windows, the folder's own access rules apply.)
  */
 public final class OwnerOnlyFiles {
 
@@ -26,12 +26,18 @@ public final class OwnerOnlyFiles {
 	private OwnerOnlyFiles() {
 	}
 
-	/** Creates the file (it must not exist) with owner-only permissions, then writes the text and a line end. */
+	/**
+	 * Creates the file (it must not exist) with owner-only permissions, then writes the
+	 * text and a line end.
+	 */
 	public static void write(Path file, String text) throws IOException {
 		write(file, (text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Creates the file (it must not exist) with owner-only permissions, then writes the bytes. */
+	/**
+	 * Creates the file (it must not exist) with owner-only permissions, then writes the
+	 * bytes.
+	 */
 	public static void write(Path file, byte[] content) throws IOException {
 		if (POSIX) {
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
@@ -42,7 +48,10 @@ public final class OwnerOnlyFiles {
 		Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
 	}
 
-	/** Creates the folder and any missing parents, each new one readable only by its owner. */
+	/**
+	 * Creates the folder and any missing parents, each new one readable only by its
+	 * owner.
+	 */
 	public static Path createFolders(Path folder) throws IOException {
 		Path absolute = folder.toAbsolutePath().normalize();
 		if (Files.isDirectory(absolute)) {
@@ -67,7 +76,8 @@ public final class OwnerOnlyFiles {
 	}
 
 	/**
-	 * Makes an existing file or folder readable only by its owner; true when that changed anything.
+	 * Makes an existing file or folder readable only by its owner; true when that changed
+	 * anything.
 	 */
 	public static boolean restrict(Path path) throws IOException {
 		if (!POSIX) {

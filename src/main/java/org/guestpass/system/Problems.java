@@ -8,7 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * RFC 9457 problem details with the stable {@code code} field every GuestPass API error carries.
+ * RFC 9457 problem details with the stable {@code code} field every GuestPass API error
+ * carries.
  */
 public final class Problems {
 

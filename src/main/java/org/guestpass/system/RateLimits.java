@@ -26,23 +26,32 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits, as token buckets (Bucket4j). On PostgreSQL the buckets live in the database, so all
- * nodes share them; on the embedded default they live in memory. Keys are hashed, so the database
- * holds no client address or user name.
+ * Rate limits, as token buckets (Bucket4j). On PostgreSQL the buckets live in the
+ * database, so all nodes share them; on the embedded default they live in memory. Keys
+ * are hashed, so the database holds no client address or user name.
  */
 @Component
 public class RateLimits {
 
-	/** The limits GuestPass enforces, each with its capacity and the time to refill it. */
+	/**
+	 * The limits GuestPass enforces, each with its capacity and the time to refill it.
+	 */
 	public enum Limit {
 
 		/** Guest-link requests with a token that matches no link, per client address. */
 		UNKNOWN_GUEST_LINKS(10, Duration.ofMinutes(30)),
-		/** Admission form posts, per link and client address: one guest cannot lock out the others. */
+		/**
+		 * Admission form posts, per link and client address: one guest cannot lock out
+		 * the others.
+		 */
 		GUEST_ADMISSIONS(10, Duration.ofMinutes(1)),
-		/** Failed sign-ins, per account (the user name typed, whether or not it exists). */
+		/**
+		 * Failed sign-ins, per account (the user name typed, whether or not it exists).
+		 */
 		SIGN_IN_FAILURES(5, Duration.ofMinutes(15)),
-		/** Failed sign-ins, per client address, whatever the account: password spraying. */
+		/**
+		 * Failed sign-ins, per client address, whatever the account: password spraying.
+		 */
 		SIGN_IN_FAILURES_BY_ADDRESS(30, Duration.ofMinutes(15));
 
 		private final int capacity;
@@ -66,8 +75,8 @@ public class RateLimits {
 	public record Verdict(boolean allowed, Duration retryAfter) {
 
 		static Verdict of(long nanosToWait) {
-			return nanosToWait <= 0 ? new Verdict(true, Duration.ZERO)
-					: new Verdict(false, Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
+			return nanosToWait <= 0 ? new Verdict(true, Duration.ZERO) : new Verdict(false,
+					Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
 		}
 
 	}
@@ -82,10 +91,11 @@ public class RateLimits {
 	}
 
 	/**
-	 * Reserves one request of the limit for this key, before the work it guards: the bucket decides
-	 * atomically (in the database on PostgreSQL, so on every node), so however many requests arrive
-	 * at once, no more than the limit are allowed. Where only some outcomes count (a miss, a failed
-	 * sign-in), the caller gives the reservation back with {@link #refund} when the outcome does not.
+	 * Reserves one request of the limit for this key, before the work it guards: the
+	 * bucket decides atomically (in the database on PostgreSQL, so on every node), so
+	 * however many requests arrive at once, no more than the limit are allowed. Where
+	 * only some outcomes count (a miss, a failed sign-in), the caller gives the
+	 * reservation back with {@link #refund} when the outcome does not.
 	 */
 	public Verdict reserve(Limit limit, String key) {
 		try {
@@ -97,7 +107,10 @@ public class RateLimits {
 		}
 	}
 
-	/** Gives back a request {@link #reserve reserved} for an outcome that turned out not to count. */
+	/**
+	 * Gives back a request {@link #reserve reserved} for an outcome that turned out not
+	 * to count.
+	 */
 	public void refund(Limit limit, String key) {
 		try {
 			this.buckets.bucket(limit, id(limit, key)).addTokens(1);
@@ -112,8 +125,9 @@ public class RateLimits {
 	}
 
 	/**
-	 * Removes the buckets that have refilled completely, as if never used, so the table does not grow
-	 * with every guest address ever seen. Each node may run it: Bucket4j deletes in small batches.
+	 * Removes the buckets that have refilled completely, as if never used, so the table
+	 * does not grow with every guest address ever seen. Each node may run it: Bucket4j
+	 * deletes in small batches.
 	 */
 	@Scheduled(fixedDelayString = "${guestpass.rate-limit-cleanup:10m}", initialDelayString = "3m")
 	public int removeFullBuckets() {
@@ -127,7 +141,8 @@ public class RateLimits {
 		return removed;
 	}
 
-	// The buckets' store failed under Bucket4j's own JDBC calls: say so in Spring's words.
+	// The buckets' store failed under Bucket4j's own JDBC calls: say so in Spring's
+	// words.
 	private static DataAccessResourceFailureException unreachable(RuntimeException ex) {
 		return new DataAccessResourceFailureException("The rate limits' buckets cannot be reached", ex);
 	}
@@ -193,15 +208,17 @@ public class RateLimits {
 
 		@Override
 		public Bucket bucket(Limit limit, String key) {
-			return this.buckets.computeIfAbsent(key, (ignored) -> Bucket.builder()
-				.addLimit(limit.configuration().getBandwidths()[0])
-				.withCustomTimePrecision(this.time)
-				.build());
+			return this.buckets.computeIfAbsent(key,
+					(ignored) -> Bucket.builder()
+						.addLimit(limit.configuration().getBandwidths()[0])
+						.withCustomTimePrecision(this.time)
+						.build());
 		}
 
 		@Override
 		public int removeExpired(int batchSize) {
-			// Memory holds at most MOST_BUCKETS_IN_MEMORY buckets and drops the least recently used.
+			// Memory holds at most MOST_BUCKETS_IN_MEMORY buckets and drops the least
+			// recently used.
 			return 0;
 		}
 

@@ -33,11 +33,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The one security configuration: who may reach which path, how people and API clients sign in.
+ * The one security configuration: who may reach which path, how people and API clients
+ * sign in.
  * <p>
- * Guests are never signed in as far as Spring Security is concerned: their admission is a separate,
- * server-side guest session that only the guest pages read. Every other page and API therefore
- * treats a guest exactly like an anonymous visitor.
+ * Guests are never signed in as far as Spring Security is concerned: their admission is a
+ * separate, server-side guest session that only the guest pages read. Every other page
+ * and API therefore treats a guest exactly like an anonymous visitor.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -71,29 +72,30 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.securityContextRepository(new ActiveSessionContexts(activeSignIns)))
 			.requestCache((cache) -> cache.requestCache(signInTargets))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			// Tokens live in the server-side session (in the database), so a cookie planted by a
-			// sibling subdomain cannot choose one; forms and headers carry them masked afresh.
+			// Tokens live in the server-side session (in the database), so a cookie
+			// planted by a
+			// sibling subdomain cannot choose one; forms and headers carry them masked
+			// afresh.
 			.csrf((csrf) -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
 				.csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler()))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))
-				.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> {
-					if (API.matches(request)) {
-						apiUnauthorized(request, response, ex);
-					}
-					else {
-						login.commence(request, response, ex);
-					}
-				})
-				.accessDeniedHandler((request, response, ex) -> {
-					if (API.matches(request)) {
-						writeProblem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
-					}
-					else {
-						pageDenied.handle(request, response, ex);
-					}
-				}))
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))
+						.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (API.matches(request)) {
+					apiUnauthorized(request, response, ex);
+				}
+				else {
+					login.commence(request, response, ex);
+				}
+			}).accessDeniedHandler((request, response, ex) -> {
+				if (API.matches(request)) {
+					writeProblem(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+				}
+				else {
+					pageDenied.handle(request, response, ex);
+				}
+			}))
 			.headers((headers) -> {
 				headers.defaultsDisabled();
 				securityHeaders.writers().forEach(headers::addHeaderWriter);
@@ -101,7 +103,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Sign-in with a user name and password; a failed attempt forgets the password at once. */
+	/**
+	 * Sign-in with a user name and password; a failed attempt forgets the password at
+	 * once.
+	 */
 	@Bean
 	AuthenticationProvider signIn(UserDetailsService accounts, PasswordEncoder passwords,
 			ObjectProvider<CompromisedPasswordChecker> refusedPasswords) {
@@ -128,8 +133,8 @@ class SecurityConfiguration {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
 	}
 
 }

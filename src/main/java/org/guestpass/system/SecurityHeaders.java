@@ -20,10 +20,11 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.stereotype.Component;
 
 /**
- * The headers every answer carries, in one list: the Content-Security-Policy, {@code nosniff},
- * framing, the referrer policy, no caching unless a page says otherwise, and HSTS behind HTTPS. The
- * security filter chain writes them on every answer it sees; an answer written outside it (the 503
- * while the database is unreachable) writes the same list.
+ * The headers every answer carries, in one list: the Content-Security-Policy,
+ * {@code nosniff}, framing, the referrer policy, no caching unless a page says otherwise,
+ * and HSTS behind HTTPS. The security filter chain writes them on every answer it sees;
+ * an answer written outside it (the 503 while the database is unreachable) writes the
+ * same list.
  */
 @Component
 class SecurityHeaders {
@@ -34,7 +35,8 @@ class SecurityHeaders {
 		List<HeaderWriter> writers = new ArrayList<>();
 		writers.add(new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.withFrameAncestors(frameAncestors)));
 		writers.add(new XContentTypeOptionsHeaderWriter());
-		// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore it.
+		// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore
+		// it.
 		if (!ContentSecurityPolicy.allowsFraming(frameAncestors)) {
 			writers.add(new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
 		}

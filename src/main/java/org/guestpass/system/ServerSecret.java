@@ -22,9 +22,9 @@ import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The server secret: from {@code GUESTPASS_SECRET}, or generated into the data folder on first
- * start. It keys the encryption of what owners need to copy a guest link again, so a copy of the
- * database alone yields no working link.
+ * The server secret: from {@code GUESTPASS_SECRET}, or generated into the data folder on
+ * first start. It keys the encryption of what owners need to copy a guest link again, so
+ * a copy of the database alone yields no working link.
  */
 @Component
 public class ServerSecret {
@@ -50,9 +50,10 @@ public class ServerSecret {
 	}
 
 	/**
-	 * A signature of the value under the server secret (HMAC-SHA256, base64url), for values that are
-	 * stored in the database but must be worthless there without it, such as a session id in its
-	 * cookie. The purpose keeps signatures made for one use from being valid for another.
+	 * A signature of the value under the server secret (HMAC-SHA256, base64url), for
+	 * values that are stored in the database but must be worthless there without it, such
+	 * as a session id in its cookie. The purpose keeps signatures made for one use from
+	 * being valid for another.
 	 */
 	public String sign(String purpose, String value) {
 		try {
@@ -66,7 +67,10 @@ public class ServerSecret {
 		}
 	}
 
-	/** Whether the signature is what {@link #sign} makes of the value, compared in constant time. */
+	/**
+	 * Whether the signature is what {@link #sign} makes of the value, compared in
+	 * constant time.
+	 */
 	public boolean verify(String purpose, String value, String signature) {
 		return MessageDigest.isEqual(sign(purpose, value).getBytes(StandardCharsets.US_ASCII),
 				signature.getBytes(StandardCharsets.US_ASCII));
@@ -86,7 +90,10 @@ public class ServerSecret {
 		return this.encryptor.encrypt(plain);
 	}
 
-	/** Decrypts what {@link #seal} produced; throws when it was sealed under another secret. */
+	/**
+	 * Decrypts what {@link #seal} produced; throws when it was sealed under another
+	 * secret.
+	 */
 	public String unseal(String sealed) {
 		return this.encryptor.decrypt(sealed);
 	}

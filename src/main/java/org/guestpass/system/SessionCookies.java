@@ -11,13 +11,13 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The sign-in session cookie: {@code HttpOnly} and {@code SameSite=Lax}, and behind HTTPS
- * {@code Secure} with the {@code __Host-} prefix, which a browser only accepts from this exact host
- * over HTTPS (so a sibling subdomain cannot plant one). The embedded default on plain HTTP keeps a
- * plain name, which browsers would refuse otherwise.
+ * {@code Secure} with the {@code __Host-} prefix, which a browser only accepts from this
+ * exact host over HTTPS (so a sibling subdomain cannot plant one). The embedded default
+ * on plain HTTP keeps a plain name, which browsers would refuse otherwise.
  * <p>
- * The cookie carries the session id with a signature under the server secret. Spring Session stores
- * the id as it is, so a copy of the database alone holds every session's id: without the signature
- * it opens none of them.
+ * The cookie carries the session id with a signature under the server secret. Spring
+ * Session stores the id as it is, so a copy of the database alone holds every session's
+ * id: without the signature it opens none of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionCookies {
@@ -44,8 +44,8 @@ class SessionCookies {
 		return serializer;
 	}
 
-	private record HostPrefixedCookieSerializer(CookieSerializer plain, CookieSerializer secure)
-			implements CookieSerializer {
+	private record HostPrefixedCookieSerializer(CookieSerializer plain,
+			CookieSerializer secure) implements CookieSerializer {
 
 		@Override
 		public void writeCookieValue(CookieValue cookieValue) {

@@ -12,11 +12,11 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 import org.springframework.security.web.util.UrlUtils;
 
 /**
- * Remembers which page a visitor wanted before signing in, so sign-in can take them there: only its
- * path and query, nothing else of the request. Spring Security's default cache saves the whole
- * request in the session (every header and cookie, a guest's session cookie among them), and
- * sessions live in the database. Only page views are remembered: not API calls, scripts' requests,
- * or anything but GET.
+ * Remembers which page a visitor wanted before signing in, so sign-in can take them
+ * there: only its path and query, nothing else of the request. Spring Security's default
+ * cache saves the whole request in the session (every header and cookie, a guest's
+ * session cookie among them), and sessions live in the database. Only page views are
+ * remembered: not API calls, scripts' requests, or anything but GET.
  */
 final class SignInTargets implements RequestCache {
 
@@ -41,7 +41,10 @@ final class SignInTargets implements RequestCache {
 				? new SimpleSavedRequest(target) : null;
 	}
 
-	/** Never replays a request: the browser is sent to the page, which it then loads itself. */
+	/**
+	 * Never replays a request: the browser is sent to the page, which it then loads
+	 * itself.
+	 */
 	@Override
 	public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
 		return null;

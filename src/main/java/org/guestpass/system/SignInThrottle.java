@@ -21,15 +21,16 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down password guessing, whichever node a sign-in reaches: five failed sign-ins for an
- * account within fifteen minutes, or thirty from one client address whatever the accounts (password
- * spraying), and further sign-ins are refused with 429 and {@code Retry-After} until the allowance
- * refills.
+ * Slows down password guessing, whichever node a sign-in reaches: five failed sign-ins
+ * for an account within fifteen minutes, or thirty from one client address whatever the
+ * accounts (password spraying), and further sign-ins are refused with 429 and
+ * {@code Retry-After} until the allowance refills.
  * <p>
- * Each sign-in reserves its place in both allowances <em>before</em> its password is checked, and
- * a successful one gives them back, so however many attempts arrive at the same moment, no more
- * passwords are checked than the allowance holds. A failed attempt leaves nothing behind: the sign-in
- * page is sent to {@code /login?error}, and nothing of the attempt is kept in the session.
+ * Each sign-in reserves its place in both allowances <em>before</em> its password is
+ * checked, and a successful one gives them back, so however many attempts arrive at the
+ * same moment, no more passwords are checked than the allowance holds. A failed attempt
+ * leaves nothing behind: the sign-in page is sent to {@code /login?error}, and nothing of
+ * the attempt is kept in the session.
  */
 final class SignInThrottle extends OncePerRequestFilter
 		implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -67,7 +68,8 @@ final class SignInThrottle extends OncePerRequestFilter
 		}
 		RateLimits.Verdict byAccount = this.limits.reserve(Limit.SIGN_IN_FAILURES, reservation.account());
 		if (!byAccount.allowed()) {
-			// Refused without a look at the password: it was no failed sign-in from this address.
+			// Refused without a look at the password: it was no failed sign-in from this
+			// address.
 			this.limits.refund(Limit.SIGN_IN_FAILURES_BY_ADDRESS, reservation.address());
 			tooMany(response, byAccount);
 			return;
@@ -88,10 +90,10 @@ final class SignInThrottle extends OncePerRequestFilter
 	}
 
 	/**
-	 * Keeps the reserved failures and sends the browser back to the sign-in page. Unlike Spring
-	 * Security's default handler, it stores no exception in the session: in Spring Security 7 the
-	 * exception carries the authentication request, typed password included, and sessions live in the
-	 * database.
+	 * Keeps the reserved failures and sends the browser back to the sign-in page. Unlike
+	 * Spring Security's default handler, it stores no exception in the session: in Spring
+	 * Security 7 the exception carries the authentication request, typed password
+	 * included, and sessions live in the database.
 	 */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,

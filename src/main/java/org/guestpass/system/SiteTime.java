@@ -11,15 +11,15 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Times as people type and read them: a form's local date and time is read in the zone the browser
- * reports (or the site's zone without JavaScript), and a time is shown in the site's zone, which the
- * page's script then turns into the reader's own.
+ * Times as people type and read them: a form's local date and time is read in the zone
+ * the browser reports (or the site's zone without JavaScript), and a time is shown in the
+ * site's zone, which the page's script then turns into the reader's own.
  */
 @Component
 public class SiteTime {
 
-	private static final DateTimeFormatter READABLE = DateTimeFormatter
-		.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
+	private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz",
+			Locale.ENGLISH);
 
 	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -38,15 +38,18 @@ public class SiteTime {
 		return READABLE.format(instant.atZone(this.zone));
 	}
 
-	/** The value of a {@code datetime-local} input for this instant, in the site's zone. */
+	/**
+	 * The value of a {@code datetime-local} input for this instant, in the site's zone.
+	 */
 	public String inputValue(Instant instant) {
 		return instant == null ? "" : INPUT.format(instant.atZone(this.zone));
 	}
 
 	/**
-	 * A {@code datetime-local} value read in the given zone (the site's when it is blank or unknown):
-	 * empty for a blank value, {@link Parsed#invalid()} when it is no date and time. Any year that
-	 * {@link LocalDateTime} reads is read; whether the time may be kept is the caller's rule.
+	 * A {@code datetime-local} value read in the given zone (the site's when it is blank
+	 * or unknown): empty for a blank value, {@link Parsed#invalid()} when it is no date
+	 * and time. Any year that {@link LocalDateTime} reads is read; whether the time may
+	 * be kept is the caller's rule.
 	 */
 	public Parsed parse(String localDateTime, String zoneId) {
 		if (localDateTime == null || localDateTime.isBlank()) {
@@ -74,7 +77,10 @@ public class SiteTime {
 		}
 	}
 
-	/** A typed time: its instant if one was given, and whether what was typed could not be read. */
+	/**
+	 * A typed time: its instant if one was given, and whether what was typed could not be
+	 * read.
+	 */
 	public record Parsed(Optional<Instant> instant, boolean invalid) {
 
 		public Instant orNull() {

@@ -6,11 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * Static files come through Spring's resource chain, which caches where each one was found. The
- * chain's URL rewriting is left off: it looked every link of a page up in the jar's static folders
- * on every render (a miss is never cached), which cost a guest's page load more than all its
- * database work. Pages name their files exactly, webjars with their version, so nothing needs
- * rewriting.
+ * Static files come through Spring's resource chain, which caches where each one was
+ * found. The chain's URL rewriting is left off: it looked every link of a page up in the
+ * jar's static folders on every render (a miss is never cached), which cost a guest's
+ * page load more than all its database work. Pages name their files exactly, webjars with
+ * their version, so nothing needs rewriting.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources {

@@ -10,8 +10,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Widens one page's Content-Security-Policy just enough to play a live stream from another origin;
- * every other page keeps the policy that allows media only from GuestPass itself.
+ * Widens one page's Content-Security-Policy just enough to play a live stream from
+ * another origin; every other page keeps the policy that allows media only from GuestPass
+ * itself.
  */
 @Component
 public class StreamSources {
@@ -23,8 +24,9 @@ public class StreamSources {
 	}
 
 	/**
-	 * Lets this response's page load media from the stream's origin. An address whose origin cannot be
-	 * written safely into the policy changes nothing (the player then shows its error).
+	 * Lets this response's page load media from the stream's origin. An address whose
+	 * origin cannot be written safely into the policy changes nothing (the player then
+	 * shows its error).
 	 */
 	public void allow(HttpServletResponse response, String streamUrl) {
 		origin(streamUrl).ifPresent((origin) -> response.setHeader("Content-Security-Policy",
@@ -36,8 +38,7 @@ public class StreamSources {
 			URI uri = new URI(url);
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			String host = uri.getHost();
-			if (!(scheme.equals("https") || scheme.equals("http")) || host == null
-					|| !host.matches("[A-Za-z0-9.-]+")) {
+			if (!(scheme.equals("https") || scheme.equals("http")) || host == null || !host.matches("[A-Za-z0-9.-]+")) {
 				return Optional.empty();
 			}
 			return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT)

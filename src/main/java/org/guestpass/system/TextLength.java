@@ -1,12 +1,13 @@
 package org.guestpass.system;
 
 /**
- * The one way GuestPass counts text: in Unicode code points, the characters a person reads, where an
- * emoji is one. {@code String.length()}, Bean Validation's {@code @Size}, HTML's {@code maxlength}
- * and H2's {@code varchar(n)} count UTF-16 units instead, in which a character outside the Basic
- * Multilingual Plane takes two; so a column that holds a rule's n characters is declared with
- * {@link #UTF16_UNITS_PER_CHARACTER} × n (PostgreSQL's varchar counts characters and needs only n).
- * Half of a surrogate pair on its own is no character at all ({@link #isWellFormed}).
+ * The one way GuestPass counts text: in Unicode code points, the characters a person
+ * reads, where an emoji is one. {@code String.length()}, Bean Validation's {@code @Size},
+ * HTML's {@code maxlength} and H2's {@code varchar(n)} count UTF-16 units instead, in
+ * which a character outside the Basic Multilingual Plane takes two; so a column that
+ * holds a rule's n characters is declared with {@link #UTF16_UNITS_PER_CHARACTER} × n
+ * (PostgreSQL's varchar counts characters and needs only n). Half of a surrogate pair on
+ * its own is no character at all ({@link #isWellFormed}).
  */
 public final class TextLength {
 
@@ -17,9 +18,9 @@ public final class TextLength {
 	}
 
 	/**
-	 * A length rule as a form carries it, so the page can check it before sending: the most
-	 * characters and what a person reads when there are more. (A form never uses {@code maxlength},
-	 * which counts UTF-16 units and would stop an emoji name halfway.)
+	 * A length rule as a form carries it, so the page can check it before sending: the
+	 * most characters and what a person reads when there are more. (A form never uses
+	 * {@code maxlength}, which counts UTF-16 units and would stop an emoji name halfway.)
 	 */
 	public record Rule(int maxCharacters, String message) {
 	}
@@ -31,20 +32,25 @@ public final class TextLength {
 
 	/** Whether the text has at most {@code max} characters. */
 	public static boolean isAtMost(String text, int max) {
-		// A string of at most max UTF-16 units has at most max characters: no need to count.
+		// A string of at most max UTF-16 units has at most max characters: no need to
+		// count.
 		return text.length() <= max || of(text) <= max;
 	}
 
 	/**
-	 * Whether every surrogate in the text is half of a pair. A lone one (which a JSON string can carry
-	 * as an escape) counts as one code point, but PostgreSQL's driver stores it as "?" while H2 keeps
-	 * it: typed text that is not well-formed is refused, so that it reads back the same on both.
+	 * Whether every surrogate in the text is half of a pair. A lone one (which a JSON
+	 * string can carry as an escape) counts as one code point, but PostgreSQL's driver
+	 * stores it as "?" while H2 keeps it: typed text that is not well-formed is refused,
+	 * so that it reads back the same on both.
 	 */
 	public static boolean isWellFormed(String text) {
 		return text.codePoints().noneMatch((codePoint) -> Character.getType(codePoint) == Character.SURROGATE);
 	}
 
-	/** The text cut to its first {@code max} characters, never between the two halves of a pair. */
+	/**
+	 * The text cut to its first {@code max} characters, never between the two halves of a
+	 * pair.
+	 */
 	public static String truncate(String text, int max) {
 		if (text == null || isAtMost(text, max)) {
 			return text;

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants to and from {@code timestamp with time zone} columns, the same way on H2 and PostgreSQL.
+ * Instants to and from {@code timestamp with time zone} columns, the same way on H2 and
+ * PostgreSQL.
  */
 public final class Timestamps {
 

@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Random bearer secrets (guest link tokens, guest session cookies, API tokens) and the hashes they
- * are looked up by. A token carries 256 bits from a CSPRNG, encoded as 43 base64url characters.
+ * Random bearer secrets (guest link tokens, guest session cookies, API tokens) and the
+ * hashes they are looked up by. A token carries 256 bits from a CSPRNG, encoded as 43
+ * base64url characters.
  */
 public final class Tokens {
 

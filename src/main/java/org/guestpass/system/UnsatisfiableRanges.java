@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * A 416 carries no body. Spring MVC answers a {@code Range} that a {@link Resource} body cannot satisfy
- * (a start past the end, {@code bytes=-0}, several ranges of which one is past the end) with 416 and
- * {@code Content-Range: bytes *}{@code /size}, and then writes the whole resource after it anyway: every
- * byte of a video or a poster. This drops that body, for every controller that returns a resource,
- * whether the answer came from the {@code sendfile} attempt's fallback or straight from Spring.
+ * A 416 carries no body. Spring MVC answers a {@code Range} that a {@link Resource} body
+ * cannot satisfy (a start past the end, {@code bytes=-0}, several ranges of which one is
+ * past the end) with 416 and {@code Content-Range: bytes *}{@code /size}, and then writes
+ * the whole resource after it anyway: every byte of a video or a poster. This drops that
+ * body, for every controller that returns a resource, whether the answer came from the
+ * {@code sendfile} attempt's fallback or straight from Spring.
  */
 @ControllerAdvice
 class UnsatisfiableRanges implements ResponseBodyAdvice<Object> {
@@ -30,8 +31,8 @@ class UnsatisfiableRanges implements ResponseBodyAdvice<Object> {
 	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
-		if (body instanceof Resource && response instanceof ServletServerHttpResponse servlet && servlet.getServletResponse()
-			.getStatus() == HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value()) {
+		if (body instanceof Resource && response instanceof ServletServerHttpResponse servlet
+				&& servlet.getServletResponse().getStatus() == HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value()) {
 			return null;
 		}
 		return body;

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting configuration: security, clock, server secret, problem details and error pages.
+ * Cross-cutting configuration: security, clock, server secret, problem details and error
+ * pages.
  */
 @ApplicationModule(allowedDependencies = {})
 package org.guestpass.system;

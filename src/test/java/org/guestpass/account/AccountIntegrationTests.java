@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * People over real HTTP: signing in and out with the form, personal API tokens, and the admin's
- * user management through the API and the users page.
+ * People over real HTTP: signing in and out with the form, personal API tokens, and the
+ * admin's user management through the API and the users page.
  */
 @IntegrationTest
 class AccountIntegrationTests {
@@ -155,8 +155,9 @@ class AccountIntegrationTests {
 		assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
 		assertThat((String) JsonPath.read(forged.body(), "$.code")).isEqualTo("forbidden");
 
-		TestClient.Response wrong = browser.send(jsonRequest(browser, "POST", "/api/v1/me/tokens", "{\"name\":\"Forged\"}")
-			.header("X-CSRF-TOKEN", "not-the-token"));
+		TestClient.Response wrong = browser
+			.send(jsonRequest(browser, "POST", "/api/v1/me/tokens", "{\"name\":\"Forged\"}").header("X-CSRF-TOKEN",
+					"not-the-token"));
 		assertThat(wrong.status()).isEqualTo(403);
 		assertThat(tokenNames(member.id())).containsExactly("tests");
 	}
@@ -254,8 +255,8 @@ class AccountIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 
 		TestClient.Response refused = admin.api()
-			.json("POST", "/api/v1/admin/users",
-					"{\"username\":\"" + member.username() + "\",\"password\":\"another-long-password\",\"role\":\"admin\"}");
+			.json("POST", "/api/v1/admin/users", "{\"username\":\"" + member.username()
+					+ "\",\"password\":\"another-long-password\",\"role\":\"admin\"}");
 		assertProblemOnField(refused, "username", "This user name is taken.");
 		assertThat(this.accounts.find(member.id()).orElseThrow().role()).isEqualTo(Role.member);
 		assertThat(accountsNamed(member.username())).isEqualTo(1);
@@ -266,9 +267,10 @@ class AccountIntegrationTests {
 		Person admin = this.fixtures.admin(this.port);
 		String username = "racer-" + System.nanoTime();
 
-		List<TestClient.Response> answers = Concurrently.run(20, (i) -> admin.api()
-			.json("POST", "/api/v1/admin/users",
-					"{\"username\":\"" + username + "\",\"password\":\"racing-password-" + i + "\",\"role\":\"member\"}"));
+		List<TestClient.Response> answers = Concurrently.run(20,
+				(i) -> admin.api()
+					.json("POST", "/api/v1/admin/users", "{\"username\":\"" + username
+							+ "\",\"password\":\"racing-password-" + i + "\",\"role\":\"member\"}"));
 
 		assertThat(answers).extracting(TestClient.Response::status).containsOnly(201, 400);
 		assertThat(answers).filteredOn((answer) -> answer.status() == 201).hasSize(1);
@@ -284,7 +286,8 @@ class AccountIntegrationTests {
 		int before = accountCount();
 
 		TestClient.Response refused = admin.api()
-			.json("POST", "/api/v1/admin/users", "{\"username\":\"A B\",\"password\":\"a-long-password\",\"role\":\"member\"}");
+			.json("POST", "/api/v1/admin/users",
+					"{\"username\":\"A B\",\"password\":\"a-long-password\",\"role\":\"member\"}");
 		assertProblemOnField(refused, "username", "Use 3 to 50 letters, digits, dots, dashes or underscores.");
 		assertThat(accountsNamed("a b") + accountsNamed("A B")).isZero();
 		assertThat(accountCount()).isEqualTo(before);
@@ -313,8 +316,8 @@ class AccountIntegrationTests {
 			TestClient.Response refused = admin.api().json("POST", "/api/v1/admin/users", body);
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.header("Content-Type")).as(body).startsWith("application/problem+json");
-			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body).isIn("validation_failed",
-					"malformed_request");
+			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body)
+				.isIn("validation_failed", "malformed_request");
 			assertThat(refused.body()).as(body).doesNotContain("Exception");
 		}
 		assertThat(accountCount()).isEqualTo(before);
@@ -482,7 +485,10 @@ class AccountIntegrationTests {
 		return browser;
 	}
 
-	/** What a page's script sends: the session cookie, and the page's CSRF token in a header. */
+	/**
+	 * What a page's script sends: the session cookie, and the page's CSRF token in a
+	 * header.
+	 */
 	private static TestClient.Response withXsrf(TestClient browser, String method, String path, String json) {
 		return browser.sessionJson(method, path, json);
 	}
@@ -490,7 +496,8 @@ class AccountIntegrationTests {
 	private static HttpRequest.Builder jsonRequest(TestClient browser, String method, String path, String json) {
 		HttpRequest.Builder request = browser.request(path)
 			.setHeader("Accept", "application/json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

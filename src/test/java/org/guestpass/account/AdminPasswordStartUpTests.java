@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * GuestPass started as an operator starts it, with a {@code GUESTPASS_ADMIN_PASSWORD} that breaks
- * the password rule: it stops before it listens, and says why in one paragraph instead of a stack
- * trace, without the password.
+ * GuestPass started as an operator starts it, with a {@code GUESTPASS_ADMIN_PASSWORD}
+ * that breaks the password rule: it stops before it listens, and says why in one
+ * paragraph instead of a stack trace, without the password.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AdminPasswordStartUpTests {

@@ -27,8 +27,8 @@ import static org.guestpass.PageChecks.assertNoErrorOnField;
 import static org.guestpass.PageChecks.selectedOption;
 
 /**
- * The admin's users page, signed in through the form and without JavaScript: each user's role and
- * guest link permission, and the rule that the site keeps an admin.
+ * The admin's users page, signed in through the form and without JavaScript: each user's
+ * role and guest link permission, and the rule that the site keeps an admin.
  */
 @IntegrationTest
 class AdminUsersPageIntegrationTests {
@@ -49,7 +49,10 @@ class AdminUsersPageIntegrationTests {
 
 	TestClient browser;
 
-	/** Admins a test demoted to make {@link #admin} the only one, promoted again afterwards. */
+	/**
+	 * Admins a test demoted to make {@link #admin} the only one, promoted again
+	 * afterwards.
+	 */
 	final List<Long> demoted = new ArrayList<>();
 
 	@BeforeEach
@@ -87,7 +90,8 @@ class AdminUsersPageIntegrationTests {
 		assertThat(selectedOption(page.body(), "guest-links-" + member.id())).isEqualTo("policy");
 		assertThat(selectedOption(page.body(), "role-" + this.admin.id())).isEqualTo("admin");
 		assertThat(page.body()).contains("form=\"user-" + member.id() + "\"")
-			.contains("<form id=\"user-" + member.id() + "\" action=\"/admin/users/" + member.id() + "\" method=\"post\">");
+			.contains("<form id=\"user-" + member.id() + "\" action=\"/admin/users/" + member.id()
+					+ "\" method=\"post\">");
 		assertAccessiblePage(page.body());
 	}
 
@@ -151,7 +155,8 @@ class AdminUsersPageIntegrationTests {
 		assertThat(this.accounts.find(member.id()).orElseThrow().guestLinks()).isEqualTo(GuestLinkPermission.allow);
 		assertThat(this.accounts.find(otherAdmin.id()).orElseThrow().role()).isEqualTo(Role.member);
 		TestClient.Response page = this.browser.get("/admin/users");
-		assertThat(page.text()).contains("Saved " + otherAdmin.username() + ": Member, guest links: Follow site policy.");
+		assertThat(page.text())
+			.contains("Saved " + otherAdmin.username() + ": Member, guest links: Follow site policy.");
 		assertThat(selectedOption(page.body(), "guest-links-" + member.id())).isEqualTo("allow");
 		assertThat(selectedOption(page.body(), "role-" + otherAdmin.id())).isEqualTo("member");
 	}
@@ -182,8 +187,10 @@ class AdminUsersPageIntegrationTests {
 		makeTheOnlyAdmin(this.admin);
 		Person member = this.fixtures.member(this.port);
 		this.browser.get("/admin/users");
-		assertThat(this.browser.postForm("/admin/users/" + this.admin.id(), Map.of("role", "admin", "guestLinks", "deny"))
-			.status()).isEqualTo(302);
+		assertThat(
+				this.browser.postForm("/admin/users/" + this.admin.id(), Map.of("role", "admin", "guestLinks", "deny"))
+					.status())
+			.isEqualTo(302);
 		assertThat(this.accounts.find(this.admin.id()).orElseThrow().guestLinks()).isEqualTo(GuestLinkPermission.deny);
 
 		this.browser.get("/admin/users");
@@ -202,13 +209,12 @@ class AdminUsersPageIntegrationTests {
 	void theSiteKeepsAnAdminWhenTheServiceIsAskedDirectly() {
 		makeTheOnlyAdmin(this.admin);
 
-		Accounts.Change change = this.accounts.change(this.admin.id(), Role.member,
-				GuestLinkPermission.policy, "test");
+		Accounts.Change change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy, "test");
 
 		assertThat(change.refusal()).isEqualTo(Accounts.ChangeRefusal.LAST_ADMIN);
 		assertThat(change.account().role()).isEqualTo(Role.admin);
-		assertThat(this.accounts.change(999_999_999L, Role.member, GuestLinkPermission.policy, "test")
-			.refusal()).isEqualTo(Accounts.ChangeRefusal.NOT_FOUND);
+		assertThat(this.accounts.change(999_999_999L, Role.member, GuestLinkPermission.policy, "test").refusal())
+			.isEqualTo(Accounts.ChangeRefusal.NOT_FOUND);
 	}
 
 	@Test

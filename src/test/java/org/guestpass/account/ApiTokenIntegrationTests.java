@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where API tokens come from: only a browser's sign-in session creates them, so a stolen token
- * cannot make more that would outlive its revocation; any of your tokens still lists and revokes
- * yours. A token's name is 1 to 100 characters, an emoji counting as one.
+ * Where API tokens come from: only a browser's sign-in session creates them, so a stolen
+ * token cannot make more that would outlive its revocation; any of your tokens still
+ * lists and revokes yours. A token's name is 1 to 100 characters, an emoji counting as
+ * one.
  */
 @IntegrationTest
 class ApiTokenIntegrationTests {
@@ -50,7 +51,8 @@ class ApiTokenIntegrationTests {
 			assertThat(tokenNames(person.id())).containsExactly("tests");
 		}
 
-		TestClient.Response issued = withSession(signedIn(member), "POST", "/api/v1/me/tokens", "{\"name\":\"Laptop\"}");
+		TestClient.Response issued = withSession(signedIn(member), "POST", "/api/v1/me/tokens",
+				"{\"name\":\"Laptop\"}");
 		assertThat(issued.status()).isEqualTo(201);
 		assertThat(TestClient.api(this.port, JsonPath.read(issued.body(), "$.token")).get("/api/v1/media").status())
 			.isEqualTo(200);
@@ -60,12 +62,14 @@ class ApiTokenIntegrationTests {
 	@Test
 	void revokingAStolenTokenFromAScriptEndsTheAccessBecauseItMadeNoOthers() {
 		Person member = this.fixtures.member(this.port);
-		TestClient.Response issued = withSession(signedIn(member), "POST", "/api/v1/me/tokens", "{\"name\":\"Stolen\"}");
+		TestClient.Response issued = withSession(signedIn(member), "POST", "/api/v1/me/tokens",
+				"{\"name\":\"Stolen\"}");
 		long stolen = ((Number) JsonPath.read(issued.body(), "$.id")).longValue();
 		TestClient thief = TestClient.api(this.port, JsonPath.read(issued.body(), "$.token"));
 
 		assertThat(thief.json("POST", "/api/v1/me/tokens", "{\"name\":\"Backdoor\"}").status()).isEqualTo(403);
-		// The owner's script, with their other token, finds the stolen one and revokes it.
+		// The owner's script, with their other token, finds the stolen one and revokes
+		// it.
 		TestClient.Response listed = member.api().get("/api/v1/me/tokens");
 		assertThat(listed.status()).isEqualTo(200);
 		assertThat((List<String>) JsonPath.read(listed.body(), "$[*].name")).containsExactly("tests", "Stolen");
@@ -89,28 +93,33 @@ class ApiTokenIntegrationTests {
 		TestClient browser = signedIn(member);
 		List<String> accepted = List.of("x".repeat(100), "😀".repeat(50), "😀".repeat(100), "  Trimmed  ");
 		for (String name : accepted) {
-			TestClient.Response issued = withSession(browser, "POST", "/api/v1/me/tokens", "{\"name\":\"" + name + "\"}");
+			TestClient.Response issued = withSession(browser, "POST", "/api/v1/me/tokens",
+					"{\"name\":\"" + name + "\"}");
 			assertThat(issued.status()).as(name).isEqualTo(201);
 			assertThat((String) JsonPath.read(issued.body(), "$.name")).isEqualTo(name.trim());
 		}
 		for (String name : List.of("x".repeat(101), "😀".repeat(101), "é".repeat(101))) {
-			TestClient.Response refused = withSession(browser, "POST", "/api/v1/me/tokens", "{\"name\":\"" + name + "\"}");
+			TestClient.Response refused = withSession(browser, "POST", "/api/v1/me/tokens",
+					"{\"name\":\"" + name + "\"}");
 			assertThat(refused.status()).as(name).isEqualTo(400);
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly("name");
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message"))
 				.containsExactly("Use at most 100 characters.");
 		}
 		for (String name : List.of("", "   ")) {
-			TestClient.Response refused = withSession(browser, "POST", "/api/v1/me/tokens", "{\"name\":\"" + name + "\"}");
+			TestClient.Response refused = withSession(browser, "POST", "/api/v1/me/tokens",
+					"{\"name\":\"" + name + "\"}");
 			assertThat(refused.status()).as("blank").isEqualTo(400);
-			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message")).containsExactly("Enter a name.");
+			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message"))
+				.containsExactly("Enter a name.");
 		}
 		assertThat(tokenNames(member.id())).hasSize(1 + accepted.size());
 	}
 
 	/**
-	 * A JSON call with the browser's session and its CSRF token, as the site's own pages make it: the
-	 * token of a page the signed-in browser loaded, in the X-CSRF-TOKEN header.
+	 * A JSON call with the browser's session and its CSRF token, as the site's own pages
+	 * make it: the token of a page the signed-in browser loaded, in the X-CSRF-TOKEN
+	 * header.
 	 */
 	private static TestClient.Response withSession(TestClient browser, String method, String path, String json) {
 		assertThat(browser.get("/media").status()).isEqualTo(200);

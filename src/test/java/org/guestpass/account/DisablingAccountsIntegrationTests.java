@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 
 /**
- * Disabling an account, through the API and the users page: its open sessions and its API tokens
- * stop on their very next request, it cannot sign in (and the sign-in page says no more than for any
- * failure), enabling it restores both, and the site always keeps an enabled admin, also when admins
- * disable each other at the same moment.
+ * Disabling an account, through the API and the users page: its open sessions and its API
+ * tokens stop on their very next request, it cannot sign in (and the sign-in page says no
+ * more than for any failure), enabling it restores both, and the site always keeps an
+ * enabled admin, also when admins disable each other at the same moment.
  */
 @IntegrationTest
 class DisablingAccountsIntegrationTests {
@@ -49,7 +49,10 @@ class DisablingAccountsIntegrationTests {
 
 	TestClient adminBrowser;
 
-	/** Admins a test demoted to make one the only enabled admin, promoted again afterwards. */
+	/**
+	 * Admins a test demoted to make one the only enabled admin, promoted again
+	 * afterwards.
+	 */
 	final List<Long> demoted = new ArrayList<>();
 
 	@BeforeEach
@@ -75,7 +78,8 @@ class DisablingAccountsIntegrationTests {
 		assertThat(member.api().get("/api/v1/media").status()).isEqualTo(200);
 
 		TestClient.Response disabled = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + member.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
+			.json("PUT", "/api/v1/admin/users/" + member.id(),
+					"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
 
 		assertThat(disabled.status()).isEqualTo(200);
 		assertThat((Boolean) JsonPath.read(disabled.body(), "$.enabled")).isFalse();
@@ -117,7 +121,8 @@ class DisablingAccountsIntegrationTests {
 		assertUnauthorized(member.api().get("/api/v1/media"));
 
 		TestClient.Response enabled = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + member.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":true}");
+			.json("PUT", "/api/v1/admin/users/" + member.id(),
+					"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":true}");
 
 		assertThat(enabled.status()).isEqualTo(200);
 		assertThat((Boolean) JsonPath.read(enabled.body(), "$.enabled")).isTrue();
@@ -153,15 +158,16 @@ class DisablingAccountsIntegrationTests {
 
 		disableThroughTheApi(member);
 
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("select actor, outcome, detail from audit_event where action = 'account_disabled' and detail like :account")
+		List<Map<String, Object>> rows = this.jdbc.sql(
+				"select actor, outcome, detail from audit_event where action = 'account_disabled' and detail like :account")
 			.param("account", "account " + member.id() + " (%")
 			.query()
 			.listOfRows();
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get("actor")).isEqualTo(this.admin.username());
 		assertThat(rows.get(0).get("outcome")).isEqualTo("ok");
-		assertThat((String) rows.get(0).get("detail")).startsWith("account " + member.id() + " (" + member.username() + ")");
+		assertThat((String) rows.get(0).get("detail"))
+			.startsWith("account " + member.id() + " (" + member.username() + ")");
 	}
 
 	@Test
@@ -180,8 +186,9 @@ class DisablingAccountsIntegrationTests {
 		assertThat(disabled.status()).isEqualTo(302);
 		assertThat(disabled.header("Location")).endsWith("/admin/users");
 		TestClient.Response after = this.adminBrowser.get("/admin/users");
-		assertThat(after.text()).contains("Disabled " + member.username() + ". They are signed out, can't sign in, and"
-				+ " their API tokens don't work until you enable them again.")
+		assertThat(after.text())
+			.contains("Disabled " + member.username() + ". They are signed out, can't sign in, and"
+					+ " their API tokens don't work until you enable them again.")
 			.contains("<span class=\"badge\" id=\"status-" + member.id() + "\">Disabled</span>")
 			.contains("<form action=\"/admin/users/" + member.id() + "/enable\" method=\"post\">")
 			.doesNotContain("/admin/users/" + member.id() + "/disable");
@@ -204,9 +211,10 @@ class DisablingAccountsIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 		this.adminBrowser.get("/admin/users");
 
-		TestClient.Response forged = this.adminBrowser.send(this.adminBrowser.request("/admin/users/" + member.id() + "/disable")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("")));
+		TestClient.Response forged = this.adminBrowser
+			.send(this.adminBrowser.request("/admin/users/" + member.id() + "/disable")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("")));
 		assertThat(forged.status()).isEqualTo(403);
 
 		Person other = this.fixtures.member(this.port);
@@ -214,7 +222,8 @@ class DisablingAccountsIntegrationTests {
 		otherBrowser.get("/media");
 		assertThat(otherBrowser.postForm("/admin/users/" + member.id() + "/disable", Map.of()).status()).isEqualTo(403);
 		TestClient.Response api = other.api()
-			.json("PUT", "/api/v1/admin/users/" + member.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
+			.json("PUT", "/api/v1/admin/users/" + member.id(),
+					"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
 		assertThat(api.status()).isEqualTo(403);
 
 		assertThat(isDisabled(member.id())).isFalse();
@@ -231,7 +240,8 @@ class DisablingAccountsIntegrationTests {
 		assertThat(this.adminBrowser.postForm("/admin/users/999999999/enable", Map.of()).status()).isEqualTo(404);
 
 		TestClient.Response api = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/999999999", "{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
+			.json("PUT", "/api/v1/admin/users/999999999",
+					"{\"role\":\"member\",\"guestLinks\":\"policy\",\"enabled\":false}");
 		assertThat(api.status()).isEqualTo(404);
 		assertThat((String) JsonPath.read(api.body(), "$.code")).isEqualTo("not_found");
 	}
@@ -241,7 +251,8 @@ class DisablingAccountsIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 
 		TestClient.Response refused = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + member.id(), "{\"role\":\"member\",\"guestLinks\":\"deny\",\"enabled\":\"no\"}");
+			.json("PUT", "/api/v1/admin/users/" + member.id(),
+					"{\"role\":\"member\",\"guestLinks\":\"deny\",\"enabled\":\"no\"}");
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
@@ -256,7 +267,8 @@ class DisablingAccountsIntegrationTests {
 		disableThroughTheApi(disabledAdmin);
 
 		TestClient.Response api = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + this.admin.id(), "{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}");
+			.json("PUT", "/api/v1/admin/users/" + this.admin.id(),
+					"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}");
 		assertThat(api.status()).isEqualTo(409);
 		assertThat((String) JsonPath.read(api.body(), "$.code")).isEqualTo("last_admin");
 		assertThat((String) JsonPath.read(api.body(), "$.detail"))
@@ -270,8 +282,9 @@ class DisablingAccountsIntegrationTests {
 		TestClient.Response page = this.adminBrowser.postForm("/admin/users/" + this.admin.id() + "/disable", Map.of());
 		assertThat(page.status()).isEqualTo(409);
 		String error = "status-" + this.admin.id() + "-error";
-		assertThat(page.text()).contains("<p class=\"field-error\" id=\"" + error + "\">" + this.admin.username()
-				+ " is the only active admin, so they stay active. Make someone else an admin first.</p>")
+		assertThat(page.text())
+			.contains("<p class=\"field-error\" id=\"" + error + "\">" + this.admin.username()
+					+ " is the only active admin, so they stay active. Make someone else an admin first.</p>")
 			.contains("aria-describedby=\"" + error + "\"");
 		assertAccessiblePage(page.body());
 
@@ -285,10 +298,13 @@ class DisablingAccountsIntegrationTests {
 		assertThat(isDisabled(this.admin.id())).isFalse();
 		assertThat(this.accounts.find(this.admin.id()).orElseThrow().role()).isEqualTo(Role.admin);
 		assertThat(this.adminBrowser.get("/admin/users").status()).isEqualTo(200);
-		assertThat(this.jdbc.sql("select count(*) from audit_event where outcome = 'last_admin' and detail like :account")
-			.param("account", "account " + this.admin.id() + " (%")
-			.query(Integer.class)
-			.single()).as("two refusals through the API, two through the page").isEqualTo(4);
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_event where outcome = 'last_admin' and detail like :account")
+					.param("account", "account " + this.admin.id() + " (%")
+					.query(Integer.class)
+					.single())
+			.as("two refusals through the API, two through the page")
+			.isEqualTo(4);
 	}
 
 	@Test
@@ -297,7 +313,8 @@ class DisablingAccountsIntegrationTests {
 		Person other = this.fixtures.admin(this.port);
 
 		TestClient.Response disabled = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + other.id(), "{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}");
+			.json("PUT", "/api/v1/admin/users/" + other.id(),
+					"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}");
 
 		assertThat(disabled.status()).isEqualTo(200);
 		assertUnauthorized(other.api().get("/api/v1/admin/users"));
@@ -312,13 +329,15 @@ class DisablingAccountsIntegrationTests {
 		Person other = this.fixtures.admin(this.port);
 		Person[] admins = { this.admin, other };
 		for (int round = 0; round < 10; round++) {
-			List<Integer> statuses = Concurrently.run(2, (i) -> admins[i].api()
-				.json("PUT", "/api/v1/admin/users/" + admins[1 - i].id(),
-						"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}")
-				.status());
+			List<Integer> statuses = Concurrently.run(2,
+					(i) -> admins[i].api()
+						.json("PUT", "/api/v1/admin/users/" + admins[1 - i].id(),
+								"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}")
+						.status());
 
 			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 200).hasSize(1);
-			// The loser was refused by the rule (409), or, when the winner committed first, its token (401).
+			// The loser was refused by the rule (409), or, when the winner committed
+			// first, its token (401).
 			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 409 || status == 401).hasSize(1);
 			assertThat(enabledAdmins()).as("round " + round).hasSize(1);
 			this.jdbc.sql("update account set disabled_at = null where id in (:ids)")
@@ -332,14 +351,16 @@ class DisablingAccountsIntegrationTests {
 		makeTheOnlyEnabledAdmin(this.admin);
 		Person other = this.fixtures.admin(this.port);
 		for (int round = 0; round < 10; round++) {
-			List<Integer> statuses = Concurrently.run(2, (i) -> (i == 0)
-					? this.admin.api()
-						.json("PUT", "/api/v1/admin/users/" + other.id(),
-								"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}")
-						.status()
-					: other.api()
-						.json("PUT", "/api/v1/admin/users/" + this.admin.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\"}")
-						.status());
+			List<Integer> statuses = Concurrently.run(2,
+					(i) -> (i == 0)
+							? this.admin.api()
+								.json("PUT", "/api/v1/admin/users/" + other.id(),
+										"{\"role\":\"admin\",\"guestLinks\":\"policy\",\"enabled\":false}")
+								.status()
+							: other.api()
+								.json("PUT", "/api/v1/admin/users/" + this.admin.id(),
+										"{\"role\":\"member\",\"guestLinks\":\"policy\"}")
+								.status());
 
 			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 200).hasSize(1);
 			assertThat(enabledAdmins()).as("round " + round).hasSize(1);

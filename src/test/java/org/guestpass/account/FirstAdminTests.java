@@ -27,8 +27,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The first admin of a new site: created once, with a configured or a generated password, the
- * generated one kept where only the operator can read it.
+ * The first admin of a new site: created once, with a configured or a generated password,
+ * the generated one kept where only the operator can read it.
  */
 class FirstAdminTests {
 
@@ -69,8 +69,7 @@ class FirstAdminTests {
 		new FirstAdmin(this.accounts, properties(other, null)).run(null);
 
 		ArgumentCaptor<String> passwords = ArgumentCaptor.forClass(String.class);
-		verify(this.accounts, times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin),
-				eq("system"));
+		verify(this.accounts, times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin), eq("system"));
 		assertThat(passwords.getAllValues().get(0)).isNotEqualTo(passwords.getAllValues().get(1));
 	}
 

@@ -21,9 +21,9 @@ import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 
 /**
- * Passwords against the 72 bytes BCrypt reads, counted in UTF-8: an accented letter takes 2 bytes and
- * an emoji 4. A password over the limit is a field error on the API and on the users page, never a
- * 500; at sign-in it is a wrong password like any other.
+ * Passwords against the 72 bytes BCrypt reads, counted in UTF-8: an accented letter takes
+ * 2 bytes and an emoji 4. A password over the limit is a field error on the API and on
+ * the users page, never a 500; at sign-in it is a wrong password like any other.
  */
 @IntegrationTest
 class LongPasswordsIntegrationTests {
@@ -35,8 +35,8 @@ class LongPasswordsIntegrationTests {
 			"p".repeat(70) + "é");
 
 	/** Passwords over 72 bytes. */
-	static final List<String> REFUSED = List.of("a".repeat(80), "é".repeat(37), "😀".repeat(19),
-			"p".repeat(71) + "é", "x".repeat(200), "y".repeat(5000));
+	static final List<String> REFUSED = List.of("a".repeat(80), "é".repeat(37), "😀".repeat(19), "p".repeat(71) + "é",
+			"x".repeat(200), "y".repeat(5000));
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -60,7 +60,8 @@ class LongPasswordsIntegrationTests {
 	void theApiCreatesUsersWithPasswordsUpToSeventyTwoBytesAndRefusesLongerOnesAsAFieldError() {
 		for (String password : REFUSED) {
 			String username = newUsername();
-			TestClient.Response refused = this.admin.api().json("POST", "/api/v1/admin/users", newUser(username, password));
+			TestClient.Response refused = this.admin.api()
+				.json("POST", "/api/v1/admin/users", newUser(username, password));
 
 			assertThat(refused.status()).as(describe(password)).isEqualTo(400);
 			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -72,7 +73,8 @@ class LongPasswordsIntegrationTests {
 		}
 		for (String password : ACCEPTED) {
 			String username = newUsername();
-			TestClient.Response created = this.admin.api().json("POST", "/api/v1/admin/users", newUser(username, password));
+			TestClient.Response created = this.admin.api()
+				.json("POST", "/api/v1/admin/users", newUser(username, password));
 
 			assertThat(created.status()).as(describe(password)).isEqualTo(201);
 			assertSignsIn(username, password);
@@ -118,11 +120,13 @@ class LongPasswordsIntegrationTests {
 
 	@Test
 	void aPasswordOverSeventyTwoBytesAtSignInIsAWrongPasswordEvenWhenItStartsWithTheRightOne() {
-		// BCrypt compares only the first 72 bytes: without a check of its own, the first three would sign in.
+		// BCrypt compares only the first 72 bytes: without a check of its own, the first
+		// three would sign in.
 		String password = "r".repeat(72);
 		for (String typed : List.of(password + "!", password + "é", password + "😀", "w".repeat(80), "é".repeat(40),
 				"😀".repeat(19), "z".repeat(5000))) {
-			// One account each, so the sign-in throttle (five failures per account) never answers instead.
+			// One account each, so the sign-in throttle (five failures per account) never
+			// answers instead.
 			String username = newUsername();
 			assertThat(this.admin.api().json("POST", "/api/v1/admin/users", newUser(username, password)).status())
 				.isEqualTo(201);

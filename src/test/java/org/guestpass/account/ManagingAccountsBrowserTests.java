@@ -13,9 +13,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An admin disables and enables a member, resets their password and revokes their API tokens on the
- * users page, in Chromium with and without JavaScript and by keyboard; every screen is looked at and
- * checked with axe-core.
+ * An admin disables and enables a member, resets their password and revokes their API
+ * tokens on the users page, in Chromium with and without JavaScript and by keyboard;
+ * every screen is looked at and checked with axe-core.
  */
 class ManagingAccountsBrowserTests extends BrowserTest {
 
@@ -43,8 +43,8 @@ class ManagingAccountsBrowserTests extends BrowserTest {
 		assertThat(memberBrowser.getCurrentUrl()).endsWith("/login");
 
 		clickAndWait(driver, By.xpath(byName("button", "Enable " + member.username())));
-		assertThat(notice(driver)).isEqualTo("Enabled " + member.username()
-				+ ". They can sign in again, and their API tokens work again.");
+		assertThat(notice(driver))
+			.isEqualTo("Enabled " + member.username() + ". They can sign in again, and their API tokens work again.");
 		assertThat(status(driver, member)).isEqualTo("Active");
 
 		clickAndWait(driver, By.xpath(byName("a", "Reset password of " + member.username())));
@@ -54,8 +54,8 @@ class ManagingAccountsBrowserTests extends BrowserTest {
 		look(driver, "admin-reset-password");
 		password.sendKeys("é".repeat(37));
 		clickAndWait(driver, By.xpath(byName("button", "Reset password")));
-		assertThat(driver.findElement(By.id("password-error")).getText())
-			.isEqualTo("Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
+		assertThat(driver.findElement(By.id("password-error")).getText()).isEqualTo(
+				"Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
 		look(driver, "admin-reset-password-error");
 		driver.findElement(By.id("password")).sendKeys("a new password for the member");
 		clickAndWait(driver, By.xpath(byName("button", "Reset password")));
@@ -80,8 +80,8 @@ class ManagingAccountsBrowserTests extends BrowserTest {
 		look(driver, "admin-revoke-tokens");
 		clickAndWait(driver, By.xpath(byName("button", "Revoke API tokens")));
 
-		assertThat(notice(driver)).isEqualTo("Revoked the API token of " + member.username()
-				+ ". Scripts that used them no longer get in.");
+		assertThat(notice(driver))
+			.isEqualTo("Revoked the API token of " + member.username() + ". Scripts that used them no longer get in.");
 		assertThat(member.api().get("/api/v1/media").status()).isEqualTo(401);
 	}
 
@@ -104,13 +104,17 @@ class ManagingAccountsBrowserTests extends BrowserTest {
 		clickAndWait(driver, By.xpath(byName("a", "Revoke API tokens of " + member.username())));
 		clickAndWait(driver, By.xpath(byName("button", "Revoke " + "tests")));
 		assertThat(notice(driver)).isEqualTo("Revoked the API token “tests” of " + member.username() + ".");
-		assertThat(driver.findElement(By.tagName("main")).getText()).contains(member.username() + " has no API tokens.");
+		assertThat(driver.findElement(By.tagName("main")).getText())
+			.contains(member.username() + " has no API tokens.");
 
 		WebDriver memberBrowser = browserWithoutJavaScript();
 		signIn(memberBrowser, member.username(), "typed without any script");
 	}
 
-	/** An element of this tag whose accessible name, visually hidden words included, is the given one. */
+	/**
+	 * An element of this tag whose accessible name, visually hidden words included, is
+	 * the given one.
+	 */
 	private static String byName(String tag, String name) {
 		return "//main//" + tag + "[normalize-space()='" + name + "']";
 	}

@@ -24,8 +24,9 @@ import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 
 /**
- * An admin resets a user's password, through the API or a small page: the old password stops, the
- * new one works, the user's sessions end, and the password is never shown, logged or recorded.
+ * An admin resets a user's password, through the API or a small page: the old password
+ * stops, the new one works, the user's sessions end, and the password is never shown,
+ * logged or recorded.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,7 +57,8 @@ class PasswordResetIntegrationTests {
 		String newPassword = "a new password 😀 é";
 
 		TestClient.Response reset = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{\"password\":\"" + newPassword + "\"}");
+			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password",
+					"{\"password\":\"" + newPassword + "\"}");
 
 		assertThat(reset.status()).isEqualTo(204);
 		assertThat(reset.body()).isEmpty();
@@ -73,7 +75,8 @@ class PasswordResetIntegrationTests {
 	void theApiRefusesAPasswordThatBreaksTheRuleAsAFieldErrorAndKeepsTheOldOne() {
 		for (String password : List.of("a".repeat(80), "é".repeat(37), "😀".repeat(19), "elevenchars", "")) {
 			TestClient.Response refused = this.admin.api()
-				.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{\"password\":\"" + password + "\"}");
+				.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password",
+						"{\"password\":\"" + password + "\"}");
 
 			assertThat(refused.status()).as(password).isEqualTo(400);
 			assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
@@ -81,9 +84,8 @@ class PasswordResetIntegrationTests {
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message")).containsExactly(
 					password.length() < 12 ? "Use at least 12 characters." : LongPasswordsIntegrationTests.TOO_LONG);
 		}
-		assertThat(this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{}")
-			.status()).isEqualTo(400);
+		assertThat(this.admin.api().json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{}").status())
+			.isEqualTo(400);
 		assertThat(signedIn(this.member.username(), this.member.password()).get("/media").status()).isEqualTo(200);
 		assertThat(resets()).isZero();
 	}
@@ -93,7 +95,8 @@ class PasswordResetIntegrationTests {
 		String password = "é".repeat(36);
 
 		TestClient.Response reset = this.admin.api()
-			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{\"password\":\"" + password + "\"}");
+			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password",
+					"{\"password\":\"" + password + "\"}");
 
 		assertThat(reset.status()).isEqualTo(204);
 		assertThat(signedIn(this.member.username(), password).get("/media").status()).isEqualTo(200);
@@ -109,7 +112,8 @@ class PasswordResetIntegrationTests {
 
 		Person other = this.fixtures.member(this.port);
 		TestClient.Response forbidden = other.api()
-			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{\"password\":\"a-long-enough-password\"}");
+			.json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password",
+					"{\"password\":\"a-long-enough-password\"}");
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(signedIn(this.member.username(), this.member.password()).get("/media").status()).isEqualTo(200);
 	}
@@ -120,7 +124,8 @@ class PasswordResetIntegrationTests {
 		TestClient adminBrowser = signedIn(this.admin.username(), this.admin.password());
 		TestClient.Response users = adminBrowser.get("/admin/users");
 		assertThat(users.text()).containsPattern("<a class=\"button\" href=\"/admin/users/" + this.member.id()
-				+ "/password\">Reset password<span\\s+class=\"visually-hidden\"> of " + this.member.username() + "</span></a>");
+				+ "/password\">Reset password<span\\s+class=\"visually-hidden\"> of " + this.member.username()
+				+ "</span></a>");
 
 		TestClient.Response form = adminBrowser.get("/admin/users/" + this.member.id() + "/password");
 		assertThat(form.status()).isEqualTo(200);
@@ -139,8 +144,9 @@ class PasswordResetIntegrationTests {
 		assertThat(reset.status()).isEqualTo(302);
 		assertThat(reset.header("Location")).endsWith("/admin/users");
 		TestClient.Response after = adminBrowser.get("/admin/users");
-		assertThat(after.text()).contains("Reset the password of " + this.member.username()
-				+ ". They are signed out everywhere and sign in with the new password.")
+		assertThat(after.text())
+			.contains("Reset the password of " + this.member.username()
+					+ ". They are signed out everywhere and sign in with the new password.")
 			.doesNotContain(newPassword);
 		assertRedirectsToSignIn(memberBrowser.get("/media"));
 		assertRefused(this.member.username(), this.member.password());
@@ -175,16 +181,18 @@ class PasswordResetIntegrationTests {
 	void thePageNeedsTheCsrfTokenAndAnAdmin() {
 		TestClient adminBrowser = signedIn(this.admin.username(), this.admin.password());
 		assertThat(adminBrowser.get("/admin/users/" + this.member.id() + "/password").status()).isEqualTo(200);
-		TestClient.Response forged = adminBrowser.send(adminBrowser.request("/admin/users/" + this.member.id() + "/password")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("password=a-forged-new-password")));
+		TestClient.Response forged = adminBrowser
+			.send(adminBrowser.request("/admin/users/" + this.member.id() + "/password")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("password=a-forged-new-password")));
 		assertThat(forged.status()).isEqualTo(403);
 
 		TestClient otherBrowser = signedIn(this.member.username(), this.member.password());
 		assertThat(otherBrowser.get("/admin/users/" + this.admin.id() + "/password").status()).isEqualTo(403);
 		otherBrowser.get("/media");
-		assertThat(otherBrowser.postForm("/admin/users/" + this.admin.id() + "/password",
-				Map.of("password", "taking-over-the-admin")).status()).isEqualTo(403);
+		assertThat(otherBrowser
+			.postForm("/admin/users/" + this.admin.id() + "/password", Map.of("password", "taking-over-the-admin"))
+			.status()).isEqualTo(403);
 
 		assertThat(adminBrowser.get("/admin/users/999999999/password").status()).isEqualTo(404);
 		assertThat(signedIn(this.admin.username(), this.admin.password()).get("/admin/users").status()).isEqualTo(200);
@@ -192,23 +200,26 @@ class PasswordResetIntegrationTests {
 	}
 
 	private void assertRecordedWithoutThePassword(String password) {
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("select actor, outcome, detail from audit_event where action = 'password_reset' and detail like :account")
+		List<Map<String, Object>> rows = this.jdbc.sql(
+				"select actor, outcome, detail from audit_event where action = 'password_reset' and detail like :account")
 			.param("account", "account " + this.member.id() + " (%")
 			.query()
 			.listOfRows();
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get("actor")).isEqualTo(this.admin.username());
 		assertThat(rows.get(0).get("outcome")).isEqualTo("ok");
-		assertThat((String) rows.get(0).get("detail")).startsWith("account " + this.member.id() + " (" + this.member.username() + ")");
-		List<String> everything = this.jdbc.sql("select actor || ' ' || action || ' ' || coalesce(detail, '') from audit_event")
+		assertThat((String) rows.get(0).get("detail"))
+			.startsWith("account " + this.member.id() + " (" + this.member.username() + ")");
+		List<String> everything = this.jdbc
+			.sql("select actor || ' ' || action || ' ' || coalesce(detail, '') from audit_event")
 			.query(String.class)
 			.list();
 		assertThat(everything).noneMatch((row) -> row.contains(password));
 	}
 
 	private int resets() {
-		return this.jdbc.sql("select count(*) from audit_event where action = 'password_reset' and detail like :account")
+		return this.jdbc
+			.sql("select count(*) from audit_event where action = 'password_reset' and detail like :account")
 			.param("account", "account " + this.member.id() + " (%")
 			.query(Integer.class)
 			.single();

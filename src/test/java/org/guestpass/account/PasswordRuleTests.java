@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one password rule: at least 12 characters, at most the 72 bytes BCrypt reads, counted in UTF-8.
+ * The one password rule: at least 12 characters, at most the 72 bytes BCrypt reads,
+ * counted in UTF-8.
  */
 class PasswordRuleTests {
 
@@ -43,7 +44,8 @@ class PasswordRuleTests {
 
 	@Test
 	void explainsTheLimitInWordsAPersonUnderstands() {
-		assertThat(PasswordRule.Violation.TOO_LONG.message()).contains("72 bytes").contains("accented letter 2")
+		assertThat(PasswordRule.Violation.TOO_LONG.message()).contains("72 bytes")
+			.contains("accented letter 2")
 			.contains("emoji 4");
 		assertThat(PasswordRule.IN_WORDS).startsWith("At least 12 characters and at most 72 bytes");
 	}

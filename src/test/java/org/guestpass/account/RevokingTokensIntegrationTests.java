@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 
 /**
- * An admin revokes a user's API tokens, all of them or one, through the API or the users page: they
- * stop working at once and are gone.
+ * An admin revokes a user's API tokens, all of them or one, through the API or the users
+ * page: they stop working at once and are gone.
  */
 @IntegrationTest
 class RevokingTokensIntegrationTests {
@@ -73,16 +73,18 @@ class RevokingTokensIntegrationTests {
 	void theApiRevokesEveryTokenOfAUserAtOnce() {
 		assertThat(this.laptop.get("/api/v1/media").status()).isEqualTo(200);
 
-		TestClient.Response revoked = this.admin.api().json("DELETE", "/api/v1/admin/users/" + this.member.id() + "/tokens", null);
+		TestClient.Response revoked = this.admin.api()
+			.json("DELETE", "/api/v1/admin/users/" + this.member.id() + "/tokens", null);
 
 		assertThat(revoked.status()).isEqualTo(204);
 		assertThat(this.laptop.get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(tokenCount(this.member.id())).isZero();
 		assertThat(this.admin.api().get("/api/v1/media").status()).as("the admin's own token").isEqualTo(200);
-		assertThat(audit("api_tokens_revoked")).containsExactly("account " + this.member.id() + " ("
-				+ this.member.username() + "): 2 tokens");
-		assertThat(this.admin.api().json("DELETE", "/api/v1/admin/users/999999999/tokens", null).status()).isEqualTo(404);
+		assertThat(audit("api_tokens_revoked"))
+			.containsExactly("account " + this.member.id() + " (" + this.member.username() + "): 2 tokens");
+		assertThat(this.admin.api().json("DELETE", "/api/v1/admin/users/999999999/tokens", null).status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -99,7 +101,8 @@ class RevokingTokensIntegrationTests {
 			.json("DELETE", "/api/v1/admin/users/" + this.member.id() + "/tokens/" + this.laptopId, null)
 			.status()).isEqualTo(404);
 		assertThat(this.admin.api()
-			.json("DELETE", "/api/v1/admin/users/" + this.admin.id() + "/tokens/" + tokenIdOf(this.member.id(), "tests"), null)
+			.json("DELETE",
+					"/api/v1/admin/users/" + this.admin.id() + "/tokens/" + tokenIdOf(this.member.id(), "tests"), null)
 			.status()).as("a token of another user").isEqualTo(404);
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(200);
 	}
@@ -116,7 +119,8 @@ class RevokingTokensIntegrationTests {
 			.status()).isEqualTo(403);
 		assertThat(tokenCount(this.member.id())).isEqualTo(2);
 		assertThat(this.admin.api().get("/api/v1/admin/users/" + this.member.id() + "/tokens").status())
-			.as("while an admin may").isEqualTo(200);
+			.as("while an admin may")
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -142,8 +146,8 @@ class RevokingTokensIntegrationTests {
 
 		assertThat(revoked.status()).isEqualTo(302);
 		assertThat(revoked.header("Location")).endsWith("/admin/users");
-		assertThat(browser.get("/admin/users").text()).contains("Revoked all 2 API tokens of " + this.member.username()
-				+ ". Scripts that used them no longer get in.");
+		assertThat(browser.get("/admin/users").text()).contains(
+				"Revoked all 2 API tokens of " + this.member.username() + ". Scripts that used them no longer get in.");
 		assertThat(this.laptop.get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(tokenCount(this.member.id())).isZero();
@@ -156,8 +160,8 @@ class RevokingTokensIntegrationTests {
 		TestClient browser = signedIn(this.admin);
 		browser.get("/admin/users/" + this.member.id() + "/tokens");
 
-		TestClient.Response revoked = browser.postForm(
-				"/admin/users/" + this.member.id() + "/tokens/" + this.laptopId + "/revoke", Map.of());
+		TestClient.Response revoked = browser
+			.postForm("/admin/users/" + this.member.id() + "/tokens/" + this.laptopId + "/revoke", Map.of());
 
 		assertThat(revoked.status()).isEqualTo(302);
 		assertThat(revoked.header("Location")).endsWith("/admin/users/" + this.member.id() + "/tokens");
@@ -167,8 +171,10 @@ class RevokingTokensIntegrationTests {
 			.doesNotContain("<td>Laptop script</td>");
 		assertThat(this.laptop.get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(200);
-		assertThat(browser.postForm("/admin/users/" + this.member.id() + "/tokens/" + this.laptopId + "/revoke", Map.of())
-			.status()).isEqualTo(404);
+		assertThat(
+				browser.postForm("/admin/users/" + this.member.id() + "/tokens/" + this.laptopId + "/revoke", Map.of())
+					.status())
+			.isEqualTo(404);
 	}
 
 	@Test

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in session: a new id at sign-in, so a planted session is worthless, and a cookie kept to
- * this host behind HTTPS.
+ * The sign-in session: a new id at sign-in, so a planted session is worthless, and a
+ * cookie kept to this host behind HTTPS.
  */
 @IntegrationTest
 class SignInSessionIntegrationTests {
@@ -54,7 +54,8 @@ class SignInSessionIntegrationTests {
 
 	@Test
 	void aSessionWhoseAccountWasDisabledOrChangedBehindItsBackIsSignedOutOnItsNextRequest() {
-		// The account changes as a sign-in that was under way during the change would see it: its
+		// The account changes as a sign-in that was under way during the change would see
+		// it: its
 		// session was never among those the change ended.
 		Person disabled = this.fixtures.member(this.port);
 		Person promoted = this.fixtures.member(this.port);
@@ -82,8 +83,8 @@ class SignInSessionIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 		long item = member.createLinked("Asked for", "room");
 		TestClient browser = TestClient.browser(this.port);
-		TestClient.Response asked = browser.send(browser.request("/media/" + item + "?from=mail")
-			.header("Cookie", "GUESTPASS_GUEST=" + "G".repeat(43)));
+		TestClient.Response asked = browser.send(
+				browser.request("/media/" + item + "?from=mail").header("Cookie", "GUESTPASS_GUEST=" + "G".repeat(43)));
 		assertThat(asked.status()).isEqualTo(302);
 		assertThat(asked.header("Location")).endsWith("/login");
 		browser.json("GET", "/api/v1/media", null);
@@ -91,8 +92,8 @@ class SignInSessionIntegrationTests {
 		TestClient.Response signedIn = browser.signIn(member.username(), member.password());
 		assertThat(signedIn.header("Location")).as("the page, not the API call after it")
 			.endsWith("/media/" + item + "?from=mail");
-		assertThat(browser.signIn(member.username(), member.password()).header("Location"))
-			.as("only once").endsWith("/media");
+		assertThat(browser.signIn(member.username(), member.password()).header("Location")).as("only once")
+			.endsWith("/media");
 	}
 
 	@Test
@@ -110,8 +111,8 @@ class SignInSessionIntegrationTests {
 			.header("X-Forwarded-Proto", "https")
 			.header("Cookie", formSession.substring(0, formSession.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", member.username(),
-					"password", member.password(), "_csrf", csrf(page.body()))))));
+			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", member.username(), "password",
+					member.password(), "_csrf", csrf(page.body()))))));
 		assertThat(signedIn.status()).isEqualTo(302);
 		String cookie = signedIn.headers()
 			.allValues("Set-Cookie")
@@ -119,14 +120,16 @@ class SignInSessionIntegrationTests {
 			.filter((header) -> header.startsWith("__Host-SESSION="))
 			.findFirst()
 			.orElseThrow();
-		assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+		assertThat(cookie).contains("Secure")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax")
+			.contains("Path=/")
 			.doesNotContain("Domain");
 		assertThat(signedIn.header("Strict-Transport-Security")).contains("max-age=");
 	}
 
 	private static String csrf(String page) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(page);
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit log keeps an actor and a detail of at most their number of characters, counted as a
- * person reads them, and cuts a longer one between characters, never inside a surrogate pair, on
- * H2 and PostgreSQL.
+ * The audit log keeps an actor and a detail of at most their number of characters,
+ * counted as a person reads them, and cuts a longer one between characters, never inside
+ * a surrogate pair, on H2 and PostgreSQL.
  */
 @IntegrationTest
 class AuditLogIntegrationTests {
@@ -35,8 +35,10 @@ class AuditLogIntegrationTests {
 
 	@Test
 	void cutsALongerActorAndDetailBetweenCharacters() {
-		// One letter first, so that a cut after a number of UTF-16 units would fall inside a pair.
-		AuditEvent event = record("x" + Astral.text(AuditLog.MAX_ACTOR + 10), "x" + Astral.text(AuditLog.MAX_DETAIL + 10));
+		// One letter first, so that a cut after a number of UTF-16 units would fall
+		// inside a pair.
+		AuditEvent event = record("x" + Astral.text(AuditLog.MAX_ACTOR + 10),
+				"x" + Astral.text(AuditLog.MAX_DETAIL + 10));
 
 		assertThat(event.actor()).isEqualTo("x" + Astral.text(AuditLog.MAX_ACTOR - 1));
 		assertThat(event.detail()).isEqualTo("x" + Astral.text(AuditLog.MAX_DETAIL - 1));

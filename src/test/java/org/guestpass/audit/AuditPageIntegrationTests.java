@@ -24,8 +24,8 @@ import static org.guestpass.PageChecks.assertNoErrorOnField;
 import static org.guestpass.PageChecks.count;
 
 /**
- * The admin's audit page: the newest events first, of one item or all, and every recorded text
- * shown as text.
+ * The admin's audit page: the newest events first, of one item or all, and every recorded
+ * text shown as text.
  */
 @IntegrationTest
 class AuditPageIntegrationTests {
@@ -78,7 +78,8 @@ class AuditPageIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		String body = page.text();
-		assertThat(body).contains("<h1>Audit</h1>").contains("<caption>Events of item " + item + ", newest first</caption>");
+		assertThat(body).contains("<h1>Audit</h1>")
+			.contains("<caption>Events of item " + item + ", newest first</caption>");
 		for (String column : new String[] { "Time (UTC)", "Actor", "Action", "Item", "Link", "Outcome", "Detail" }) {
 			assertThat(body).contains("<th scope=\"col\">" + column + "</th>");
 		}
@@ -137,7 +138,8 @@ class AuditPageIntegrationTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(count(page.body(), "<time ")).isEqualTo(2);
 		assertThat(page.text()).contains("<td>visit 4</td>").contains("<td>visit 3</td>").doesNotContain("visit 2");
-		assertThat(page.text()).contains("<a href=\"/admin/audit?mediaId=" + item + "&limit=4\">Show up to 4 events</a>");
+		assertThat(page.text())
+			.contains("<a href=\"/admin/audit?mediaId=" + item + "&limit=4\">Show up to 4 events</a>");
 
 		TestClient.Response more = this.browser.get("/admin/audit?mediaId=" + item + "&limit=4");
 		assertThat(count(more.body(), "<time ")).isEqualTo(4);

@@ -15,8 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Demo mode seeds an empty site once: a member with the known password, a captioned video, a live
- * session on the stream GuestPass serves itself, and a room.
+ * Demo mode seeds an empty site once: a member with the known password, a captioned
+ * video, a live session on the stream GuestPass serves itself, and a room.
  */
 @IntegrationTest
 @TestPropertySource(properties = "guestpass.demo=true")
@@ -42,7 +42,8 @@ class DemoDataIntegrationTests {
 		assertThat((List<String>) JsonPath.read(media, "$[*].type")).containsExactly("room", "live_session", "video");
 		int video = JsonPath.read(media, "$[2].id");
 		assertThat((List<String>) JsonPath.read(member.get("/api/v1/media/" + video + "/captions").body(),
-				"$[*].language")).containsExactly("en", "fr");
+				"$[*].language"))
+			.containsExactly("en", "fr");
 		assertThat(member.getBytes("/api/v1/media/" + video + "/content").body()).hasSizeGreaterThan(100_000);
 		assertThat((String) JsonPath.read(media, "$[2].posterUrl")).isEqualTo("/api/v1/media/" + video + "/poster");
 

@@ -12,9 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 5's "done when", as a newcomer tries it: demo mode, sign in as the demo member, share each of
- * the three items through a guest link, then as guests watch the video with captions, see the live
- * stream play, and find the room's Join button carrying the typed name.
+ * Issue 5's "done when", as a newcomer tries it: demo mode, sign in as the demo member,
+ * share each of the three items through a guest link, then as guests watch the video with
+ * captions, see the live stream play, and find the room's Join button carrying the typed
+ * name.
  */
 @TestPropertySource(properties = "guestpass.demo=true")
 class DemoModeBrowserTests extends BrowserTest {
@@ -40,9 +41,9 @@ class DemoModeBrowserTests extends BrowserTest {
 		assertVideoPlays(watcher);
 		script(watcher, "document.querySelector('video').textTracks[1].mode = 'showing';"
 				+ " document.querySelector('video').currentTime = 1;");
-		waiting(watcher).until((d) -> "Bienvenue sur GuestPass.".equals(script(d,
-				"const cues = document.querySelector('video').textTracks[1].activeCues;"
-						+ " return cues && cues.length ? cues[0].text : null;")));
+		waiting(watcher).until((d) -> "Bienvenue sur GuestPass."
+			.equals(script(d, "const cues = document.querySelector('video').textTracks[1].activeCues;"
+					+ " return cues && cues.length ? cues[0].text : null;")));
 
 		WebDriver viewer = browser();
 		admit(viewer, live, "Grace", "grace@example.org");

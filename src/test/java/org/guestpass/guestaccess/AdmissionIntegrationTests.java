@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guest's side, over real HTTP: opening a link, being admitted, watching, and every reason a
- * guest is turned away.
+ * The guest's side, over real HTTP: opening a link, being admitted, watching, and every
+ * reason a guest is turned away.
  */
 @IntegrationTest
 class AdmissionIntegrationTests {
@@ -75,7 +75,10 @@ class AdmissionIntegrationTests {
 
 		TestClient.Response entry = guest.get(link.url());
 		assertThat(entry.status()).isEqualTo(200);
-		assertThat(entry.body()).contains("Shared item").contains(">Name<").contains(">Email<").contains("Continue")
+		assertThat(entry.body()).contains("Shared item")
+			.contains(">Name<")
+			.contains(">Email<")
+			.contains("Continue")
 			.contains("Your name and email are shown to the person who shared this link");
 		assertThat(entry.header("Cache-Control")).isEqualTo("no-store");
 		assertThat(entry.header("X-Robots-Tag")).contains("noindex");
@@ -84,7 +87,9 @@ class AdmissionIntegrationTests {
 		assertThat(admitted.status()).isEqualTo(303);
 		String location = admitted.header("Location");
 		assertThat(location).endsWith("/guest/media/" + link.mediaId()).doesNotContain(token(link));
-		String cookie = admitted.headers().allValues("Set-Cookie").stream()
+		String cookie = admitted.headers()
+			.allValues("Set-Cookie")
+			.stream()
 			.filter((header) -> header.startsWith("GUESTPASS_GUEST="))
 			.findFirst()
 			.orElseThrow();
@@ -116,8 +121,8 @@ class AdmissionIntegrationTests {
 			.header("X-Forwarded-Proto", "https")
 			.header("Cookie", formSession.substring(0, formSession.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("name=Ada&email=ada%40example.org&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))));
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"name=Ada&email=ada%40example.org&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))));
 		assertThat(admitted.status()).isEqualTo(303);
 		String cookie = admitted.headers()
 			.allValues("Set-Cookie")
@@ -125,7 +130,10 @@ class AdmissionIntegrationTests {
 			.filter((header) -> header.startsWith("__Host-GUESTPASS_GUEST="))
 			.findFirst()
 			.orElseThrow();
-		assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+		assertThat(cookie).contains("Secure")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax")
+			.contains("Path=/")
 			.doesNotContain("Domain");
 		String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
 
@@ -444,8 +452,7 @@ class AdmissionIntegrationTests {
 	@Test
 	void theEntryFormNeedsItsCsrfToken() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
-		TestClient.Response forged = browser().postForm(link.url(),
-				Map.of("name", "Ada", "email", "ada@example.org"));
+		TestClient.Response forged = browser().postForm(link.url(), Map.of("name", "Ada", "email", "ada@example.org"));
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(clicks(link)).isZero();
 	}
@@ -461,8 +468,8 @@ class AdmissionIntegrationTests {
 		third.get(link.url());
 		this.jdbc.sql("update guest_link set clicks = 1 where id = :id").param("id", link.linkId()).update();
 		admit(third, link, "Third", "third@example.org");
-		List<String> outcomes = this.jdbc
-			.sql("select actor || '|' || outcome from audit_event where link_id = :id and action = 'admission' order by id")
+		List<String> outcomes = this.jdbc.sql(
+				"select actor || '|' || outcome from audit_event where link_id = :id and action = 'admission' order by id")
 			.param("id", link.linkId())
 			.query(String.class)
 			.list();
@@ -495,7 +502,10 @@ class AdmissionIntegrationTests {
 		return guest.postForm(link.url(), Map.of("name", name, "email", email));
 	}
 
-	/** Every header but Date, which tells the time of the response and nothing about the link. */
+	/**
+	 * Every header but Date, which tells the time of the response and nothing about the
+	 * link.
+	 */
 	private static Map<String, List<String>> headersButTheDate(TestClient.Response response) {
 		Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
 		headers.remove("date");
@@ -503,8 +513,7 @@ class AdmissionIntegrationTests {
 	}
 
 	private static String csrfOf(String html) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(html);
+		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}

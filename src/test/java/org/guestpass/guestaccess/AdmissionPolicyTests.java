@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which message page a guest sees, decided from the link's state, the site modules and the time.
+ * Which message page a guest sees, decided from the link's state, the site modules and
+ * the time.
  */
 class AdmissionPolicyTests {
 

@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The owner's pages that work without JavaScript, signed in through the form: the media page's
- * "More actions" menu and the "Manage guest access" page with its switch, links and forms.
+ * The owner's pages that work without JavaScript, signed in through the form: the media
+ * page's "More actions" menu and the "Manage guest access" page with its switch, links
+ * and forms.
  */
 @IntegrationTest
 class GuestAccessPageIntegrationTests {
@@ -85,7 +86,8 @@ class GuestAccessPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/media/" + media);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("aria-label=\"More actions\"")
-			.containsPattern("<a class=\"menu-item\" href=\"/media/" + media + "/guest-access\"[^>]*>Manage guest access</a>");
+			.containsPattern(
+					"<a class=\"menu-item\" href=\"/media/" + media + "/guest-access\"[^>]*>Manage guest access</a>");
 		assertThat(page.body().indexOf("More actions")).isLessThan(page.body().indexOf("Manage guest access"));
 	}
 
@@ -106,7 +108,9 @@ class GuestAccessPageIntegrationTests {
 			this.settings.changeModules(modules, "test");
 			TestClient.Response page = this.browser.get("/media/" + media);
 			assertThat(page.status()).as(modules.toString()).isEqualTo(200);
-			assertThat(page.body()).as(modules.toString()).contains("More actions").doesNotContain("Manage guest access");
+			assertThat(page.body()).as(modules.toString())
+				.contains("More actions")
+				.doesNotContain("Manage guest access");
 			assertThat(this.browser.get("/media/" + media + "/guest-access").status()).as(modules.toString())
 				.isEqualTo(409);
 		}
@@ -169,7 +173,8 @@ class GuestAccessPageIntegrationTests {
 			.doesNotContain("Turn on Enable guest access to create links.");
 		assertThat(enabled(media)).isTrue();
 
-		TestClient.Response off = this.browser.postForm("/media/" + media + "/guest-access", Map.of("enabled", "false"));
+		TestClient.Response off = this.browser.postForm("/media/" + media + "/guest-access",
+				Map.of("enabled", "false"));
 		assertThat(off.status()).isEqualTo(302);
 		assertThat(this.browser.get("/media/" + media + "/guest-access").text()).contains("Guest access is off.")
 			.contains("aria-checked=\"false\"");
@@ -199,7 +204,8 @@ class GuestAccessPageIntegrationTests {
 
 		TestClient.Response page = this.browser.get("/media/" + media + "/guest-access");
 		String expiry = EXPIRY.format(this.clock.instant().plus(Duration.ofDays(30)));
-		String url = JsonPath.read(this.owner.api().json("GET", "/api/v1/media/" + media + "/guest-access", null).body(),
+		String url = JsonPath.read(
+				this.owner.api().json("GET", "/api/v1/media/" + media + "/guest-access", null).body(),
 				"$.links[0].url");
 		assertThat(url).matches("http://localhost:" + this.port + "/g/[A-Za-z0-9_-]{43}");
 		assertThat(page.text()).contains("Created the link \"Webinar invite\".")
@@ -317,7 +323,9 @@ class GuestAccessPageIntegrationTests {
 
 		TestClient.Response confirm = this.browser.get("/media/" + media + "/guest-links/" + link + "/delete");
 		assertThat(confirm.status()).isEqualTo(200);
-		assertThat(confirm.text()).contains("Short-lived").contains("Deleted links can't be restored").contains("Cancel");
+		assertThat(confirm.text()).contains("Short-lived")
+			.contains("Deleted links can't be restored")
+			.contains("Cancel");
 		assertThat(linkCount(media)).isEqualTo(1);
 
 		TestClient.Response deleted = this.browser.postForm("/media/" + media + "/guest-links/" + link + "/delete",

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules as a person meets them in Chromium: refusals, limits, who sees the menu, what the
- * keyboard does, and how wrong input is explained.
+ * The rules as a person meets them in Chromium: refusals, limits, who sees the menu, what
+ * the keyboard does, and how wrong input is explained.
  */
 class GuestAccessRulesBrowserTests extends BrowserTest {
 
@@ -72,7 +72,8 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		assertThat(owner.findElement(By.id("create-hint")).getText())
 			.isEqualTo("This item has as many links as allowed. Delete one to create another.");
 
-		// A second tab still showing the form when the limit was reached is told so in the dialog.
+		// A second tab still showing the form when the limit was reached is told so in
+		// the dialog.
 		WebDriver tab = browser();
 		signIn(tab, member.username(), member.password());
 		tab.get(url("/media/" + media + "/guest-links/new"));
@@ -175,7 +176,8 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 
 		fillLinkForm(owner, "   ", "0", "400");
 		owner.findElement(By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']")).click();
-		assertThat(owner.findElement(By.id("name-error")).getText()).isEqualTo("Enter a link name of 1 to 100 characters.");
+		assertThat(owner.findElement(By.id("name-error")).getText())
+			.isEqualTo("Enter a link name of 1 to 100 characters.");
 		assertThat(owner.findElement(By.id("maxClicks-error")).getText())
 			.isEqualTo("Enter a whole number of at least 1, or leave it empty.");
 		assertThat(owner.findElement(By.id("durationDays-error")).getText())
@@ -184,11 +186,13 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		assertThat(owner.switchTo().activeElement().getAttribute("id")).isEqualTo("name");
 		look(owner, "create-new-link-errors");
 
-		// The server has its own say: a name that only the server refuses comes back in the dialog.
+		// The server has its own say: a name that only the server refuses comes back in
+		// the dialog.
 		fillLinkForm(owner, "bad\u200Bname", "", "");
 		clickAndWait(owner, By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']"));
 		WebElement dialog = visible(owner, By.id("create-link-dialog"));
-		assertThat(dialog.findElement(By.id("name-error")).getText()).isEqualTo("Enter a link name of 1 to 100 characters.");
+		assertThat(dialog.findElement(By.id("name-error")).getText())
+			.isEqualTo("Enter a link name of 1 to 100 characters.");
 		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
 	}
 
@@ -233,8 +237,9 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 	}
 
 	/**
-	 * Types text as a keyboard's input method would, through the DevTools protocol, since ChromeDriver's
-	 * sendKeys takes only characters of the Basic Multilingual Plane; maxlength applies as to a person.
+	 * Types text as a keyboard's input method would, through the DevTools protocol, since
+	 * ChromeDriver's sendKeys takes only characters of the Basic Multilingual Plane;
+	 * maxlength applies as to a person.
 	 */
 	private static void type(ChromeDriver driver, String id, String text) {
 		WebElement field = driver.findElement(By.id(id));

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guests' names and emails are erased 30 days after their link ended, and not before; a live link
- * keeps its guests' details.
+ * Guests' names and emails are erased 30 days after their link ended, and not before; a
+ * live link keeps its guests' details.
  */
 @IntegrationTest
 class GuestDataRetentionIntegrationTests {

@@ -11,9 +11,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The help article, click by click, in real Chromium: the owner shares a video through a link
- * limited to two clicks, two guests watch it, a third is turned away, and turning guest access off
- * ends the first guest's access at their next refresh.
+ * The help article, click by click, in real Chromium: the owner shares a video through a
+ * link limited to two clicks, two guests watch it, a third is turned away, and turning
+ * guest access off ends the first guest's access at their next refresh.
  */
 class GuestLinkBrowserTests extends BrowserTest {
 

@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The owner's side of guest access through the JSON API: the switch, the links and their limits,
- * and every way a request can be refused without writing anything.
+ * The owner's side of guest access through the JSON API: the switch, the links and their
+ * limits, and every way a request can be refused without writing anything.
  */
 @IntegrationTest
 class GuestLinkIntegrationTests {
@@ -83,8 +83,8 @@ class GuestLinkIntegrationTests {
 		TestClient.Response link = this.owner.createLink(media,
 				"{\"name\":\"  Webinar invite  \",\"maxClicks\":5,\"durationDays\":30}");
 		assertThat(link.status()).isEqualTo(201);
-		assertThat(link.header("Location")).endsWith("/api/v1/media/" + media + "/guest-links/"
-				+ JsonPath.read(link.body(), "$.id"));
+		assertThat(link.header("Location"))
+			.endsWith("/api/v1/media/" + media + "/guest-links/" + JsonPath.read(link.body(), "$.id"));
 		assertThat((String) JsonPath.read(link.body(), "$.name")).isEqualTo("Webinar invite");
 		assertThat((String) JsonPath.read(link.body(), "$.url"))
 			.matches("http://localhost:" + this.port + "/g/[A-Za-z0-9_-]{43}");
@@ -158,9 +158,9 @@ class GuestLinkIntegrationTests {
 		assertThat(this.owner.createLink(media, "{\"name\":\"One\"}").status()).isEqualTo(201);
 		TestClient.Response second = this.owner.createLink(media, "{\"name\":\"Two\"}");
 		assertThat(second.status()).isEqualTo(409);
-		assertThat((Integer) JsonPath.read(this.owner.api()
-			.json("GET", "/api/v1/media/" + media + "/guest-access", null)
-			.body(), "$.maxLinks")).isEqualTo(1);
+		assertThat((Integer) JsonPath
+			.read(this.owner.api().json("GET", "/api/v1/media/" + media + "/guest-access", null).body(), "$.maxLinks"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -175,7 +175,8 @@ class GuestLinkIntegrationTests {
 		TestClient.Response deleted = this.owner.api()
 			.json("DELETE", "/api/v1/media/" + media + "/guest-links/" + ids.get(0), null);
 		assertThat(deleted.status()).isEqualTo(204);
-		assertThat(this.owner.api().json("DELETE", "/api/v1/media/" + media + "/guest-links/" + ids.get(0), null).status())
+		assertThat(
+				this.owner.api().json("DELETE", "/api/v1/media/" + media + "/guest-links/" + ids.get(0), null).status())
 			.isEqualTo(404);
 		assertThat(this.owner.createLink(media, "{\"name\":\"L4\"}").status()).isEqualTo(201);
 		assertThat(linkCount(media)).isEqualTo(3);
@@ -221,11 +222,12 @@ class GuestLinkIntegrationTests {
 	void refusesBadInputAndWritesNothing() {
 		long media = this.owner.liveSession("Lecture");
 		this.owner.enableGuestAccess(media);
-		List<String> bad = List.of("{}", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":\"" + "x".repeat(101) + "\"}",
-				"{\"name\":\"ok\",\"maxClicks\":0}", "{\"name\":\"ok\",\"maxClicks\":-1}",
-				"{\"name\":\"ok\",\"maxClicks\":\"abc\"}", "{\"name\":\"ok\",\"maxClicks\":1.5}",
-				"{\"name\":\"ok\",\"durationDays\":0}", "{\"name\":\"ok\",\"durationDays\":366}",
-				"{\"name\":\"bad\\u0000name\"}", "{\"name\":\"\\u202Eevil\"}", "not json");
+		List<String> bad = List.of("{}", "{\"name\":\"\"}", "{\"name\":\"   \"}",
+				"{\"name\":\"" + "x".repeat(101) + "\"}", "{\"name\":\"ok\",\"maxClicks\":0}",
+				"{\"name\":\"ok\",\"maxClicks\":-1}", "{\"name\":\"ok\",\"maxClicks\":\"abc\"}",
+				"{\"name\":\"ok\",\"maxClicks\":1.5}", "{\"name\":\"ok\",\"durationDays\":0}",
+				"{\"name\":\"ok\",\"durationDays\":366}", "{\"name\":\"bad\\u0000name\"}", "{\"name\":\"\\u202Eevil\"}",
+				"not json");
 		for (String body : bad) {
 			TestClient.Response response = this.owner.createLink(media, body);
 			assertThat(response.status()).as(body).isEqualTo(400);
@@ -261,7 +263,8 @@ class GuestLinkIntegrationTests {
 	void anAdminManagesAnyonesItem() {
 		Person admin = this.fixtures.admin(this.port);
 		long media = this.owner.liveSession("Lecture");
-		TestClient.Response on = admin.api().json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
+		TestClient.Response on = admin.api()
+			.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
 		assertThat(on.status()).isEqualTo(200);
 		assertThat(admin.createLink(media, "{\"name\":\"By the admin\"}").status()).isEqualTo(201);
 	}
@@ -303,9 +306,9 @@ class GuestLinkIntegrationTests {
 		assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("not_permitted");
 
 		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.allow, "test");
-		assertThat(this.owner.api()
-			.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}")
-			.status()).isEqualTo(200);
+		assertThat(
+				this.owner.api().json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}").status())
+			.isEqualTo(200);
 
 		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), "test");
 		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.deny, "test");
@@ -321,8 +324,8 @@ class GuestLinkIntegrationTests {
 			.longValue();
 		this.owner.api().json("DELETE", "/api/v1/media/" + media + "/guest-links/" + link, null);
 		this.owner.createLink(media, "{\"name\":\"x\",\"durationDays\":999}");
-		List<String> events = this.jdbc
-			.sql("select actor || '|' || action || '|' || coalesce(cast(link_id as varchar), '-') || '|' || outcome from audit_event where media_id = :id order by id")
+		List<String> events = this.jdbc.sql(
+				"select actor || '|' || action || '|' || coalesce(cast(link_id as varchar), '-') || '|' || outcome from audit_event where media_id = :id order by id")
 			.param("id", media)
 			.query(String.class)
 			.list();

@@ -25,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A guest in Chromium gets what each type offers: a video with captions and speed, a live stream
- * from the school's own streaming server inside its time window, and a room joined under the name
- * typed on the entry page.
+ * A guest in Chromium gets what each type offers: a video with captions and speed, a live
+ * stream from the school's own streaming server inside its time window, and a room joined
+ * under the name typed on the entry page.
  */
 class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 
@@ -62,9 +62,9 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 		assertVideoPlays(guest);
 		script(guest, "document.querySelector('video').textTracks[0].mode = 'showing';"
 				+ " document.querySelector('video').currentTime = 1;");
-		waiting(guest).until((d) -> "Welcome to GuestPass.".equals(script(d,
-				"const cues = document.querySelector('video').textTracks[0].activeCues;"
-						+ " return cues && cues.length ? cues[0].text : null;")));
+		waiting(guest).until((d) -> "Welcome to GuestPass."
+			.equals(script(d, "const cues = document.querySelector('video').textTracks[0].activeCues;"
+					+ " return cues && cues.length ? cues[0].text : null;")));
 		new Select(visible(guest, By.id("playback-speed"))).selectByVisibleText("1.5×");
 		assertThat(script(guest, "return document.querySelector('video').playbackRate")).isEqualTo(1.5);
 		look(guest, "guest-video-captions");
@@ -87,7 +87,8 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 				.contains("ends");
 			owner.findElement(By.cssSelector("details.live-settings summary")).click();
 			assertThat(script(owner, "return new Date(document.getElementById('live-starts').value).toISOString()"))
-				.as("shown in the browser's own zone").isEqualTo(start.toString().replace("Z", ".000Z"));
+				.as("shown in the browser's own zone")
+				.isEqualTo(start.toString().replace("Z", ".000Z"));
 			look(owner, "owner-live-session");
 			String link = shareThroughTheDialog(owner);
 
@@ -102,7 +103,8 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 			assertThat(script(guest, "return typeof window.Hls")).as("hls.js from the webjar").isEqualTo("function");
 			assertVideoPlays(guest);
 			assertThat(String.valueOf(script(guest, "return document.querySelector('video').src")))
-				.as("played through hls.js and Media Source Extensions").startsWith("blob:");
+				.as("played through hls.js and Media Source Extensions")
+				.startsWith("blob:");
 			look(guest, "guest-live-on-air");
 
 			this.clock.advance(Duration.between(this.clock.instant(), end));
@@ -119,8 +121,7 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 			Person member = this.fixtures.member(this.port);
 			String room = "http://jitsi.localhost:" + rooms.port() + "/room/GuestPassStaffRoom";
 			TestClient.Response created = member.api()
-				.json("POST", "/api/v1/media",
-						"{\"title\":\"Staff room\",\"type\":\"room\",\"url\":\"" + room + "\"}");
+				.json("POST", "/api/v1/media", "{\"title\":\"Staff room\",\"type\":\"room\",\"url\":\"" + room + "\"}");
 			long id = ((Number) JsonPath.read(created.body(), "$.id")).longValue();
 			ChromeDriver owner = browser();
 			signIn(owner, member.username(), member.password());

@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Names and emails are counted in characters, as a person reads them: a guest's name, a guest's
- * email and a link's name of the most characters their rule allows, all outside the Basic
- * Multilingual Plane (two UTF-16 units each), go in over real HTTP and read back identical, on H2
- * and PostgreSQL; one character more is refused with a 400 that names the field, and writes nothing.
+ * Names and emails are counted in characters, as a person reads them: a guest's name, a
+ * guest's email and a link's name of the most characters their rule allows, all outside
+ * the Basic Multilingual Plane (two UTF-16 units each), go in over real HTTP and read
+ * back identical, on H2 and PostgreSQL; one character more is refused with a 400 that
+ * names the field, and writes nothing.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -65,7 +66,8 @@ class GuestTextLengthIntegrationTests {
 
 		assertThat(guestPage(guest, link).text()).contains("Watching as <strong>" + name + "</strong>");
 		assertThat(storedGuests(link)).containsExactly(name + " jane.roe@example.org");
-		// H2 would have put the name in its error, as U&'Jane Roe \+01f600…', which the log then held.
+		// H2 would have put the name in its error, as U&'Jane Roe \+01f600…', which the
+		// log then held.
 		assertThat(output.getAll()).doesNotContain("Jane Roe").doesNotContain(Astral.text(2));
 	}
 
@@ -78,12 +80,16 @@ class GuestTextLengthIntegrationTests {
 		}
 		List<String> stored = storedGuests(link);
 
-		for (String name : List.of(Astral.text(TextRules.MAX_NAME + 1), Astral.after("Jane Roe ", TextRules.MAX_NAME + 1))) {
+		for (String name : List.of(Astral.text(TextRules.MAX_NAME + 1),
+				Astral.after("Jane Roe ", TextRules.MAX_NAME + 1))) {
 			TestClient guest = TestClient.browser(this.port);
 			guest.get(link.url());
-			TestClient.Response refused = guest.postForm(link.url(), Map.of("name", name, "email", "guest@example.org"));
+			TestClient.Response refused = guest.postForm(link.url(),
+					Map.of("name", name, "email", "guest@example.org"));
 			assertThat(refused.status()).as(name).isEqualTo(400);
-			assertThat(refused.text()).contains("id=\"name-error\"").contains(NAME_REFUSED).doesNotContain("email-error");
+			assertThat(refused.text()).contains("id=\"name-error\"")
+				.contains(NAME_REFUSED)
+				.doesNotContain("email-error");
 			assertThat(guest.cookie("GUESTPASS_GUEST")).isNull();
 		}
 		assertThat(storedGuests(link)).isEqualTo(stored);
@@ -105,8 +111,8 @@ class GuestTextLengthIntegrationTests {
 
 		TestClient guest = TestClient.browser(this.port);
 		guest.get(link.url());
-		TestClient.Response tooLong = guest.postForm(link.url(),
-				Map.of("name", "Ada", "email", local + "@" + Astral.after(Astral.text(20) + ".", TextRules.MAX_EMAIL - 64)));
+		TestClient.Response tooLong = guest.postForm(link.url(), Map.of("name", "Ada", "email",
+				local + "@" + Astral.after(Astral.text(20) + ".", TextRules.MAX_EMAIL - 64)));
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.text()).contains("id=\"email-error\"").contains(EMAIL_REFUSED);
 		TestClient.Response longLocalPart = guest.postForm(link.url(),
@@ -193,8 +199,9 @@ class GuestTextLengthIntegrationTests {
 	}
 
 	/**
-	 * A form field checks its length as the rule does: in characters, with the rule's message, and no
-	 * {@code maxlength}, which browsers count in UTF-16 units (an emoji name would stop halfway).
+	 * A form field checks its length as the rule does: in characters, with the rule's
+	 * message, and no {@code maxlength}, which browsers count in UTF-16 units (an emoji
+	 * name would stop halfway).
 	 */
 	static void assertCountsCharacters(String field, int characters, String message) {
 		assertThat(field).contains("data-max-characters=\"" + characters + "\"")
@@ -209,7 +216,10 @@ class GuestTextLengthIntegrationTests {
 		return tag.group();
 	}
 
-	/** The values a rule of n characters must keep as they are: n outside the BMP, and a name then emoji. */
+	/**
+	 * The values a rule of n characters must keep as they are: n outside the BMP, and a
+	 * name then emoji.
+	 */
 	private static List<String> longest(int characters) {
 		return List.of(Astral.text(characters), Astral.after("Jane Roe ", characters));
 	}

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The name and email rules hold for any text at all: thousands of random and hostile inputs.
+ * The name and email rules hold for any text at all: thousands of random and hostile
+ * inputs.
  */
 class TextRulesPropertyTests {
 

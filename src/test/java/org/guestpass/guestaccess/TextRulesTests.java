@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a guest may type: a name of 1 to 100 visible characters once normalised, and a plausible
- * email address.
+ * What a guest may type: a name of 1 to 100 visible characters once normalised, and a
+ * plausible email address.
  */
 class TextRulesTests {
 
@@ -79,7 +79,8 @@ class TextRulesTests {
 
 	@Test
 	void countsTheNormalisedName() {
-		// One ligature becomes two letters: 100 of them are 200 characters once normalised.
+		// One ligature becomes two letters: 100 of them are 200 characters once
+		// normalised.
 		assertThat(valid("\uFB01".repeat(50))).isTrue();
 		assertThat(valid("\uFB01".repeat(51))).isFalse();
 	}
@@ -197,7 +198,8 @@ class TextRulesTests {
 	private static String escaped(String text) {
 		StringBuilder out = new StringBuilder();
 		text.codePoints()
-			.forEach((c) -> out.append((c < 0x20 || c > 0x7E) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+			.forEach(
+					(c) -> out.append((c < 0x20 || c > 0x7E) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
 		return out.toString();
 	}
 

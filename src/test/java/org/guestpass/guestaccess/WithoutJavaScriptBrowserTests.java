@@ -10,7 +10,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When JavaScript fails, every core action still works: pages and forms instead of dialogs.
+ * When JavaScript fails, every core action still works: pages and forms instead of
+ * dialogs.
  */
 class WithoutJavaScriptBrowserTests extends BrowserTest {
 
@@ -30,7 +31,8 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 
 		clickAndWait(owner, By.linkText("Create new link"));
 		assertThat(owner.findElement(By.id("create-link-title")).getText()).isEqualTo("Create new link");
-		// The browser's own checks stop an empty name; the server stops what only it knows.
+		// The browser's own checks stop an empty name; the server stops what only it
+		// knows.
 		fillLinkForm(owner, "", "", "");
 		owner.findElement(By.xpath("//button[text()='Create']")).click();
 		assertThat(owner.getCurrentUrl()).endsWith("/guest-links/new");

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Captions: the owner adds WebVTT files per language; the players offer them; guests of the item,
- * and nobody else, can load them.
+ * Captions: the owner adds WebVTT files per language; the players offer them; guests of
+ * the item, and nobody else, can load them.
  */
 @IntegrationTest
 class CaptionsIntegrationTests {
@@ -39,8 +39,9 @@ class CaptionsIntegrationTests {
 		TestClient.Response added = addCaptions(owner, video, "en", "English", VTT.getBytes(StandardCharsets.UTF_8));
 		assertThat(added.status()).isEqualTo(201);
 		addCaptions(owner, video, "pt-BR", "Português", ("\uFEFF" + VTT).getBytes(StandardCharsets.UTF_8));
-		assertThat((List<String>) JsonPath.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(),
-				"$[*].language")).containsExactly("en", "pt-BR");
+		assertThat((List<String>) JsonPath
+			.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(), "$[*].language"))
+			.containsExactly("en", "pt-BR");
 
 		TestClient.Response file = owner.api().get("/api/v1/media/" + video + "/captions/en");
 		assertThat(file.status()).isEqualTo(200);
@@ -53,16 +54,19 @@ class CaptionsIntegrationTests {
 		guest.get(url);
 		guest.postForm(url, Map.of("name", "Ada", "email", "ada@example.org"));
 		TestClient.Response page = guest.get("/guest/media/" + video);
-		assertThat(page.body()).containsPattern("<track kind=\"captions\"\\s+srclang=\"en\"\\s+label=\"English\"\\s+src=\"/guest/media/"
-				+ video + "/captions/en\">");
+		assertThat(page.body())
+			.containsPattern("<track kind=\"captions\"\\s+srclang=\"en\"\\s+label=\"English\"\\s+src=\"/guest/media/"
+					+ video + "/captions/en\">");
 		TestClient.Response guestFile = guest.get("/guest/media/" + video + "/captions/pt-BR");
 		assertThat(guestFile.status()).isEqualTo(200);
 		assertThat(guestFile.body()).as("the byte-order mark is not kept").startsWith("WEBVTT");
 
 		assertThat(TestClient.browser(this.port).get("/guest/media/" + video + "/captions/en").status())
-			.as("no guest session").isEqualTo(403);
+			.as("no guest session")
+			.isEqualTo(403);
 		assertThat(this.fixtures.member(this.port).api().get("/api/v1/media/" + video + "/captions/en").status())
-			.as("another member").isEqualTo(404);
+			.as("another member")
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -70,8 +74,8 @@ class CaptionsIntegrationTests {
 		Person owner = this.fixtures.member(this.port);
 		long video = upload(owner);
 		Map<String, byte[]> badFiles = Map.of("not WebVTT", "1\n00:00:00,000 --> 00:00:02,000\nSRT\n".getBytes(),
-				"binary", new byte[] { 'W', 'E', 'B', 'V', 'T', 'T', '\n', (byte) 0xC3, (byte) 0x28 },
-				"too large", ("WEBVTT\n\n" + "x".repeat(Captions.MAX_BYTES)).getBytes(), "empty", new byte[0]);
+				"binary", new byte[] { 'W', 'E', 'B', 'V', 'T', 'T', '\n', (byte) 0xC3, (byte) 0x28 }, "too large",
+				("WEBVTT\n\n" + "x".repeat(Captions.MAX_BYTES)).getBytes(), "empty", new byte[0]);
 		badFiles.forEach((what, bytes) -> {
 			TestClient.Response refused = addCaptions(owner, video, "en", "English", bytes);
 			assertThat(refused.status()).as(what).isEqualTo(400);
@@ -84,8 +88,7 @@ class CaptionsIntegrationTests {
 		assertThat(addCaptions(owner, video, "en", " ", VTT.getBytes()).status()).isEqualTo(400);
 		assertThat(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body()).isEqualTo("[]");
 		long room = owner.createLinked("Room", "room");
-		assertThat(addCaptions(owner, room, "en", "English", VTT.getBytes()).status()).as("not a video")
-			.isEqualTo(404);
+		assertThat(addCaptions(owner, room, "en", "English", VTT.getBytes()).status()).as("not a video").isEqualTo(404);
 	}
 
 	@Test
@@ -97,8 +100,8 @@ class CaptionsIntegrationTests {
 				(VTT + "\nNOTE upload " + i + "\n").getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(answers).extracting(TestClient.Response::status).containsOnly(201);
-		List<String> labels = JsonPath.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(),
-				"$[*].label");
+		List<String> labels = JsonPath
+			.read(owner.api().json("GET", "/api/v1/media/" + video + "/captions", null).body(), "$[*].label");
 		assertThat(labels).hasSize(1);
 		String kept = labels.get(0).substring("English ".length());
 		assertThat(owner.api().get("/api/v1/media/" + video + "/captions/en").body()).as("the file of the same upload")

@@ -20,9 +20,10 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Small files that claim many pixels, written by hand in the test: PNGs whose image data is a
- * compressed run of zeros (a 2559 × 8000 16-bit RGBA one is 159 KB and decodes to 164 MB), animated
- * PNGs, and JPEGs whose frame header claims more than their scans hold, or that repeat their scans.
+ * Small files that claim many pixels, written by hand in the test: PNGs whose image data
+ * is a compressed run of zeros (a 2559 × 8000 16-bit RGBA one is 159 KB and decodes to
+ * 164 MB), animated PNGs, and JPEGs whose frame header claims more than their scans hold,
+ * or that repeat their scans.
  */
 final class CraftedImages {
 
@@ -38,7 +39,10 @@ final class CraftedImages {
 
 	private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
-	/** The run of zeros compressed once and repeated: independent deflate blocks, each ending on a full flush. */
+	/**
+	 * The run of zeros compressed once and repeated: independent deflate blocks, each
+	 * ending on a full flush.
+	 */
 	private static final int UNIT = 1 << 20;
 
 	private static final byte[] DEFLATED_UNIT = deflatedZeros(UNIT);
@@ -46,7 +50,10 @@ final class CraftedImages {
 	private CraftedImages() {
 	}
 
-	/** A whole PNG of the given size and format, every sample 0 (black, or transparent, or palette entry 0). */
+	/**
+	 * A whole PNG of the given size and format, every sample 0 (black, or transparent, or
+	 * palette entry 0).
+	 */
 	static byte[] png(int width, int height, int bitDepth, int colorType, boolean interlaced) {
 		return concat(SIGNATURE, header(width, height, bitDepth, colorType, interlaced), palette(colorType, bitDepth),
 				chunk("IDAT", zlibOfZeros(imageDataLength(width, height, bitDepth, colorType, interlaced))),
@@ -54,8 +61,9 @@ final class CraftedImages {
 	}
 
 	/**
-	 * An animated PNG: its default image (which a reader without animation support shows), then
-	 * {@code frames} further frames of {@code frameWidth} × {@code frameHeight} at its top left, RGBA.
+	 * An animated PNG: its default image (which a reader without animation support
+	 * shows), then {@code frames} further frames of {@code frameWidth} ×
+	 * {@code frameHeight} at its top left, RGBA.
 	 */
 	static byte[] apng(int width, int height, int frames, int frameWidth, int frameHeight) {
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -77,7 +85,8 @@ final class CraftedImages {
 	/** The PNG with a chunk added right after its header chunk. */
 	static byte[] withChunk(byte[] png, String type, byte[] data) {
 		int afterHeader = 8 + 12 + 13;
-		return concat(Arrays.copyOf(png, afterHeader), chunk(type, data), Arrays.copyOfRange(png, afterHeader, png.length));
+		return concat(Arrays.copyOf(png, afterHeader), chunk(type, data),
+				Arrays.copyOfRange(png, afterHeader, png.length));
 	}
 
 	/** A zTXt chunk's data: a keyword, then {@code length} zeros compressed. */
@@ -85,7 +94,10 @@ final class CraftedImages {
 		return concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1), zlibOfZeros(length));
 	}
 
-	/** A JPEG written by ImageIO, baseline or progressive, of a picture with some detail in it. */
+	/**
+	 * A JPEG written by ImageIO, baseline or progressive, of a picture with some detail
+	 * in it.
+	 */
 	static byte[] jpeg(int width, int height, boolean progressive) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
 		Graphics2D graphics = image.createGraphics();
@@ -114,8 +126,9 @@ final class CraftedImages {
 	}
 
 	/**
-	 * The JPEG with its frame header claiming another size: its scans then hold too little, which
-	 * decoders make up for with grey, after allocating for the claimed size.
+	 * The JPEG with its frame header claiming another size: its scans then hold too
+	 * little, which decoders make up for with grey, after allocating for the claimed
+	 * size.
 	 */
 	static byte[] claimingSize(byte[] jpeg, int width, int height) {
 		byte[] patched = jpeg.clone();
@@ -172,15 +185,16 @@ final class CraftedImages {
 	}
 
 	private static byte[] header(int width, int height, int bitDepth, int colorType, boolean interlaced) {
-		return chunk("IHDR", ByteBuffer.allocate(13)
-			.putInt(width)
-			.putInt(height)
-			.put((byte) bitDepth)
-			.put((byte) colorType)
-			.put((byte) 0)
-			.put((byte) 0)
-			.put((byte) (interlaced ? 1 : 0))
-			.array());
+		return chunk("IHDR",
+				ByteBuffer.allocate(13)
+					.putInt(width)
+					.putInt(height)
+					.put((byte) bitDepth)
+					.put((byte) colorType)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) (interlaced ? 1 : 0))
+					.array());
 	}
 
 	private static byte[] palette(int colorType, int bitDepth) {
@@ -206,7 +220,10 @@ final class CraftedImages {
 			.array();
 	}
 
-	/** The bytes of a PNG's filtered scanlines (one filter byte a row), for each Adam7 pass if interlaced. */
+	/**
+	 * The bytes of a PNG's filtered scanlines (one filter byte a row), for each Adam7
+	 * pass if interlaced.
+	 */
 	static long imageDataLength(int width, int height, int bitDepth, int colorType, boolean interlaced) {
 		int bitsPerPixel = bitDepth * switch (colorType) {
 			case GRAY, PALETTE -> 1;
@@ -232,9 +249,9 @@ final class CraftedImages {
 	}
 
 	/**
-	 * A zlib stream of {@code length} zeros, made without compressing them all: one compressed
-	 * megabyte repeated, the rest, an empty final block, and the checksum (Adler-32 of n zeros is
-	 * n mod 65521 in its high half and 1 in its low half).
+	 * A zlib stream of {@code length} zeros, made without compressing them all: one
+	 * compressed megabyte repeated, the rest, an empty final block, and the checksum
+	 * (Adler-32 of n zeros is n mod 65521 in its high half and 1 in its low half).
 	 */
 	static byte[] zlibOfZeros(long length) {
 		ByteArrayOutputStream zlib = new ByteArrayOutputStream();
@@ -250,7 +267,10 @@ final class CraftedImages {
 		return zlib.toByteArray();
 	}
 
-	/** Raw deflate blocks of {@code length} zeros that refer to nothing before them and end on a byte. */
+	/**
+	 * Raw deflate blocks of {@code length} zeros that refer to nothing before them and
+	 * end on a byte.
+	 */
 	private static byte[] deflatedZeros(int length) {
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
 		try {

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A deleted item's file stays for a week, in case of second thoughts, then is removed once, however
- * many nodes run the job at the same moment.
+ * A deleted item's file stays for a week, in case of second thoughts, then is removed
+ * once, however many nodes run the job at the same moment.
  */
 @IntegrationTest
 class DeletedMediaCleanupIntegrationTests {

@@ -32,13 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Image bombs sent all at once to a node whose JVM has a 256 MB heap, with valid posters among them:
- * small PNGs that decode to 164 MB (2559 × 8000, 16-bit RGBA, as in the attack that found this) and
- * to 320 MB (8000 × 5000, the most pixels allowed, 16-bit RGBA, interlaced), and JPEGs of a few
- * hundred bytes that claim a progressive 8000 × 5000 image. Every request gets an answer that is no
- * failure of the node: a poster, the refusal of what would take too much, or "busy, try again"
- * (counted); the node runs out of nothing, and the valid posters are stored (at once, or when sent
- * again after Retry-After). The node runs in a JVM of its own, on H2, so its heap is its own. Not a
+ * Image bombs sent all at once to a node whose JVM has a 256 MB heap, with valid posters
+ * among them: small PNGs that decode to 164 MB (2559 × 8000, 16-bit RGBA, as in the
+ * attack that found this) and to 320 MB (8000 × 5000, the most pixels allowed, 16-bit
+ * RGBA, interlaced), and JPEGs of a few hundred bytes that claim a progressive 8000 ×
+ * 5000 image. Every request gets an answer that is no failure of the node: a poster, the
+ * refusal of what would take too much, or "busy, try again" (counted); the node runs out
+ * of nothing, and the valid posters are stored (at once, or when sent again after
+ * Retry-After). The node runs in a JVM of its own, on H2, so its heap is its own. Not a
  * database test: it runs once, in the H2 pass.
  */
 class ImageBombsIntegrationTests {
@@ -64,8 +65,9 @@ class ImageBombsIntegrationTests {
 		Path log = this.folder.resolve("node.log");
 		int port = Nodes.freePort();
 		Process node = Nodes.startInItsOwnJvm(DATABASE,
-				Map.of("server.port", String.valueOf(port), "guestpass.data-dir", this.folder.resolve("data").toString(),
-						"management.endpoints.web.exposure.include", "health,metrics"),
+				Map.of("server.port", String.valueOf(port), "guestpass.data-dir",
+						this.folder.resolve("data").toString(), "management.endpoints.web.exposure.include",
+						"health,metrics"),
 				List.of("-Xmx256m"), log);
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		try {
@@ -112,12 +114,14 @@ class ImageBombsIntegrationTests {
 
 			Map<String, List<Integer>> outcomes = new TreeMap<>();
 			for (int i = 0; i < uploads.size(); i++) {
-				outcomes.computeIfAbsent(uploads.get(i).kind(), (kind) -> new ArrayList<>()).add(answers.get(i).status());
+				outcomes.computeIfAbsent(uploads.get(i).kind(), (kind) -> new ArrayList<>())
+					.add(answers.get(i).status());
 			}
 			long peakHeap = heap.stream().mapToLong(Long::longValue).max().orElse(-1);
-			System.out.printf("%d simultaneous uploads answered in %.1f s: %s; peak used heap %d MB in %d samples; "
-					+ "node's peak resident memory %s%n", uploads.size(), took / 1e9, outcomes, peakHeap / MB,
-					heap.size(), peakResident(node));
+			System.out.printf(
+					"%d simultaneous uploads answered in %.1f s: %s; peak used heap %d MB in %d samples; "
+							+ "node's peak resident memory %s%n",
+					uploads.size(), took / 1e9, outcomes, peakHeap / MB, heap.size(), peakResident(node));
 
 			for (int i = 0; i < uploads.size(); i++) {
 				Upload upload = uploads.get(i);
@@ -141,7 +145,8 @@ class ImageBombsIntegrationTests {
 				.doesNotContain("OutOfMemoryError")
 				.doesNotContain("Ran out of memory");
 
-			// The valid posters refused as busy are sent again, all at once, as their senders would.
+			// The valid posters refused as busy are sent again, all at once, as their
+			// senders would.
 			List<Integer> busy = new ArrayList<>();
 			for (int i = 0; i < uploads.size(); i++) {
 				if (uploads.get(i).kind().equals("valid") && answers.get(i).status() == 503) {
@@ -154,7 +159,8 @@ class ImageBombsIntegrationTests {
 				if (answer.status() != 503) {
 					return answer.status();
 				}
-				// Sent again as often as Retry-After says, until the node has time for it.
+				// Sent again as often as Retry-After says, until the node has time for
+				// it.
 				AtomicReference<TestClient.Response> again = new AtomicReference<>(answer);
 				Awaitility.await()
 					.atMost(Duration.ofMinutes(1))

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a JPEG's markers tell before it is decoded: its frame, whether its decoder must gather it whole,
- * and how many scans it has; of its first image only, past a leading tables-only stream.
+ * What a JPEG's markers tell before it is decoded: its frame, whether its decoder must
+ * gather it whole, and how many scans it has; of its first image only, past a leading
+ * tables-only stream.
  */
 class JpegStructureTests {
 

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 1 GiB video uploaded to a node whose JVM has a 256 MB heap: it goes to disk as it arrives while
- * the heap stays flat, is moved into storage rather than written a second time (checked where Linux
- * tells a process's bytes written), is stored byte for byte, streams back, and leaves no temporary
- * file behind. The node runs in a JVM of its own, on H2, so its heap is its own; the client
- * generates the upload as it sends it and holds none of it either. Not a database test: it runs
- * once, in the H2 pass.
+ * A 1 GiB video uploaded to a node whose JVM has a 256 MB heap: it goes to disk as it
+ * arrives while the heap stays flat, is moved into storage rather than written a second
+ * time (checked where Linux tells a process's bytes written), is stored byte for byte,
+ * streams back, and leaves no temporary file behind. The node runs in a JVM of its own,
+ * on H2, so its heap is its own; the client generates the upload as it sends it and holds
+ * none of it either. Not a database test: it runs once, in the H2 pass.
  */
 class LargeUploadIntegrationTests {
 
@@ -47,12 +47,15 @@ class LargeUploadIntegrationTests {
 	private static final long MB = 1L << 20;
 
 	/**
-	 * The first part of the upload, whose heap peak (counting the heap just before the upload) the
-	 * whole upload's is compared with.
+	 * The first part of the upload, whose heap peak (counting the heap just before the
+	 * upload) the whole upload's is compared with.
 	 */
 	private static final long EARLY = 100 * MB;
 
-	/** The size of the upload through the browser's form, which only shows that it takes the same path. */
+	/**
+	 * The size of the upload through the browser's form, which only shows that it takes
+	 * the same path.
+	 */
 	private static final long FORM_SIZE = 64 * MB + 3;
 
 	private static final String DATABASE = "jdbc:h2:mem:large_upload;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -116,9 +119,10 @@ class LargeUploadIntegrationTests {
 			long early = peak(samples, EARLY);
 			long written = (writtenBefore.isPresent() && writtenAfter.isPresent())
 					? writtenAfter.getAsLong() - writtenBefore.getAsLong() : -1;
-			System.out.printf("Node up in %.1f s; 1 GiB upload: %d in %.1f s; node wrote %d MB; peak used heap %d MB "
-					+ "(%d MB in the first 100 MB) in %d samples; peak per 128 MB sent: %s%n", startup / 1e9,
-					created.status(), took / 1e9, written / MB, peak / MB, early / MB, samples.size(),
+			System.out.printf(
+					"Node up in %.1f s; 1 GiB upload: %d in %.1f s; node wrote %d MB; peak used heap %d MB "
+							+ "(%d MB in the first 100 MB) in %d samples; peak per 128 MB sent: %s%n",
+					startup / 1e9, created.status(), took / 1e9, written / MB, peak / MB, early / MB, samples.size(),
 					profile(samples));
 
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -171,7 +175,10 @@ class LargeUploadIntegrationTests {
 	private record HeapSample(long sent, long used) {
 	}
 
-	/** Sends the upload as a request body of known length, generated as the client reads it. */
+	/**
+	 * Sends the upload as a request body of known length, generated as the client reads
+	 * it.
+	 */
 	private static TestClient.Response send(TestClient client, String path, Upload upload) {
 		return client.send(client.request(path)
 			.timeout(Duration.ofMinutes(2))
@@ -191,19 +198,28 @@ class LargeUploadIntegrationTests {
 		assertThat(first.body()).isEqualTo(Fixtures.MP4);
 	}
 
-	/** The highest used heap sampled while no more than {@code sent} bytes of the file had been sent. */
+	/**
+	 * The highest used heap sampled while no more than {@code sent} bytes of the file had
+	 * been sent.
+	 */
 	private static long peak(List<HeapSample> samples, long sent) {
 		return samples.stream().filter((s) -> s.sent() <= sent).mapToLong(HeapSample::used).max().orElse(-1);
 	}
 
-	/** The peak used heap in MB for each 128 MB sent; the last also covers the time after all was sent. */
+	/**
+	 * The peak used heap in MB for each 128 MB sent; the last also covers the time after
+	 * all was sent.
+	 */
 	private static String profile(List<HeapSample> samples) {
 		Map<Long, Long> peaks = new TreeMap<>();
 		samples.forEach((s) -> peaks.merge(Math.min(s.sent(), SIZE - 1) / (128 * MB), s.used() / MB, Math::max));
 		return peaks.values().toString();
 	}
 
-	/** Bytes the node has written so far, to files and sockets, where the system tells: Linux's /proc. */
+	/**
+	 * Bytes the node has written so far, to files and sockets, where the system tells:
+	 * Linux's /proc.
+	 */
 	private static OptionalLong written(Process node) {
 		try {
 			return Files.readAllLines(Path.of("/proc", String.valueOf(node.pid()), "io"))
@@ -233,7 +249,9 @@ class LargeUploadIntegrationTests {
 		}
 	}
 
-	/** Bytes of the generated video from {@code position} on: the MP4 header, then filler. */
+	/**
+	 * Bytes of the generated video from {@code position} on: the MP4 header, then filler.
+	 */
 	private static byte[] video(long position, int length) {
 		byte[] bytes = new byte[length];
 		Upload.fill(position, bytes, 0, length);
@@ -241,12 +259,16 @@ class LargeUploadIntegrationTests {
 	}
 
 	/**
-	 * The multipart body of an upload (text fields, then the file), generated as it is read so that no
-	 * more than one buffer of it is ever in memory; counts the file's bytes read so far.
+	 * The multipart body of an upload (text fields, then the file), generated as it is
+	 * read so that no more than one buffer of it is ever in memory; counts the file's
+	 * bytes read so far.
 	 */
 	private static final class Upload extends InputStream {
 
-		/** A run of the filler pattern long enough to copy from at any phase: byte i is i mod 251. */
+		/**
+		 * A run of the filler pattern long enough to copy from at any phase: byte i is i
+		 * mod 251.
+		 */
 		private static final byte[] FILLER = new byte[251 * 256];
 
 		static {
@@ -313,7 +335,10 @@ class LargeUploadIntegrationTests {
 			return count;
 		}
 
-		/** The video's bytes from {@code position}: those of {@link Fixtures#MP4}, continued. */
+		/**
+		 * The video's bytes from {@code position}: those of {@link Fixtures#MP4},
+		 * continued.
+		 */
 		static void fill(long position, byte[] into, int offset, int length) {
 			int done = 0;
 			while (done < length) {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Live sessions: the owner sets an HLS stream and an optional start and end time; an admitted guest
- * sees "hasn't started yet", the stream, or "has ended", as the clock says.
+ * Live sessions: the owner sets an HLS stream and an optional start and end time; an
+ * admitted guest sees "hasn't started yet", the stream, or "has ended", as the clock
+ * says.
  */
 @IntegrationTest
 class LiveSessionIntegrationTests {
@@ -78,7 +79,8 @@ class LiveSessionIntegrationTests {
 		assertThat(onAir.header("Content-Security-Policy"))
 			.contains("media-src 'self' blob: https://streams.example.org;")
 			.contains("connect-src 'self' https://streams.example.org;")
-			.as("scripts stay our own").doesNotContain("script-src");
+			.as("scripts stay our own")
+			.doesNotContain("script-src");
 
 		this.clock.advance(Duration.between(this.clock.instant(), end));
 		TestClient.Response after = guest.get("/guest/media/" + live);
@@ -95,7 +97,9 @@ class LiveSessionIntegrationTests {
 		long live = createLive(owner, null, null);
 		TestClient guest = admittedGuest(owner, live);
 		TestClient.Response page = guest.get("/guest/media/" + live);
-		assertThat(page.body()).contains("data-live-stream").doesNotContain("hasn't started").doesNotContain("has ended");
+		assertThat(page.body()).contains("data-live-stream")
+			.doesNotContain("hasn't started")
+			.doesNotContain("has ended");
 		assertThat(page.header("Content-Security-Policy")).contains("https://streams.example.org");
 		assertThat(guest.get("/g/unknown").header("Content-Security-Policy")).doesNotContain("streams.example.org");
 		assertThat(owner.api().get("/media").header("Content-Security-Policy")).doesNotContain("streams.example.org");
@@ -110,14 +114,17 @@ class LiveSessionIntegrationTests {
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.body()).contains("\"field\":\"endsAt\"");
 		assertThat(owner.api().json("POST", "/api/v1/media", liveJson(start, start)).status())
-			.as("an end equal to the start").isEqualTo(400);
+			.as("an end equal to the start")
+			.isEqualTo(400);
 		TestClient.Response room = owner.api()
 			.json("POST", "/api/v1/media", "{\"title\":\"Room\",\"type\":\"room\",\"url\":\"https://meet.jit.si/x\","
 					+ "\"startsAt\":\"" + start + "\"}");
 		assertThat(room.status()).isEqualTo(400);
 		assertThat(room.body()).contains("\"field\":\"startsAt\"");
-		assertThat(owner.api().json("POST", "/api/v1/media",
-				"{\"title\":\"Live\",\"type\":\"live_session\",\"url\":\"" + STREAM + "\",\"startsAt\":\"tomorrow\"}")
+		assertThat(owner.api()
+			.json("POST", "/api/v1/media",
+					"{\"title\":\"Live\",\"type\":\"live_session\",\"url\":\"" + STREAM
+							+ "\",\"startsAt\":\"tomorrow\"}")
 			.status()).as("not an instant").isEqualTo(400);
 
 		long live = createLive(owner, null, null);
@@ -132,7 +139,8 @@ class LiveSessionIntegrationTests {
 			.json("PUT", "/api/v1/media/" + live + "/live",
 					"{\"url\":\"" + STREAM + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start + "\"}")
 			.status()).isEqualTo(400);
-		assertThat(owner.api().json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"javascript:alert(1)\"}")
+		assertThat(owner.api()
+			.json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"javascript:alert(1)\"}")
 			.status()).isEqualTo(400);
 		assertThat(this.fixtures.member(this.port)
 			.api()
@@ -231,8 +239,8 @@ class LiveSessionIntegrationTests {
 		assertThat((Object) JsonPath.read(unchanged, "$.endsAt")).isNull();
 
 		TestClient.Response bounds = owner.api()
-			.json("POST", "/api/v1/media", liveJson(Instant.parse("1970-01-01T00:00:00Z"),
-					Instant.parse("9999-12-31T23:59:59.999999999Z")));
+			.json("POST", "/api/v1/media",
+					liveJson(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z")));
 		assertThat(bounds.status()).as(bounds.body()).isEqualTo(201);
 		assertThat((String) JsonPath.read(bounds.body(), "$.startsAt")).isEqualTo("1970-01-01T00:00:00Z");
 		assertThat((String) JsonPath.read(bounds.body(), "$.endsAt")).isEqualTo("9999-12-31T23:59:59.999999Z");
@@ -250,7 +258,8 @@ class LiveSessionIntegrationTests {
 					+ value + "}";
 			assertRefusedOn(owner.api().json("POST", "/api/v1/media", body), "startsAt", UNREADABLE);
 			assertRefusedOn(owner.api()
-				.json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"" + STREAM + "\",\"endsAt\":" + value + "}"),
+				.json("PUT", "/api/v1/media/" + live + "/live",
+						"{\"url\":\"" + STREAM + "\",\"endsAt\":" + value + "}"),
 					"endsAt", UNREADABLE);
 		}
 		TestClient.Response offset = owner.api()
@@ -266,8 +275,7 @@ class LiveSessionIntegrationTests {
 		long live = createLive(owner, null, null);
 		TestClient browser = TestClient.browser(this.port);
 		browser.signIn(owner.username(), owner.password());
-		List<List<String>> refusals = List.of(
-				List.of("+294277-01-01T00:00", "", "UTC", "starts", OUT_OF_RANGE),
+		List<List<String>> refusals = List.of(List.of("+294277-01-01T00:00", "", "UTC", "starts", OUT_OF_RANGE),
 				List.of("+999999999-12-31T23:59:59.999999999", "", "UTC", "starts", OUT_OF_RANGE),
 				List.of("", "+999999999-12-31T23:59:59.999999999", "Etc/GMT+12", "ends", OUT_OF_RANGE),
 				List.of("-999999999-01-01T00:00", "", "Pacific/Kiritimati", "starts", OUT_OF_RANGE),
@@ -309,8 +317,10 @@ class LiveSessionIntegrationTests {
 		assertThat((Object) JsonPath.read(unchanged, "$.endsAt")).isNull();
 
 		browser.get("/media/" + live);
-		assertThat(browser.postForm("/media/" + live + "/live", Map.of("url", STREAM, "startsAt", "1970-01-01T00:00",
-				"endsAt", "9999-12-31T23:59", "zone", "UTC")).status()).as("the bounds themselves").isEqualTo(302);
+		assertThat(browser
+			.postForm("/media/" + live + "/live",
+					Map.of("url", STREAM, "startsAt", "1970-01-01T00:00", "endsAt", "9999-12-31T23:59", "zone", "UTC"))
+			.status()).as("the bounds themselves").isEqualTo(302);
 		String bounds = owner.api().get("/api/v1/media/" + live).body();
 		assertThat((String) JsonPath.read(bounds, "$.startsAt")).isEqualTo("1970-01-01T00:00:00Z");
 		assertThat((String) JsonPath.read(bounds, "$.endsAt")).isEqualTo("9999-12-31T23:59:00Z");

@@ -38,8 +38,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The media library over real HTTP: uploading videos and adding linked items, streaming a video
- * with ranges and conditional requests, who sees which item, soft deletes, and the library pages.
+ * The media library over real HTTP: uploading videos and adding linked items, streaming a
+ * video with ranges and conditional requests, who sees which item, soft deletes, and the
+ * library pages.
  */
 @IntegrationTest
 class MediaIntegrationTests {
@@ -95,7 +96,8 @@ class MediaIntegrationTests {
 		assertThat(Instant.parse(JsonPath.read(created.body(), "$.createdAt"))).isEqualTo(this.clock.instant());
 		assertThat((String) JsonPath.read(created.body(), "$.contentType")).isEqualTo("video/mp4");
 		assertThat(((Number) JsonPath.read(created.body(), "$.sizeBytes")).longValue()).isEqualTo(SIZE);
-		assertThat((String) JsonPath.read(created.body(), "$.contentUrl")).isEqualTo("/api/v1/media/" + id + "/content");
+		assertThat((String) JsonPath.read(created.body(), "$.contentUrl"))
+			.isEqualTo("/api/v1/media/" + id + "/content");
 
 		TestClient.Response shown = this.owner.api().get("/api/v1/media/" + id);
 		assertThat(shown.status()).isEqualTo(200);
@@ -146,7 +148,8 @@ class MediaIntegrationTests {
 	@Test
 	void answersASuffixRangeWithTheLastBytes() {
 		long video = uploadVideo("Suffix");
-		TestClient.Bytes suffix = this.owner.api().getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=-10");
+		TestClient.Bytes suffix = this.owner.api()
+			.getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=-10");
 		assertThat(suffix.status()).isEqualTo(206);
 		assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(Fixtures.MP4, SIZE - 10, SIZE));
 		assertThat(suffix.header("Content-Range")).isEqualTo("bytes " + (SIZE - 10) + "-" + (SIZE - 1) + "/" + SIZE);
@@ -165,7 +168,8 @@ class MediaIntegrationTests {
 	@Test
 	void answersSeveralRangesAsMultipartByteranges() {
 		long video = uploadVideo("Two ranges");
-		TestClient.Bytes ranges = this.owner.api().getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=4-7,100-103");
+		TestClient.Bytes ranges = this.owner.api()
+			.getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=4-7,100-103");
 		assertThat(ranges.status()).isEqualTo(206);
 		assertThat(ranges.header("Content-Type")).startsWith("multipart/byteranges; boundary=");
 		String body = new String(ranges.body(), StandardCharsets.ISO_8859_1);
@@ -178,8 +182,8 @@ class MediaIntegrationTests {
 	@Test
 	void refusesARangeBeyondTheEnd() {
 		long video = uploadVideo("Unsatisfiable");
-		TestClient.Bytes refused = this.owner.api().getBytes("/api/v1/media/" + video + "/content", "Range",
-				"bytes=" + SIZE + "-");
+		TestClient.Bytes refused = this.owner.api()
+			.getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=" + SIZE + "-");
 		assertThat(refused.status()).isEqualTo(416);
 		assertThat(refused.header("Content-Range")).isEqualTo("bytes */" + SIZE);
 		assertThat(refused.body()).as("no body, not the whole file").isEmpty();
@@ -215,7 +219,8 @@ class MediaIntegrationTests {
 	@Test
 	void refusesAFileThatIsNotAVideoAndKeepsNothing() {
 		Set<String> filesBefore = storedFiles();
-		byte[] text = "This is a plain text file pretending to be a video.\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+		byte[] text = "This is a plain text file pretending to be a video.\n".repeat(20)
+			.getBytes(StandardCharsets.UTF_8);
 
 		TestClient.Response refused = upload(this.owner.api(), Map.of("title", "Fake", "type", "video"), "x.mp4",
 				"video/mp4", text);
@@ -244,8 +249,8 @@ class MediaIntegrationTests {
 	void refusesAnUploadWithABadTitleBeforeStoringTheFile() {
 		Set<String> filesBefore = storedFiles();
 		for (String title : List.of("", "   ", "x".repeat(201))) {
-			TestClient.Response refused = upload(this.owner.api(), Map.of("title", title, "type", "video"),
-					"talk.mp4", "video/mp4", Fixtures.MP4);
+			TestClient.Response refused = upload(this.owner.api(), Map.of("title", title, "type", "video"), "talk.mp4",
+					"video/mp4", Fixtures.MP4);
 			assertThat(refused.status()).as("'" + title + "'").isEqualTo(400);
 			assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly("title");
@@ -312,9 +317,8 @@ class MediaIntegrationTests {
 	void addsLinkedItemsAsJson() {
 		for (String type : List.of("live_session", "room", "channel_room")) {
 			TestClient.Response created = this.owner.api()
-				.json("POST", "/api/v1/media",
-						"{\"title\":\"A " + type + "\",\"description\":\"Weekly\",\"type\":\"" + type
-								+ "\",\"url\":\"https://meet.example.org/r/42\"}");
+				.json("POST", "/api/v1/media", "{\"title\":\"A " + type + "\",\"description\":\"Weekly\",\"type\":\""
+						+ type + "\",\"url\":\"https://meet.example.org/r/42\"}");
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			long id = id(created);
 			assertThat(created.header("Location")).endsWith("/api/v1/media/" + id);
@@ -366,8 +370,8 @@ class MediaIntegrationTests {
 	@Test
 	void aTitleOfTwoHundredCharactersIsAccepted() {
 		TestClient.Response created = this.owner.api()
-			.json("POST", "/api/v1/media", "{\"title\":\"" + "x".repeat(200)
-					+ "\",\"type\":\"room\",\"url\":\"https://meet.example.org\"}");
+			.json("POST", "/api/v1/media",
+					"{\"title\":\"" + "x".repeat(200) + "\",\"type\":\"room\",\"url\":\"https://meet.example.org\"}");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
 
@@ -501,7 +505,8 @@ class MediaIntegrationTests {
 
 		TestClient.Response roomPage = browser.get("/media/" + room);
 		assertThat(roomPage.status()).isEqualTo(200);
-		assertThat(roomPage.body()).contains("href=\"https://stream.example.org/live\"").contains("Join the room")
+		assertThat(roomPage.body()).contains("href=\"https://stream.example.org/live\"")
+			.contains("Join the room")
 			.doesNotContain("<video");
 	}
 

@@ -25,11 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Titles, descriptions, web addresses and caption labels are counted in characters, as a person
- * reads them: the most characters each rule allows, all outside the Basic Multilingual Plane (two
- * UTF-16 units each), go in through every page form and every API request (JSON and multipart) and
- * read back identical, on H2 and PostgreSQL; one character more is refused with a 400 that names
- * the field, and writes nothing.
+ * Titles, descriptions, web addresses and caption labels are counted in characters, as a
+ * person reads them: the most characters each rule allows, all outside the Basic
+ * Multilingual Plane (two UTF-16 units each), go in through every page form and every API
+ * request (JSON and multipart) and read back identical, on H2 and PostgreSQL; one
+ * character more is refused with a 400 that names the field, and writes nothing.
  */
 @IntegrationTest
 class MediaTextLengthIntegrationTests {
@@ -75,11 +75,13 @@ class MediaTextLengthIntegrationTests {
 
 		assertApiRefused(this.owner.api()
 			.postMultipart("/api/v1/media", fields("title", Astral.text(MediaLibrary.MAX_TITLE + 1)), "talk.mp4",
-					"video/mp4", Fixtures.MP4), MediaRefusal.TITLE_INVALID);
+					"video/mp4", Fixtures.MP4),
+				MediaRefusal.TITLE_INVALID);
 		assertApiRefused(this.owner.api()
 			.postMultipart("/api/v1/media",
 					fields("title", "Talk", "description", Astral.text(MediaLibrary.MAX_DESCRIPTION + 1)), "talk.mp4",
-					"video/mp4", Fixtures.MP4), MediaRefusal.DESCRIPTION_TOO_LONG);
+					"video/mp4", Fixtures.MP4),
+				MediaRefusal.DESCRIPTION_TOO_LONG);
 		assertThat(mediaRows()).isEqualTo(2);
 		assertThat(MediaIntegrationTests.storedFiles(this.properties.storageDir())).isEqualTo(files);
 	}
@@ -97,7 +99,8 @@ class MediaTextLengthIntegrationTests {
 
 		assertPageRefused(uploadForm(fields("title", Astral.text(MediaLibrary.MAX_TITLE + 1), "description", "")),
 				MediaRefusal.TITLE_INVALID);
-		assertPageRefused(uploadForm(fields("title", "Talk", "description", Astral.text(MediaLibrary.MAX_DESCRIPTION + 1))),
+		assertPageRefused(
+				uploadForm(fields("title", "Talk", "description", Astral.text(MediaLibrary.MAX_DESCRIPTION + 1))),
 				MediaRefusal.DESCRIPTION_TOO_LONG);
 		assertThat(mediaRows()).isEqualTo(2);
 		assertThat(MediaIntegrationTests.storedFiles(this.properties.storageDir())).isEqualTo(files);
@@ -117,10 +120,13 @@ class MediaTextLengthIntegrationTests {
 			}
 		}
 
-		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
-				linkedJson(Astral.text(MediaLibrary.MAX_TITLE + 1), "", "room", STREAM)), MediaRefusal.TITLE_INVALID);
-		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
-				linkedJson("Room", Astral.text(MediaLibrary.MAX_DESCRIPTION + 1), "room", STREAM)),
+		assertApiRefused(this.owner.api()
+			.json("POST", "/api/v1/media", linkedJson(Astral.text(MediaLibrary.MAX_TITLE + 1), "", "room", STREAM)),
+				MediaRefusal.TITLE_INVALID);
+		assertApiRefused(
+				this.owner.api()
+					.json("POST", "/api/v1/media",
+							linkedJson("Room", Astral.text(MediaLibrary.MAX_DESCRIPTION + 1), "room", STREAM)),
 				MediaRefusal.DESCRIPTION_TOO_LONG);
 		assertApiRefused(this.owner.api().json("POST", "/api/v1/media", linkedJson("Room", "", "room", tooLongUrl())),
 				MediaRefusal.URL_TOO_LONG);
@@ -152,8 +158,8 @@ class MediaTextLengthIntegrationTests {
 	void aLiveSessionKeepsAStreamAddressOfTheMostCharactersFromThePageAndTheApiAndRefusesOneMore() {
 		long live = this.owner.liveSession("Assembly");
 		for (String url : longestUrls()) {
-			TestClient.Response saved = this.owner.api().json("PUT", "/api/v1/media/" + live + "/live",
-					"{\"url\":\"" + url + "\"}");
+			TestClient.Response saved = this.owner.api()
+				.json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"" + url + "\"}");
 			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 			assertThat((String) JsonPath.read(saved.body(), "$.url")).isEqualTo(url);
 			assertReadsBack(live, "Assembly", null, url);
@@ -166,8 +172,9 @@ class MediaTextLengthIntegrationTests {
 		}
 		String kept = longestUrls().get(1);
 
-		assertApiRefused(this.owner.api().json("PUT", "/api/v1/media/" + live + "/live",
-				"{\"url\":\"" + tooLongUrl() + "\"}"), MediaRefusal.URL_TOO_LONG);
+		assertApiRefused(
+				this.owner.api().json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"" + tooLongUrl() + "\"}"),
+				MediaRefusal.URL_TOO_LONG);
 		this.browser.get("/media/" + live);
 		assertPageRefused(this.browser.postForm("/media/" + live + "/live", Map.of("url", tooLongUrl())),
 				MediaRefusal.URL_TOO_LONG);
@@ -181,10 +188,11 @@ class MediaTextLengthIntegrationTests {
 		TestClient.Response added = addCaptionsThroughTheApi(video, "en", labels.get(0));
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		this.browser.get("/media/" + video);
-		TestClient.Response posted = this.browser.postMultipart("/media/" + video + "/captions",
-				fields("_csrf", MediaIntegrationTests.csrfToken(this.browser.get("/media/" + video)), "language", "fr",
-						"label", labels.get(1)),
-				"captions.vtt", "text/vtt", VTT.getBytes(StandardCharsets.UTF_8));
+		TestClient.Response posted = this.browser
+			.postMultipart("/media/" + video + "/captions",
+					fields("_csrf", MediaIntegrationTests.csrfToken(this.browser.get("/media/" + video)), "language",
+							"fr", "label", labels.get(1)),
+					"captions.vtt", "text/vtt", VTT.getBytes(StandardCharsets.UTF_8));
 		assertThat(posted.status()).as(posted.body()).isEqualTo(302);
 		assertThat(captions(video)).containsExactly("en " + labels.get(0), "fr " + labels.get(1));
 
@@ -214,15 +222,17 @@ class MediaTextLengthIntegrationTests {
 	@Test
 	void theApiRefusesHalfASurrogatePairWhichPostgreSqlWouldKeepAsAQuestionMark() {
 		String half = "\\uD83D";
-		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
-				linkedJson("Room " + half, "", "room", STREAM)), MediaRefusal.TITLE_INVALID);
-		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
-				linkedJson("Room", "About " + half, "room", STREAM)), MediaRefusal.DESCRIPTION_INVALID);
-		assertApiRefused(this.owner.api().json("POST", "/api/v1/media",
-				linkedJson("Room", "", "room", STREAM + half)), MediaRefusal.URL_INVALID);
+		assertApiRefused(this.owner.api().json("POST", "/api/v1/media", linkedJson("Room " + half, "", "room", STREAM)),
+				MediaRefusal.TITLE_INVALID);
+		assertApiRefused(
+				this.owner.api().json("POST", "/api/v1/media", linkedJson("Room", "About " + half, "room", STREAM)),
+				MediaRefusal.DESCRIPTION_INVALID);
+		assertApiRefused(this.owner.api().json("POST", "/api/v1/media", linkedJson("Room", "", "room", STREAM + half)),
+				MediaRefusal.URL_INVALID);
 		long live = this.owner.liveSession("Assembly");
-		assertApiRefused(this.owner.api().json("PUT", "/api/v1/media/" + live + "/live",
-				"{\"url\":\"" + STREAM + half + "\"}"), MediaRefusal.URL_INVALID);
+		assertApiRefused(
+				this.owner.api().json("PUT", "/api/v1/media/" + live + "/live", "{\"url\":\"" + STREAM + half + "\"}"),
+				MediaRefusal.URL_INVALID);
 		assertThat(mediaRows()).isEqualTo(1);
 		assertReadsBack(live, "Assembly", null, "https://stream.example.org/live");
 	}
@@ -248,9 +258,8 @@ class MediaTextLengthIntegrationTests {
 	void theCaptionsFormKeepsWhatWasTypedWhenItIsRefused() {
 		long video = video();
 		String label = Astral.text(Captions.MAX_LABEL + 1);
-		TestClient.Response refused = this.browser.postMultipart("/media/" + video + "/captions",
-				fields("_csrf", MediaIntegrationTests.csrfToken(this.browser.get("/media/" + video)), "language", "de",
-						"label", label),
+		TestClient.Response refused = this.browser.postMultipart("/media/" + video + "/captions", fields("_csrf",
+				MediaIntegrationTests.csrfToken(this.browser.get("/media/" + video)), "language", "de", "label", label),
 				"captions.vtt", "text/vtt", VTT.getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.text()).containsPattern("<details class=\"card captions\" open")
@@ -258,7 +267,10 @@ class MediaTextLengthIntegrationTests {
 			.contains("value=\"" + label + "\"");
 	}
 
-	/** A field checks its length in characters, with the library's message, and has no {@code maxlength}. */
+	/**
+	 * A field checks its length in characters, with the library's message, and has no
+	 * {@code maxlength}.
+	 */
 	private static void assertCountsCharacters(String field, int characters, MediaRefusal refusal) {
 		assertThat(field).contains("data-max-characters=\"" + characters + "\"")
 			.contains("data-too-long=\"" + refusal.message() + "\"")
@@ -272,7 +284,10 @@ class MediaTextLengthIntegrationTests {
 		return tag.group();
 	}
 
-	/** The values a rule of n characters must keep as they are: n outside the BMP, and a name then emoji. */
+	/**
+	 * The values a rule of n characters must keep as they are: n outside the BMP, and a
+	 * name then emoji.
+	 */
 	private static List<String> longest(int characters) {
 		return List.of(Astral.text(characters), Astral.after("Jane Roe ", characters));
 	}
@@ -317,8 +332,8 @@ class MediaTextLengthIntegrationTests {
 
 	private TestClient.Response addForm(String title, String description, String type, String url) {
 		this.browser.get("/media");
-		return this.browser.postForm("/media/links", fields("title", title, "description", description, "type", type,
-				"url", url));
+		return this.browser.postForm("/media/links",
+				fields("title", title, "description", description, "type", type, "url", url));
 	}
 
 	private TestClient.Response addCaptionsThroughTheApi(long video, String language, String label) {

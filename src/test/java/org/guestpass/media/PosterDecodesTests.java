@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The node's allowance of simultaneous conversions: no more than its permits at once, each taken
- * before the upload is read; an upload that waits too long is refused as busy, unread.
+ * The node's allowance of simultaneous conversions: no more than its permits at once,
+ * each taken before the upload is read; an upload that waits too long is refused as busy,
+ * unread.
  */
 class PosterDecodesTests {
 
@@ -39,15 +40,17 @@ class PosterDecodesTests {
 		ExecutorService releaser = Executors.newSingleThreadExecutor();
 		try {
 			Future<?> released = releaser.submit(() -> {
-				// Once the first ones hold their permits and all the others wait for theirs.
+				// Once the first ones hold their permits and all the others wait for
+				// theirs.
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(10))
-					.until(() -> reading.get() == PosterDecodes.PERMITS && decodes.waiting() == 12 - PosterDecodes.PERMITS);
+					.until(() -> reading.get() == PosterDecodes.PERMITS
+							&& decodes.waiting() == 12 - PosterDecodes.PERMITS);
 				release.countDown();
 			});
 
-			List<PosterImage.Conversion> conversions = Concurrently.run(12, (i) -> convert(decodes,
-					new HeldUpload(PNG, release, reading, mostAtOnce)));
+			List<PosterImage.Conversion> conversions = Concurrently.run(12,
+					(i) -> convert(decodes, new HeldUpload(PNG, release, reading, mostAtOnce)));
 
 			released.get(5, TimeUnit.SECONDS);
 			assertThat(conversions).allSatisfy((conversion) -> assertThat(conversion.refusal()).isNull());
@@ -99,8 +102,8 @@ class PosterDecodesTests {
 	}
 
 	/**
-	 * An upload whose first read waits for a latch, counting how many such uploads are being read
-	 * at once and how many bytes of it were read.
+	 * An upload whose first read waits for a latch, counting how many such uploads are
+	 * being read at once and how many bytes of it were read.
 	 */
 	private static final class HeldUpload extends InputStream {
 

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What becomes of an uploaded poster: a JPEG within 1280 × 1280 pixels with nothing of the file but
- * its pixels, or a refusal that names the reason, reached without decoding what is too large. Files
- * that claim many pixels (tall, wide, 16-bit, palette, interlaced, progressive, with many frames or
- * scans) are made by hand in {@link CraftedImages}; for each, what its decoding took is checked twice:
- * the decoded raster's size, and the heap the converting thread allocated, garbage included.
+ * What becomes of an uploaded poster: a JPEG within 1280 × 1280 pixels with nothing of
+ * the file but its pixels, or a refusal that names the reason, reached without decoding
+ * what is too large. Files that claim many pixels (tall, wide, 16-bit, palette,
+ * interlaced, progressive, with many frames or scans) are made by hand in
+ * {@link CraftedImages}; for each, what its decoding took is checked twice: the decoded
+ * raster's size, and the heap the converting thread allocated, garbage included.
  */
 class PosterImageTests {
 
@@ -157,10 +158,10 @@ class PosterImageTests {
 	@Test
 	void decodesEveryKindOfPngToARasterOfItsBitsPerPixelWithinTheBudget() throws IOException {
 		int[][] kinds = { { CraftedImages.GRAY, 1 }, { CraftedImages.GRAY, 2 }, { CraftedImages.GRAY, 4 },
-				{ CraftedImages.GRAY, 8 }, { CraftedImages.GRAY, 16 }, { CraftedImages.RGB, 8 }, { CraftedImages.RGB, 16 },
-				{ CraftedImages.PALETTE, 1 }, { CraftedImages.PALETTE, 2 }, { CraftedImages.PALETTE, 4 },
-				{ CraftedImages.PALETTE, 8 }, { CraftedImages.GRAY_ALPHA, 8 }, { CraftedImages.GRAY_ALPHA, 16 },
-				{ CraftedImages.RGBA, 8 }, { CraftedImages.RGBA, 16 } };
+				{ CraftedImages.GRAY, 8 }, { CraftedImages.GRAY, 16 }, { CraftedImages.RGB, 8 },
+				{ CraftedImages.RGB, 16 }, { CraftedImages.PALETTE, 1 }, { CraftedImages.PALETTE, 2 },
+				{ CraftedImages.PALETTE, 4 }, { CraftedImages.PALETTE, 8 }, { CraftedImages.GRAY_ALPHA, 8 },
+				{ CraftedImages.GRAY_ALPHA, 16 }, { CraftedImages.RGBA, 8 }, { CraftedImages.RGBA, 16 } };
 		int[] channels = { 1, 0, 3, 1, 2, 0, 4 };
 		for (int[] kind : kinds) {
 			String what = "colour type " + kind[0] + " at " + kind[1] + " bits";
@@ -205,7 +206,8 @@ class PosterImageTests {
 		Measured measured = measured(progressive);
 
 		assertThat(measured.conversion().refusal()).isEqualTo(MediaRefusal.IMAGE_TOO_COMPLEX);
-		// 4:2:0: a luma block for every 8 × 8 pixels and two chroma blocks for every 16 × 16, 128 bytes each.
+		// 4:2:0: a luma block for every 8 × 8 pixels and two chroma blocks for every 16 ×
+		// 16, 128 bytes each.
 		assertThat(measured.conversion().decoding().nativeBytes()).isEqualTo((750L * 500 + 2 * 375 * 250) * 128)
 			.isGreaterThan(PosterImage.NATIVE_BUDGET);
 		assertThat(measured.allocated()).as("heap allocated: nothing decoded").isLessThan(4 * MB);
@@ -218,7 +220,8 @@ class PosterImageTests {
 		Measured measured = measured(progressive);
 
 		assertPoster(measured, 1280, 960);
-		// Java's reader draws the image after each scan, handing over each row in a new array: garbage.
+		// Java's reader draws the image after each scan, handing over each row in a new
+		// array: garbage.
 		long rowsOfEveryScan = CraftedImages.scans(progressive) * measured.conversion().decoding().rasterBytes();
 		assertWithinBudget(measured, progressive, rowsOfEveryScan);
 		assertThat(measured.conversion().decoding().nativeBytes()).isEqualTo((500L * 376 + 2 * 250 * 188) * 128)
@@ -304,7 +307,10 @@ class PosterImageTests {
 			.isLessThan(2L * withProfile.length + 8 * MB);
 	}
 
-	/** The conversion of an upload, and the heap the converting thread allocated meanwhile, garbage included. */
+	/**
+	 * The conversion of an upload, and the heap the converting thread allocated
+	 * meanwhile, garbage included.
+	 */
 	private record Measured(PosterImage.Conversion conversion, long allocated) {
 	}
 
@@ -331,10 +337,10 @@ class PosterImageTests {
 	}
 
 	/**
-	 * The decoded raster, as decoded, and the copy it is scaled from were within the budget; and the heap
-	 * the conversion allocated, garbage included, stayed within the budget, the upload read and copied,
-	 * poster-sized images (the poster, the halving steps before it, the JPEG writer's rows: 32 MB), and
-	 * any other garbage named.
+	 * The decoded raster, as decoded, and the copy it is scaled from were within the
+	 * budget; and the heap the conversion allocated, garbage included, stayed within the
+	 * budget, the upload read and copied, poster-sized images (the poster, the halving
+	 * steps before it, the JPEG writer's rows: 32 MB), and any other garbage named.
 	 */
 	private static void assertWithinBudget(Measured measured, byte[] upload, long garbage) {
 		assertThat(measured.allocated()).as("heap allocated while converting")
@@ -379,7 +385,10 @@ class PosterImageTests {
 		return bytes.toByteArray();
 	}
 
-	/** A JPEG with an EXIF segment (a TIFF header and an image description) right after its start. */
+	/**
+	 * A JPEG with an EXIF segment (a TIFF header and an image description) right after
+	 * its start.
+	 */
 	static byte[] withExif(byte[] jpeg, String description) {
 		byte[] text = (description + "\0").getBytes(StandardCharsets.US_ASCII);
 		ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4 + text.length);

@@ -41,10 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG within 1280 × 1280 pixels without
- * its metadata; what would take too much to decode is refused, and an upload that finds the node
- * decoding as many images as it may is told to try again; both players show it; the item's owner and
- * admitted guests, and nobody else, can load it; it goes when the item's files go.
+ * Posters: the owner uploads a PNG or JPEG, which is kept as a JPEG within 1280 × 1280
+ * pixels without its metadata; what would take too much to decode is refused, and an
+ * upload that finds the node decoding as many images as it may is told to try again; both
+ * players show it; the item's owner and admitted guests, and nobody else, can load it; it
+ * goes when the item's files go.
  */
 @IntegrationTest
 class PostersIntegrationTests {
@@ -88,7 +89,8 @@ class PostersIntegrationTests {
 		assertThat(added.header("Location")).endsWith("/api/v1/media/" + video + "/poster");
 		assertThat((String) JsonPath.read(added.body(), "$.posterUrl")).isEqualTo("/api/v1/media/" + video + "/poster");
 		assertThat((List<String>) JsonPath.read(owner.api().get("/api/v1/media").body(),
-				"$[?(@.id == " + video + ")].posterUrl")).containsExactly("/api/v1/media/" + video + "/poster");
+				"$[?(@.id == " + video + ")].posterUrl"))
+			.containsExactly("/api/v1/media/" + video + "/poster");
 
 		TestClient.Bytes poster = owner.api().getBytes("/api/v1/media/" + video + "/poster");
 		assertThat(poster.status()).isEqualTo(200);
@@ -233,9 +235,9 @@ class PostersIntegrationTests {
 			}
 			assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
 
-			List<TestClient.Response> answers = Concurrently.run(2, (i) -> (i == 0)
-					? putPoster(owner.api(), video, "poster.png", "image/png", png())
-					: postPosterForm(browser, video, png()));
+			List<TestClient.Response> answers = Concurrently.run(2,
+					(i) -> (i == 0) ? putPoster(owner.api(), video, "poster.png", "image/png", png())
+							: postPosterForm(browser, video, png()));
 
 			TestClient.Response api = answers.get(0);
 			assertThat(api.status()).as(api.body()).isEqualTo(503);
@@ -256,7 +258,8 @@ class PostersIntegrationTests {
 				assertThat(conversion.get(10, TimeUnit.SECONDS).refusal()).isEqualTo(MediaRefusal.NOT_AN_IMAGE);
 			}
 			assertThat(putPoster(owner.api(), video, "poster.png", "image/png", png()).status())
-				.as("sent again once the node is free").isEqualTo(201);
+				.as("sent again once the node is free")
+				.isEqualTo(201);
 		}
 		finally {
 			release.countDown();
@@ -279,8 +282,7 @@ class PostersIntegrationTests {
 		assertThat(posterRows(video)).isEqualTo(1);
 		assertThat(firstFile).doesNotExist();
 		assertThat(posterFile(video)).exists();
-		TestClient.Bytes second = owner.api()
-			.getBytes("/api/v1/media/" + video + "/poster", "If-None-Match", firstTag);
+		TestClient.Bytes second = owner.api().getBytes("/api/v1/media/" + video + "/poster", "If-None-Match", firstTag);
 		assertThat(second.status()).as("the old tag no longer matches").isEqualTo(200);
 		assertThat(second.header("ETag")).isNotEqualTo(firstTag);
 
@@ -290,7 +292,8 @@ class PostersIntegrationTests {
 		assertThat(secondFile).doesNotExist();
 		assertThat(posterRows(video)).isZero();
 		assertThat(owner.api().json("DELETE", "/api/v1/media/" + video + "/poster", null).status())
-			.as("nothing left to remove").isEqualTo(404);
+			.as("nothing left to remove")
+			.isEqualTo(404);
 		assertThat(auditActions(video)).containsExactly("poster_added", "poster_added:replaced", "poster_removed");
 	}
 
@@ -378,7 +381,8 @@ class PostersIntegrationTests {
 		byte[] poster = owner.api().getBytes("/api/v1/media/" + video + "/poster").body();
 
 		for (String range : List.of("bytes=" + poster.length + "-", "bytes=-0", "bytes=0-1," + poster.length + "-")) {
-			for (TestClient.Bytes refused : List.of(owner.api().getBytes("/api/v1/media/" + video + "/poster", "Range", range),
+			for (TestClient.Bytes refused : List.of(
+					owner.api().getBytes("/api/v1/media/" + video + "/poster", "Range", range),
 					browser.getBytes("/media/" + video + "/poster", "Range", range),
 					guest.getBytes("/guest/media/" + video + "/poster", "Range", range))) {
 				assertThat(refused.status()).as(range).isEqualTo(416);

@@ -18,10 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code If-Range}: a player resuming a download gets the rest of the file only if it is still the
- * same file; otherwise the whole current file, never a piece of another one. And ranges no player
- * sends are refused cleanly, for owners and guests alike: a 416 names the file's size and carries no
- * body.
+ * {@code If-Range}: a player resuming a download gets the rest of the file only if it is
+ * still the same file; otherwise the whole current file, never a piece of another one.
+ * And ranges no player sends are refused cleanly, for owners and guests alike: a 416
+ * names the file's size and carries no body.
  */
 @IntegrationTest
 class RangeRequestsIntegrationTests {
@@ -49,7 +49,8 @@ class RangeRequestsIntegrationTests {
 		TestClient.Bytes sameDate = owner.api().getBytes(content, "Range", "bytes=4-7", "If-Range", lastModified);
 		assertThat(sameDate.status()).isEqualTo(206);
 
-		TestClient.Bytes otherEtag = owner.api().getBytes(content, "Range", "bytes=4-7", "If-Range", "\"another-file\"");
+		TestClient.Bytes otherEtag = owner.api()
+			.getBytes(content, "Range", "bytes=4-7", "If-Range", "\"another-file\"");
 		assertThat(otherEtag.status()).isEqualTo(200);
 		assertThat(otherEtag.body()).isEqualTo(Fixtures.MP4);
 		TestClient.Bytes olderDate = owner.api()
@@ -85,9 +86,9 @@ class RangeRequestsIntegrationTests {
 	}
 
 	/**
-	 * A GET of one range tries {@code sendfile} first; a HEAD, several ranges or an If-Range take
-	 * Spring's copy. Whichever path answers, an unsatisfiable range gets a 416 with no body at all:
-	 * Spring MVC would send the whole file with it.
+	 * A GET of one range tries {@code sendfile} first; a HEAD, several ranges or an
+	 * If-Range take Spring's copy. Whichever path answers, an unsatisfiable range gets a
+	 * 416 with no body at all: Spring MVC would send the whole file with it.
 	 */
 	@Test
 	void anUnsatisfiableRangeIsRefusedWithAnEmptyBodyOnEveryPath() {

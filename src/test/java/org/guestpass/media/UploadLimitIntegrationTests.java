@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An upload larger than {@code guestpass.max-upload-size} is refused before anything is stored.
+ * An upload larger than {@code guestpass.max-upload-size} is refused before anything is
+ * stored.
  */
 @IntegrationTest
 @TestPropertySource(properties = "guestpass.max-upload-size=8KB")

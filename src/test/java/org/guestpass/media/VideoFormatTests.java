@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A video is recognised by its first bytes: the MP4 "ftyp" box, an EBML header naming the "webm"
- * doc type, or an Ogg page. Anything else, however it is named, is not a video.
+ * A video is recognised by its first bytes: the MP4 "ftyp" box, an EBML header naming the
+ * "webm" doc type, or an Ogg page. Anything else, however it is named, is not a video.
  */
 class VideoFormatTests {
 

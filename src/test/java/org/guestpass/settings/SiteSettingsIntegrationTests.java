@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin's site settings over the JSON API: the modules guest access depends on, the guest
- * link policy, and the audit trail of their changes.
+ * The admin's site settings over the JSON API: the modules guest access depends on, the
+ * guest link policy, and the audit trail of their changes.
  */
 @IntegrationTest
 class SiteSettingsIntegrationTests {
@@ -83,8 +83,8 @@ class SiteSettingsIntegrationTests {
 			TestClient.Response refused = this.admin.api().json("PUT", "/api/v1/admin/modules", body);
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.header("Content-Type")).as(body).startsWith("application/problem+json");
-			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body).isIn("validation_failed",
-					"malformed_request");
+			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body)
+				.isIn("validation_failed", "malformed_request");
 			assertThat(refused.body()).as(body).doesNotContain("Exception");
 		}
 		assertThat(this.settings.modules()).isEqualTo(new SiteModules(true, false, true));
@@ -115,20 +115,20 @@ class SiteSettingsIntegrationTests {
 	@Test
 	void anAdminChangesThePolicy() {
 		TestClient.Response changed = this.admin.api()
-			.json("PUT", "/api/v1/admin/policy", "{\"lowestRole\":\"admin\",\"maxLinksPerItem\":1,\"maxDurationDays\":3650}");
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"admin\",\"maxLinksPerItem\":1,\"maxDurationDays\":3650}");
 		assertThat(changed.status()).isEqualTo(200);
 
 		TestClient.Response read = this.admin.api().json("GET", "/api/v1/admin/policy", null);
 		assertThat((String) JsonPath.read(read.body(), "$.lowestRole")).isEqualTo("admin");
 		assertThat((Integer) JsonPath.read(read.body(), "$.maxLinksPerItem")).isEqualTo(1);
 		assertThat((Integer) JsonPath.read(read.body(), "$.maxDurationDays")).isEqualTo(3650);
-		assertThat(this.settings.policy())
-			.isEqualTo(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 1, 3650));
+		assertThat(this.settings.policy()).isEqualTo(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 1, 3650));
 
 		this.admin.api()
-			.json("PUT", "/api/v1/admin/policy", "{\"lowestRole\":\"member\",\"maxLinksPerItem\":2,\"maxDurationDays\":1}");
-		assertThat(this.settings.policy())
-			.isEqualTo(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 1));
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"member\",\"maxLinksPerItem\":2,\"maxDurationDays\":1}");
+		assertThat(this.settings.policy()).isEqualTo(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 1));
 	}
 
 	@Test
@@ -148,8 +148,8 @@ class SiteSettingsIntegrationTests {
 			TestClient.Response refused = this.admin.api().json("PUT", "/api/v1/admin/policy", body);
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.header("Content-Type")).as(body).startsWith("application/problem+json");
-			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body).isIn("validation_failed",
-					"malformed_request");
+			assertThat((String) JsonPath.read(refused.body(), "$.code")).as(body)
+				.isIn("validation_failed", "malformed_request");
 			assertThat(refused.body()).as(body).doesNotContain("Exception");
 		}
 		TestClient.Response read = this.admin.api().json("GET", "/api/v1/admin/policy", null);
@@ -161,11 +161,12 @@ class SiteSettingsIntegrationTests {
 	@Test
 	void anOutOfRangePolicyValueIsNamedInTheProblem() {
 		TestClient.Response refused = this.admin.api()
-			.json("PUT", "/api/v1/admin/policy", "{\"lowestRole\":\"member\",\"maxLinksPerItem\":4,\"maxDurationDays\":0}");
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"member\",\"maxLinksPerItem\":4,\"maxDurationDays\":0}");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
-		assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field"))
-			.containsExactly("maxDurationDays", "maxLinksPerItem");
+		assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly("maxDurationDays",
+				"maxLinksPerItem");
 	}
 
 	@Test
@@ -173,7 +174,8 @@ class SiteSettingsIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 		List<TestClient.Response> refused = List.of(member.api().json("GET", "/api/v1/admin/modules", null),
 				member.api()
-					.json("PUT", "/api/v1/admin/modules", "{\"invitetomedia\":false,\"theming\":false,\"mediapage\":false}"),
+					.json("PUT", "/api/v1/admin/modules",
+							"{\"invitetomedia\":false,\"theming\":false,\"mediapage\":false}"),
 				member.api().json("GET", "/api/v1/admin/policy", null),
 				member.api().json("PUT", "/api/v1/admin/policy", DEFAULT_POLICY.replace("member", "admin")),
 				member.api().json("GET", "/api/v1/admin/audit", null));
@@ -199,7 +201,8 @@ class SiteSettingsIntegrationTests {
 		this.admin.api()
 			.json("PUT", "/api/v1/admin/modules", "{\"invitetomedia\":true,\"theming\":false,\"mediapage\":true}");
 		this.admin.api()
-			.json("PUT", "/api/v1/admin/policy", "{\"lowestRole\":\"admin\",\"maxLinksPerItem\":2,\"maxDurationDays\":30}");
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"admin\",\"maxLinksPerItem\":2,\"maxDurationDays\":30}");
 		this.admin.api().json("PUT", "/api/v1/admin/policy", "{\"lowestRole\":\"admin\",\"maxLinksPerItem\":9}");
 
 		TestClient.Response audit = this.admin.api().json("GET", "/api/v1/admin/audit?limit=2", null);

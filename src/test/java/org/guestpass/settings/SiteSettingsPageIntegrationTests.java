@@ -80,7 +80,9 @@ class SiteSettingsPageIntegrationTests {
 		assertThat(selectedOption(page.body(), "invitetomedia")).isEqualTo("true");
 		assertThat(selectedOption(page.body(), "theming")).isEqualTo("true");
 		assertThat(selectedOption(page.body(), "mediapage")).isEqualTo("true");
-		assertThat(page.text()).contains(">On</option>").contains(">Off</option>").contains(">Yes</option>")
+		assertThat(page.text()).contains(">On</option>")
+			.contains(">Off</option>")
+			.contains(">Yes</option>")
 			.contains(">No</option>");
 		assertThat(selectedOption(page.body(), "lowestRole")).isEqualTo("member");
 		assertThat(control(page.body(), "maxLinksPerItem")).contains("value=\"3\"");
@@ -169,7 +171,8 @@ class SiteSettingsPageIntegrationTests {
 
 	@Test
 	void aPolicyThatIsNotAWholeNumberIsRefusedNextToItsField() {
-		List<Map<String, String>> bad = List.of(Map.of("lowestRole", "member", "maxLinksPerItem", "two", "maxDurationDays", "30"),
+		List<Map<String, String>> bad = List.of(
+				Map.of("lowestRole", "member", "maxLinksPerItem", "two", "maxDurationDays", "30"),
 				Map.of("lowestRole", "member", "maxLinksPerItem", "2.5", "maxDurationDays", "30"),
 				Map.of("lowestRole", "member", "maxLinksPerItem", "", "maxDurationDays", "30"),
 				Map.of("lowestRole", "member", "maxLinksPerItem", "-1", "maxDurationDays", "30"),

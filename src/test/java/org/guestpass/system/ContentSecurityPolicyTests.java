@@ -29,7 +29,8 @@ class ContentSecurityPolicyTests {
 	void configurationCannotSlipInOtherDirectives() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ContentSecurityPolicy.withFrameAncestors("https://lms.example; script-src *"));
-		assertThatIllegalArgumentException().isThrownBy(() -> ContentSecurityPolicy.withFrameAncestors("http://lms.example"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ContentSecurityPolicy.withFrameAncestors("http://lms.example"));
 		assertThatIllegalArgumentException().isThrownBy(() -> ContentSecurityPolicy.withFrameAncestors("*"));
 	}
 

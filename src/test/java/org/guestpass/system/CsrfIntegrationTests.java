@@ -14,9 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CSRF tokens are bound to the server-side session: whoever can set a cookie for this host (a sibling
- * subdomain) cannot choose a token, nor use one from a session of their own, nor plant a session
- * cookie behind HTTPS, where only the {@code __Host-} cookie counts.
+ * CSRF tokens are bound to the server-side session: whoever can set a cookie for this
+ * host (a sibling subdomain) cannot choose a token, nor use one from a session of their
+ * own, nor plant a session cookie behind HTTPS, where only the {@code __Host-} cookie
+ * counts.
  */
 @IntegrationTest
 class CsrfIntegrationTests {
@@ -54,8 +55,8 @@ class CsrfIntegrationTests {
 			.header("Cookie", "XSRF-TOKEN=" + CHOSEN)
 			.header("X-XSRF-TOKEN", CHOSEN)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + member.username() + "&password="
-					+ member.password() + "&_csrf=" + CHOSEN)));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + member.username() + "&password=" + member.password() + "&_csrf=" + CHOSEN)));
 
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(victim.get("/media").status()).as("not signed in").isEqualTo(302);
@@ -88,9 +89,8 @@ class CsrfIntegrationTests {
 		assertThat(planted.get("/media").status()).isEqualTo(200);
 
 		TestClient viaHttps = TestClient.browser(this.port);
-		TestClient.Response answer = viaHttps.send(viaHttps.request("/media")
-			.header("X-Forwarded-Proto", "https")
-			.header("Cookie", "SESSION=" + session));
+		TestClient.Response answer = viaHttps.send(
+				viaHttps.request("/media").header("X-Forwarded-Proto", "https").header("Cookie", "SESSION=" + session));
 
 		assertThat(answer.status()).as("a cookie any subdomain could have set").isEqualTo(302);
 		assertThat(answer.header("Location")).endsWith("/login");

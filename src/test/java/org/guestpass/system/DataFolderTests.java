@@ -32,9 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default on a fresh machine: the data folder, the H2 database in it, the generated
- * secrets and every media file are readable only by the user GuestPass runs as, and a folder an
- * earlier version left readable is closed.
+ * The embedded default on a fresh machine: the data folder, the H2 database in it, the
+ * generated secrets and every media file are readable only by the user GuestPass runs as,
+ * and a folder an earlier version left readable is closed.
  */
 class DataFolderTests {
 
@@ -75,9 +75,9 @@ class DataFolderTests {
 	private static void runAndUploadAVideoWithAPoster(Path data) {
 		String h2 = "jdbc:h2:file:" + data.resolve("db/guestpass")
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		try (ConfigurableApplicationContext node = Nodes.start(h2, Map.of("spring.datasource.username", "sa",
-				"guestpass.data-dir", data.toString(), "guestpass.storage-dir", data.resolve("media").toString(),
-				"guestpass.secret", ""))) {
+		try (ConfigurableApplicationContext node = Nodes.start(h2,
+				Map.of("spring.datasource.username", "sa", "guestpass.data-dir", data.toString(),
+						"guestpass.storage-dir", data.resolve("media").toString(), "guestpass.secret", ""))) {
 			Accounts.Creation owner = node.getBean(Accounts.class)
 				.create("folder-owner", "folder-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(Nodes.port(node),
@@ -102,7 +102,8 @@ class DataFolderTests {
 		assertThat(everything.stream().filter(Files::isRegularFile)).as("files").isNotEmpty();
 		for (Path path : everything) {
 			if (path.toString().endsWith(".trace.db")) {
-				// H2 may write its trace while it closes, after GuestPass can tighten it; the folder,
+				// H2 may write its trace while it closes, after GuestPass can tighten it;
+				// the folder,
 				// checked here too, keeps it private.
 				continue;
 			}
@@ -126,7 +127,8 @@ class DataFolderTests {
 	private static byte[] multipart(String boundary, byte[] file) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
-				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(file);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return body.toByteArray();

@@ -30,8 +30,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random and hostile input thrown at every form and API endpoint, and at the paths the frameworks
- * answer by themselves: never a 5xx, never a stack trace, and nothing half-written.
+ * Random and hostile input thrown at every form and API endpoint, and at the paths the
+ * frameworks answer by themselves: never a 5xx, never a stack trace, and nothing
+ * half-written.
  */
 @IntegrationTest
 class HostileInputIntegrationTests {
@@ -74,19 +75,24 @@ class HostileInputIntegrationTests {
 			expect("guest entry with a hostile token",
 					guest.get("/g/" + URLEncoder.encode(text, StandardCharsets.UTF_8)), 400, 404, 429);
 
-			expect("create link API", owner.createLink(media, json("name", text, "maxClicks", value, "durationDays", value)),
-					201, 400, 409);
+			expect("create link API",
+					owner.createLink(media, json("name", text, "maxClicks", value, "durationDays", value)), 201, 400,
+					409);
 			expect("create link API, broken JSON", owner.createLink(media, "{\"name\":" + text), 400);
 			expect("create media API", owner.api()
 				.json("POST", "/api/v1/media", json("title", text, "type", "room", "url", text, "description", value)),
 					201, 400);
-			expect("switch API", owner.api().json("PUT", "/api/v1/media/" + media + "/guest-access", json("enabled", value)),
-					200, 400);
-			expect("users API", admin.api()
-				.json("POST", "/api/v1/admin/users", json("username", text, "password", text, "role", value)), 201, 400);
-			expect("policy API", admin.api()
-				.json("PUT", "/api/v1/admin/policy",
-						json("lowestRole", value, "maxLinksPerItem", value, "maxDurationDays", value)),
+			expect("switch API",
+					owner.api().json("PUT", "/api/v1/media/" + media + "/guest-access", json("enabled", value)), 200,
+					400);
+			expect("users API",
+					admin.api()
+						.json("POST", "/api/v1/admin/users", json("username", text, "password", text, "role", value)),
+					201, 400);
+			expect("policy API",
+					admin.api()
+						.json("PUT", "/api/v1/admin/policy",
+								json("lowestRole", value, "maxLinksPerItem", value, "maxDurationDays", value)),
 					200, 400);
 
 			ownerBrowser.get("/media/" + media + "/guest-access");
@@ -98,8 +104,9 @@ class HostileInputIntegrationTests {
 			expect("sign-in form", TestClient.browser(this.port).signIn(text, text), 302, 429);
 		}
 		owner.api().json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
-		admin.api().json("PUT", "/api/v1/admin/policy",
-				"{\"lowestRole\":\"member\",\"maxLinksPerItem\":3,\"maxDurationDays\":365}");
+		admin.api()
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"member\",\"maxLinksPerItem\":3,\"maxDurationDays\":365}");
 
 		assertThat(this.failures).isEmpty();
 		assertThat(this.jdbc.sql("""
@@ -135,9 +142,10 @@ class HostileInputIntegrationTests {
 				.json("PUT", "/api/v1/media/" + live + "/live", json("url", "https://streams.example.org/live.m3u8",
 						"startsAt", window.get(0), "endsAt", window.get(1))),
 					200, 400);
-			expect("add a room with times API " + window, owner.api()
-				.json("POST", "/api/v1/media", json("title", "Room", "type", "room", "url", "https://meet.example.org/r",
-						"startsAt", window.get(0), "endsAt", window.get(1))),
+			expect("add a room with times API " + window,
+					owner.api()
+						.json("POST", "/api/v1/media", json("title", "Room", "type", "room", "url",
+								"https://meet.example.org/r", "startsAt", window.get(0), "endsAt", window.get(1))),
 					201, 400);
 
 			Map<String, String> times = new LinkedHashMap<>();
@@ -147,8 +155,7 @@ class HostileInputIntegrationTests {
 			ownerBrowser.get("/media/" + live);
 			Map<String, String> liveForm = new LinkedHashMap<>(times);
 			liveForm.put("url", "https://streams.example.org/live.m3u8");
-			expect("live session form " + times, ownerBrowser.postForm("/media/" + live + "/live", liveForm), 302,
-					400);
+			expect("live session form " + times, ownerBrowser.postForm("/media/" + live + "/live", liveForm), 302, 400);
 			ownerBrowser.get("/media");
 			Map<String, String> addForm = new LinkedHashMap<>(times);
 			addForm.putAll(
@@ -195,9 +202,10 @@ class HostileInputIntegrationTests {
 				Object id = JsonPath.read(created.body(), "$.id");
 				owner.api().json("DELETE", "/api/v1/media/" + media + "/guest-links/" + id, null);
 			}
-			expect("policy API, maxDurationDays " + days + ", maxLinksPerItem " + clicks, admin.api()
-				.json("PUT", "/api/v1/admin/policy",
-						json("lowestRole", "member", "maxLinksPerItem", clicks, "maxDurationDays", days)),
+			expect("policy API, maxDurationDays " + days + ", maxLinksPerItem " + clicks,
+					admin.api()
+						.json("PUT", "/api/v1/admin/policy",
+								json("lowestRole", "member", "maxLinksPerItem", clicks, "maxDurationDays", days)),
 					200, 400);
 
 			String daysText = input.countText();
@@ -215,8 +223,9 @@ class HostileInputIntegrationTests {
 					"$.links[*].id");
 			links.forEach((id) -> owner.api().json("DELETE", "/api/v1/media/" + media + "/guest-links/" + id, null));
 		}
-		admin.api().json("PUT", "/api/v1/admin/policy",
-				"{\"lowestRole\":\"member\",\"maxLinksPerItem\":3,\"maxDurationDays\":365}");
+		admin.api()
+			.json("PUT", "/api/v1/admin/policy",
+					"{\"lowestRole\":\"member\",\"maxLinksPerItem\":3,\"maxDurationDays\":365}");
 
 		assertThat(this.failures).isEmpty();
 	}
@@ -244,9 +253,10 @@ class HostileInputIntegrationTests {
 		for (String password : HostileInput.passwords()) {
 			String what = password.length() + " characters, " + password.getBytes(StandardCharsets.UTF_8).length
 					+ " bytes";
-			expect("users API, a password of " + what, admin.api()
-				.json("POST", "/api/v1/admin/users", json("username", "hostile-api-" + n, "password", password, "role",
-						"member")),
+			expect("users API, a password of " + what,
+					admin.api()
+						.json("POST", "/api/v1/admin/users",
+								json("username", "hostile-api-" + n, "password", password, "role", "member")),
 					201, 400);
 			adminBrowser.get("/admin/users");
 			expect("users form, a password of " + what, adminBrowser.postForm("/admin/users",
@@ -283,7 +293,10 @@ class HostileInputIntegrationTests {
 		assertThat(this.failures).isEmpty();
 	}
 
-	/** The path patterns of every handler that is not GuestPass's own, with hostile path variables. */
+	/**
+	 * The path patterns of every handler that is not GuestPass's own, with hostile path
+	 * variables.
+	 */
 	private List<String> frameworkMappings(HostileInput input) {
 		List<String> paths = new ArrayList<>();
 		for (RequestMappingInfoHandlerMapping mapping : this.handlerMappings) {
@@ -292,11 +305,13 @@ class HostileInputIntegrationTests {
 					continue;
 				}
 				for (String pattern : handler.getKey().getPatternValues()) {
-					paths.add(pattern.replaceAll("\\{\\*?[^}]+}", input.pathSegment()).replace("**", input.pathSegment()));
+					paths.add(pattern.replaceAll("\\{\\*?[^}]+}", input.pathSegment())
+						.replace("**", input.pathSegment()));
 				}
 			}
 		}
-		assertThat(paths).as("the framework's own handlers").anyMatch((path) -> path.startsWith("/error"))
+		assertThat(paths).as("the framework's own handlers")
+			.anyMatch((path) -> path.startsWith("/error"))
 			.anyMatch((path) -> path.startsWith("/actuator"))
 			.anyMatch((path) -> path.startsWith("/v3/api-docs"));
 		return paths;

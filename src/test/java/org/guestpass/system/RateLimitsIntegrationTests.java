@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guessing links, flooding an entry form and guessing passwords are slowed down per client, per
- * link and per account, with a clear 429 and Retry-After, without locking out anyone else.
+ * Guessing links, flooding an entry form and guessing passwords are slowed down per
+ * client, per link and per account, with a clear 429 and Retry-After, without locking out
+ * anyone else.
  */
 @IntegrationTest
 class RateLimitsIntegrationTests {
@@ -53,8 +54,7 @@ class RateLimitsIntegrationTests {
 		assertThat(Long.parseLong(stopped.header("Retry-After"))).isBetween(1L, 1800L);
 		assertThat(stopped.text()).contains("Too many attempts");
 		assertThat(guesser.get(link.url()).status()).as("not even a real link").isEqualTo(429);
-		assertThat(guesser.postForm(link.url(), Map.of("name", "G", "email", "g@example.org")).status())
-			.isEqualTo(429);
+		assertThat(guesser.postForm(link.url(), Map.of("name", "G", "email", "g@example.org")).status()).isEqualTo(429);
 
 		assertThat(TestClient.browser(this.port).get(link.url()).status()).as("other guests").isEqualTo(200);
 
@@ -115,8 +115,10 @@ class RateLimitsIntegrationTests {
 		this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old);
 		this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
 		if (this.postgres) {
-			// Bucket4j writes when each bucket is full again (one request refills in 3 minutes) and
-			// deletes by the system's time, so time passes here by moving one bucket's date back.
+			// Bucket4j writes when each bucket is full again (one request refills in 3
+			// minutes) and
+			// deletes by the system's time, so time passes here by moving one bucket's
+			// date back.
 			List<Long> expiries = this.jdbc.sql("select expires_at from rate_limit_bucket where id in (:ids)")
 				.param("ids", List.of(bucketId(old), bucketId(recent)))
 				.query(Long.class)
@@ -135,14 +137,17 @@ class RateLimitsIntegrationTests {
 			this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent);
 		}
 		assertThat(this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, recent).allowed())
-			.as("the bucket that stayed still counts").isFalse();
-		// In memory (the embedded default) nothing is removed: the bucket still has its one request used.
+			.as("the bucket that stayed still counts")
+			.isFalse();
+		// In memory (the embedded default) nothing is removed: the bucket still has its
+		// one request used.
 		for (int i = 0; i < (this.postgres ? 10 : 9); i++) {
 			assertThat(this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed())
-				.as("a removed bucket starts full again").isTrue();
+				.as("a removed bucket starts full again")
+				.isTrue();
 		}
-		assertThat(this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed())
-			.as("and counts as before").isFalse();
+		assertThat(this.limits.reserve(RateLimits.Limit.UNKNOWN_GUEST_LINKS, old).allowed()).as("and counts as before")
+			.isFalse();
 	}
 
 	@Test
@@ -156,7 +161,8 @@ class RateLimitsIntegrationTests {
 		this.limits.refund(RateLimits.Limit.SIGN_IN_FAILURES, key);
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.limits.reserve(RateLimits.Limit.SIGN_IN_FAILURES, key).allowed())
-				.as("refunds never fill a bucket past its capacity").isTrue();
+				.as("refunds never fill a bucket past its capacity")
+				.isTrue();
 		}
 		assertThat(this.limits.reserve(RateLimits.Limit.SIGN_IN_FAILURES, key).allowed()).isFalse();
 		this.limits.refund(RateLimits.Limit.SIGN_IN_FAILURES, key);

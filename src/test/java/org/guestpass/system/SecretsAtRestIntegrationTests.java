@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Secrets stay secret: after failed and successful sign-ins, API token creation and a whole guest
- * flow, a copy of every table holds no typed password, link token, API token or cookie value that
- * would open anything, and no log line of it holds a token, a password or a guest's email.
+ * Secrets stay secret: after failed and successful sign-ins, API token creation and a
+ * whole guest flow, a copy of every table holds no typed password, link token, API token
+ * or cookie value that would open anything, and no log line of it holds a token, a
+ * password or a guest's email.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -56,12 +57,12 @@ class SecretsAtRestIntegrationTests {
 		String email = "very.private.guest@example.org";
 		TestClient guest = TestClient.browser(this.port);
 		guest.get(link.url());
-		assertThat(guest.postForm(link.url(), Map.of("name", "Private Guest", "email", email)).status())
-			.isEqualTo(303);
+		assertThat(guest.postForm(link.url(), Map.of("name", "Private Guest", "email", email)).status()).isEqualTo(303);
 		String guestCookie = guest.cookie("GUESTPASS_GUEST");
 		String guestsSession = guest.cookie("SESSION");
 		assertThat(guest.get("/guest/media/" + link.mediaId()).status()).isEqualTo(200);
-		// A page that needs signing in remembers where to return: never the cookies the visit carried.
+		// A page that needs signing in remembers where to return: never the cookies the
+		// visit carried.
 		assertThat(guest.get("/media?after=sign-in").status()).isEqualTo(302);
 		TestClient late = TestClient.browser(this.port);
 		late.get(link.url());
@@ -84,9 +85,11 @@ class SecretsAtRestIntegrationTests {
 		assertThat(dump).as("the dump reads what the tables hold").contains("Secret").contains(email);
 		for (String secret : secrets) {
 			assertThat(dump).doesNotContain(secret);
-			assertThat(dump).doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+			assertThat(dump)
+				.doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
 		}
-		assertThat(dump).doesNotContain("BadCredentialsException").doesNotContain("SPRING_SECURITY_LAST_EXCEPTION")
+		assertThat(dump).doesNotContain("BadCredentialsException")
+			.doesNotContain("SPRING_SECURITY_LAST_EXCEPTION")
 			.doesNotContain("SPRING_SECURITY_SAVED_REQUEST");
 
 		for (String secret : secrets) {
@@ -103,8 +106,7 @@ class SecretsAtRestIntegrationTests {
 		TestClient browser = TestClient.browser(this.port);
 		browser.signIn(owner.username(), owner.password());
 		assertThat(browser.get("/media").status()).isEqualTo(200);
-		List<String> stored = this.jdbc
-			.sql("select session_id from spring_session where principal_name = :name")
+		List<String> stored = this.jdbc.sql("select session_id from spring_session where principal_name = :name")
 			.param("name", owner.username())
 			.query(String.class)
 			.list();
@@ -154,8 +156,9 @@ class SecretsAtRestIntegrationTests {
 	}
 
 	/**
-	 * Every row of every table, as text. Binary columns (the sessions' serialized attributes) are read
-	 * both as Latin-1 and as UTF-8, so any text they hold would show.
+	 * Every row of every table, as text. Binary columns (the sessions' serialized
+	 * attributes) are read both as Latin-1 and as UTF-8, so any text they hold would
+	 * show.
 	 */
 	private String dumpEveryTable() {
 		List<String> tables = this.jdbc

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text is counted in characters (code points), as a person reads it, and cut only between them.
+ * Text is counted in characters (code points), as a person reads it, and cut only between
+ * them.
  */
 class TextLengthTests {
 

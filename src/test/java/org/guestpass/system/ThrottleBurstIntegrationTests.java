@@ -21,10 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every limit holds when its requests arrive at the same moment: 100 simultaneous attempts are
- * evaluated no more often than the limit allows (passwords checked, tokens looked up, forms read),
- * and every other attempt gets 429. A limit that only checks its allowance before the work and spends
- * it after would let most of a burst through.
+ * Every limit holds when its requests arrive at the same moment: 100 simultaneous
+ * attempts are evaluated no more often than the limit allows (passwords checked, tokens
+ * looked up, forms read), and every other attempt gets 429. A limit that only checks its
+ * allowance before the work and spends it after would let most of a burst through.
  */
 @IntegrationTest
 class ThrottleBurstIntegrationTests {
@@ -58,7 +58,8 @@ class ThrottleBurstIntegrationTests {
 			assertThat(checked).as("passwords checked, none lost to overload").isEqualTo(5);
 		}
 		assertThat(count(answers, failedSignIn())).as("failed sign-ins answered").isLessThanOrEqualTo(checked);
-		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 5 - overloaded(answers));
+		assertThat(count(answers, (answer) -> answer.status() == 429))
+			.isGreaterThanOrEqualTo(BURST - 5 - overloaded(answers));
 		assertThat(answers).filteredOn((answer) -> answer.status() == 429)
 			.allSatisfy((answer) -> assertThat(answer.header("Retry-After")).isNotBlank());
 	}
@@ -74,10 +75,12 @@ class ThrottleBurstIntegrationTests {
 
 		int checked = this.passwordChecks.count() - checksBefore;
 		long failed = count(answers, failedSignIn());
-		long signedIn = count(answers, (answer) -> answer.status() == 302 && answer.header("Location").endsWith("/media"));
+		long signedIn = count(answers,
+				(answer) -> answer.status() == 302 && answer.header("Location").endsWith("/media"));
 		assertThat(failed).as("wrong passwords checked").isLessThanOrEqualTo(5);
 		assertThat(signedIn).isLessThanOrEqualTo(1);
-		assertThat(checked).as("every answer checked").isGreaterThanOrEqualTo((int) (failed + signedIn))
+		assertThat(checked).as("every answer checked")
+			.isGreaterThanOrEqualTo((int) (failed + signedIn))
 			.isLessThanOrEqualTo(6);
 		assertThat(count(answers, (answer) -> answer.status() == 429))
 			.isGreaterThanOrEqualTo(BURST - 6 - overloaded(answers));
@@ -98,11 +101,13 @@ class ThrottleBurstIntegrationTests {
 			assertThat(checked).as("passwords checked, none lost to overload").isEqualTo(30);
 		}
 		assertThat(count(answers, failedSignIn())).isLessThanOrEqualTo(checked);
-		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 30 - overloaded(answers));
+		assertThat(count(answers, (answer) -> answer.status() == 429))
+			.isGreaterThanOrEqualTo(BURST - 30 - overloaded(answers));
 
 		Person other = this.fixtures.member(this.port);
 		assertThat(TestClient.browser(this.port).signIn(other.username(), other.password()).header("Location"))
-			.as("another address signs in").endsWith("/media");
+			.as("another address signs in")
+			.endsWith("/media");
 	}
 
 	@Test
@@ -115,7 +120,8 @@ class ThrottleBurstIntegrationTests {
 		if (overloaded(answers) == 0) {
 			assertThat(count(answers, (answer) -> answer.status() == 404)).as("none lost to overload").isEqualTo(10);
 		}
-		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
+		assertThat(count(answers, (answer) -> answer.status() == 429))
+			.isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
 	}
 
 	@Test
@@ -125,14 +131,15 @@ class ThrottleBurstIntegrationTests {
 		TestClient guesser = TestClient.browser(this.port);
 		assertThat(guesser.get(link.url()).status()).as("a form, for the CSRF token").isEqualTo(200);
 
-		List<TestClient.Response> answers = Concurrently.run(BURST, (i) -> guesser
-			.postForm("/g/" + Tokens.generate(), Map.of("name", "Guesser", "email", "guess@example.org")));
+		List<TestClient.Response> answers = Concurrently.run(BURST, (i) -> guesser.postForm("/g/" + Tokens.generate(),
+				Map.of("name", "Guesser", "email", "guess@example.org")));
 
 		assertThat(count(answers, (answer) -> answer.status() == 404)).as("tokens looked up").isLessThanOrEqualTo(10);
 		if (overloaded(answers) == 0) {
 			assertThat(count(answers, (answer) -> answer.status() == 404)).as("none lost to overload").isEqualTo(10);
 		}
-		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
+		assertThat(count(answers, (answer) -> answer.status() == 429))
+			.isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
 	}
 
 	@Test
@@ -147,7 +154,8 @@ class ThrottleBurstIntegrationTests {
 
 		long admitted = count(answers, (answer) -> answer.status() == 303);
 		assertThat(admitted).as("forms read").isBetween(1L, 10L);
-		assertThat(count(answers, (answer) -> answer.status() == 429)).isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
+		assertThat(count(answers, (answer) -> answer.status() == 429))
+			.isGreaterThanOrEqualTo(BURST - 10 - overloaded(answers));
 		assertThat(this.jdbc.sql("select clicks from guest_link where id = :id")
 			.param("id", link.linkId())
 			.query(Integer.class)
@@ -159,7 +167,10 @@ class ThrottleBurstIntegrationTests {
 		return answers.stream().filter((answer) -> answer.status() == 503).count();
 	}
 
-	/** Browsers that each loaded the sign-in form (for its CSRF token), at one address or each its own. */
+	/**
+	 * Browsers that each loaded the sign-in form (for its CSRF token), at one address or
+	 * each its own.
+	 */
 	private List<TestClient> signInForms(int count, String address) {
 		List<TestClient> browsers = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -180,7 +191,8 @@ class ThrottleBurstIntegrationTests {
 	}
 
 	private static long count(List<TestClient.Response> answers, Predicate<TestClient.Response> which) {
-		// An overloaded machine may answer a few with 503 and Retry-After (its connection pool waits 3 s
+		// An overloaded machine may answer a few with 503 and Retry-After (its connection
+		// pool waits 3 s
 		// at most); the limit must still have answered most of the burst itself.
 		assertThat(answers).as("only answers a limit gives, or a clear overload")
 			.allSatisfy((answer) -> assertThat(answer.status()).as(answer.body()).isIn(302, 303, 404, 429, 503))

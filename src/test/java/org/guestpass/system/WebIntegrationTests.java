@@ -29,8 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every visitor gets from the server as a whole: safe headers, the health check, the API
- * document, robots.txt, and error pages without internals.
+ * What every visitor gets from the server as a whole: safe headers, the health check, the
+ * API document, robots.txt, and error pages without internals.
  */
 @IntegrationTest
 class WebIntegrationTests {
@@ -97,7 +97,8 @@ class WebIntegrationTests {
 
 	@Test
 	void onlyALoopbackProxyMayForwardTheClientAddress() throws IOException {
-		// A client on the machine's own network address (a private one where it has one, as on a
+		// A client on the machine's own network address (a private one where it has one,
+		// as on a
 		// campus network) sends X-Forwarded-For to pick a new address for every guess.
 		InetAddress own = ownNetworkAddress();
 		Assumptions.assumeTrue(own != null, "This machine has no network address but loopback");
@@ -105,14 +106,15 @@ class WebIntegrationTests {
 		for (int i = 0; i < 11; i++) {
 			statuses.add(rawGet(own, "/g/" + Tokens.generate(), "X-Forwarded-For: 10.77.0." + (i + 1)));
 		}
-		assertThat(statuses).as("counted by the real address " + own.getHostAddress()).endsWith(429)
+		assertThat(statuses).as("counted by the real address " + own.getHostAddress())
+			.endsWith(429)
 			.containsOnly(404, 429);
 
 		TestClient viaLoopback = browser();
 		for (int i = 0; i < 11; i++) {
-			assertThat(viaLoopback.send(viaLoopback.request("/g/" + Tokens.generate())
-				.setHeader("X-Forwarded-For", "10.78.0." + (i + 1))).status()).as("a proxy on loopback is believed")
-				.isEqualTo(404);
+			assertThat(viaLoopback
+				.send(viaLoopback.request("/g/" + Tokens.generate()).setHeader("X-Forwarded-For", "10.78.0." + (i + 1)))
+				.status()).as("a proxy on loopback is believed").isEqualTo(404);
 		}
 	}
 
@@ -123,18 +125,23 @@ class WebIntegrationTests {
 				.isEqualTo(404);
 		}
 		assertThat(fromAddress("2001:db8:1:2:ffff:ffff:ffff:ffff").get("/g/" + Tokens.generate()).status())
-			.as("another address of the same /64").isEqualTo(429);
+			.as("another address of the same /64")
+			.isEqualTo(429);
 		assertThat(fromAddress("2001:db8:1:3::1").get("/g/" + Tokens.generate()).status()).as("the next /64")
 			.isEqualTo(404);
 		assertThat(fromAddress("::ffff:10.79.0.1").get("/g/" + Tokens.generate()).status())
-			.as("an IPv4-mapped address counts as IPv4").isEqualTo(404);
+			.as("an IPv4-mapped address counts as IPv4")
+			.isEqualTo(404);
 	}
 
 	private TestClient fromAddress(String address) {
 		return TestClient.browserAt(this.port, address);
 	}
 
-	/** This machine's first network address that is not loopback, a private or unique-local one first. */
+	/**
+	 * This machine's first network address that is not loopback, a private or
+	 * unique-local one first.
+	 */
 	private static InetAddress ownNetworkAddress() throws IOException {
 		List<InetAddress> addresses = new ArrayList<>();
 		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -151,14 +158,16 @@ class WebIntegrationTests {
 			.orElse(null);
 	}
 
-	/** A GET from the given local address to the server on the same address; its status. */
+	/**
+	 * A GET from the given local address to the server on the same address; its status.
+	 */
 	private int rawGet(InetAddress address, String path, String header) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(address, 0));
 			socket.connect(new InetSocketAddress(address, this.port), 5000);
 			socket.setSoTimeout(10_000);
-			String host = (address.getAddress().length == 16) ? "[" + address.getHostAddress().replaceAll("%.*", "") + "]"
-					: address.getHostAddress();
+			String host = (address.getAddress().length == 16)
+					? "[" + address.getHostAddress().replaceAll("%.*", "") + "]" : address.getHostAddress();
 			socket.getOutputStream()
 				.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + this.port + "\r\n" + header
 						+ "\r\nConnection: close\r\n\r\n")
@@ -188,8 +197,8 @@ class WebIntegrationTests {
 	void theOpenApiDocumentDescribesTheApi() {
 		TestClient.Response docs = browser().get("/v3/api-docs", "Accept", "application/json");
 		assertThat(docs.status()).isEqualTo(200);
-		assertThat((java.util.Map<String, Object>) JsonPath.read(docs.body(), "$.paths")).containsKeys(
-				"/api/v1/media", "/api/v1/media/{mediaId}/guest-access", "/api/v1/media/{mediaId}/guest-links",
+		assertThat((java.util.Map<String, Object>) JsonPath.read(docs.body(), "$.paths")).containsKeys("/api/v1/media",
+				"/api/v1/media/{mediaId}/guest-access", "/api/v1/media/{mediaId}/guest-links",
 				"/api/v1/media/{mediaId}/guest-links/{linkId}", "/api/v1/admin/modules", "/api/v1/admin/policy",
 				"/api/v1/me/tokens");
 	}
@@ -206,7 +215,9 @@ class WebIntegrationTests {
 		for (String path : List.of("/g/%00", "/guest/media/abc", "/nowhere", "/media/abc")) {
 			TestClient.Response response = browser().get(path);
 			assertThat(response.status()).as(path).isBetween(300, 499);
-			assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("at org.")
+			assertThat(response.body()).as(path)
+				.doesNotContain("Exception")
+				.doesNotContain("at org.")
 				.doesNotContain("Whitelabel");
 		}
 	}
@@ -222,7 +233,8 @@ class WebIntegrationTests {
 					TestClient.Response response = client
 						.send(client.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
 					assertThat(response.status()).as(method + " " + path).isIn(302, 404);
-					assertThat(response.body()).as(method + " " + path).doesNotContain("Exception")
+					assertThat(response.body()).as(method + " " + path)
+						.doesNotContain("Exception")
 						.doesNotContain("\"status\":999");
 				}
 			}

@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Users (for admins: their role, guest links, whether they are enabled, their password and API
- * tokens) and each user's personal API tokens.
+ * Users (for admins: their role, guest links, whether they are enabled, their password
+ * and API tokens) and each user's personal API tokens.
  */
 @RestController
 class AccountApiController {
@@ -122,8 +122,8 @@ class AccountApiController {
 	}
 
 	/**
-	 * Creates a token, only for a browser's sign-in session: a token that could create tokens would
-	 * let whoever stole one keep access after it is revoked.
+	 * Creates a token, only for a browser's sign-in session: a token that could create
+	 * tokens would let whoever stole one keep access after it is revoked.
 	 */
 	@PostMapping("/api/v1/me/tokens")
 	ResponseEntity<?> issueToken(@Valid @RequestBody NewTokenRequest request, Authentication authentication,
@@ -135,7 +135,10 @@ class AccountApiController {
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
 	}
 
-	/** Revokes one of your own tokens, from a browser or with any of your tokens (the same one included). */
+	/**
+	 * Revokes one of your own tokens, from a browser or with any of your tokens (the same
+	 * one included).
+	 */
 	@DeleteMapping("/api/v1/me/tokens/{id}")
 	ResponseEntity<?> revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.tokens.revoke(me.id(), id) ? ResponseEntity.noContent().build() : Problems.notFound();
@@ -150,7 +153,10 @@ class AccountApiController {
 		};
 	}
 
-	/** A user as the API shows them: never their password, and only the number of their API tokens. */
+	/**
+	 * A user as the API shows them: never their password, and only the number of their
+	 * API tokens.
+	 */
 	record UserResponse(long id, String username, Role role, GuestLinkPermission guestLinks, boolean enabled,
 			Instant disabledAt, int tokens, Instant createdAt) {
 
@@ -167,7 +173,10 @@ class AccountApiController {
 			@NotNull(message = "Enter a password.") String password, @NotNull Role role) {
 	}
 
-	/** {@code enabled} is optional: absent, the account stays as enabled or disabled as it is. */
+	/**
+	 * {@code enabled} is optional: absent, the account stays as enabled or disabled as it
+	 * is.
+	 */
 	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks, Boolean enabled) {
 	}
 

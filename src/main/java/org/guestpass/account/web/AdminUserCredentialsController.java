@@ -22,9 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What an admin does to a user's credentials, each on a small page of its own that works without
- * JavaScript: resetting the password (typed by the admin, never shown again, logged or put in a
- * message) and revoking the user's API tokens, all of them or one.
+ * What an admin does to a user's credentials, each on a small page of its own that works
+ * without JavaScript: resetting the password (typed by the admin, never shown again,
+ * logged or put in a message) and revoking the user's API tokens, all of them or one.
  */
 @Controller
 class AdminUserCredentialsController {
@@ -87,9 +87,10 @@ class AdminUserCredentialsController {
 		Account account = account(id);
 		int revoked = this.accounts.revokeTokens(id, admin.getUsername())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		redirect.addFlashAttribute("message", revoked == 0 ? account.username() + " has no API tokens."
-				: "Revoked " + (revoked == 1 ? "the API token" : "all " + revoked + " API tokens") + " of "
-						+ account.username() + ". Scripts that used them no longer get in.");
+		redirect.addFlashAttribute("message",
+				revoked == 0 ? account.username() + " has no API tokens."
+						: "Revoked " + (revoked == 1 ? "the API token" : "all " + revoked + " API tokens") + " of "
+								+ account.username() + ". Scripts that used them no longer get in.");
 		return "redirect:/admin/users";
 	}
 

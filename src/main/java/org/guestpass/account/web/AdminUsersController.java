@@ -30,9 +30,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's users page: the list, where each user's role and guest link permission can be
- * changed and each user disabled or enabled, and a form to create a user. Resetting a password and
- * revoking API tokens have pages of their own ({@link AdminUserCredentialsController}).
+ * The admin's users page: the list, where each user's role and guest link permission can
+ * be changed and each user disabled or enabled, and a form to create a user. Resetting a
+ * password and revoking API tokens have pages of their own
+ * ({@link AdminUserCredentialsController}).
  */
 @Controller
 class AdminUsersController {
@@ -77,10 +78,10 @@ class AdminUsersController {
 			switch (creation.refusal()) {
 				case USERNAME_INVALID -> result.rejectValue("username", "invalid", USERNAME_RULE);
 				case USERNAME_TAKEN -> result.rejectValue("username", "taken", USERNAME_TAKEN);
-				case PASSWORD_TOO_SHORT -> result.rejectValue("password", "short",
-						PasswordRule.Violation.TOO_SHORT.message());
-				case PASSWORD_TOO_LONG -> result.rejectValue("password", "long",
-						PasswordRule.Violation.TOO_LONG.message());
+				case PASSWORD_TOO_SHORT ->
+					result.rejectValue("password", "short", PasswordRule.Violation.TOO_SHORT.message());
+				case PASSWORD_TOO_LONG ->
+					result.rejectValue("password", "long", PasswordRule.Violation.TOO_LONG.message());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -119,8 +120,9 @@ class AdminUsersController {
 		if (change.isRefused()) {
 			return switch (change.refusal()) {
 				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "status", change.account().username()
-						+ " is the only active admin, so they stay active. Make someone else an admin first."),
+				case LAST_ADMIN -> showUsersWithRowError(
+						new RowError(id, "status", change.account().username()
+								+ " is the only active admin, so they stay active. Make someone else an admin first."),
 						HttpStatus.CONFLICT, model, response);
 			};
 		}
@@ -164,8 +166,7 @@ class AdminUsersController {
 	}
 
 	record UserForm(@NotBlank(message = "Enter a user name.") @Size(max = 50) String username,
-			@NotEmpty(message = "Enter a password.") String password,
-			@NotNull(message = "Choose a role.") Role role) {
+			@NotEmpty(message = "Enter a password.") String password, @NotNull(message = "Choose a role.") Role role) {
 	}
 
 	/** A change of one user, as chosen: the values are checked as text, then read. */

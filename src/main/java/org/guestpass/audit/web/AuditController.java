@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The audit trail page for admins: the newest events first, optionally of one item only, as many
- * as asked for ({@code ?limit=}, 50 unless told) with a link to show more.
+ * The audit trail page for admins: the newest events first, optionally of one item only,
+ * as many as asked for ({@code ?limit=}, 50 unless told) with a link to show more.
  */
 @Controller
 class AuditController {
@@ -72,8 +72,8 @@ class AuditController {
 
 	/** The filter as typed: an optional item id and how many events to show. */
 	record AuditFilter(@Pattern(regexp = "\\d{1,18}", message = ITEM_ID) String mediaId,
-			@Pattern(regexp = "\\d{1,9}", message = LIMIT_RANGE) @Min(value = 1, message = LIMIT_RANGE) @Max(
-					value = MOST, message = LIMIT_RANGE) String limit) {
+			@Pattern(regexp = "\\d{1,9}", message = LIMIT_RANGE) @Min(value = 1,
+					message = LIMIT_RANGE) @Max(value = MOST, message = LIMIT_RANGE) String limit) {
 
 		Long mediaIdOrNull() {
 			return (this.mediaId != null) ? Long.valueOf(this.mediaId) : null;

@@ -96,7 +96,8 @@ class GuestAccessApiController {
 
 	static ResponseEntity<?> refusal(ManagementRefusal refusal) {
 		return switch (refusal) {
-			case NOT_FOUND, LINK_NOT_FOUND -> Problems.response(HttpStatus.NOT_FOUND, refusal.code(), refusal.message());
+			case NOT_FOUND, LINK_NOT_FOUND ->
+				Problems.response(HttpStatus.NOT_FOUND, refusal.code(), refusal.message());
 			case NOT_PERMITTED -> Problems.response(HttpStatus.FORBIDDEN, refusal.code(), refusal.message());
 			case DURATION_TOO_LONG -> ResponseEntity.badRequest()
 				.body(Problems.problem(HttpStatus.BAD_REQUEST, refusal.code(), refusal.message(),
@@ -113,7 +114,8 @@ class GuestAccessApiController {
 	}
 
 	record NewLinkRequest(@NotBlank(message = "Enter a link name.") String name,
-			@Min(value = 1, message = "must be a whole number of at least 1") @Max(NewGuestLink.MOST_CLICKS) Integer maxClicks,
+			@Min(value = 1,
+					message = "must be a whole number of at least 1") @Max(NewGuestLink.MOST_CLICKS) Integer maxClicks,
 			@Min(value = 1, message = "must be a whole number of at least 1") Integer durationDays) {
 	}
 

@@ -33,8 +33,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The "Manage guest access" page of one item, which works without JavaScript: the switch, the
- * links with their expiry and clicks, creating and deleting links.
+ * The "Manage guest access" page of one item, which works without JavaScript: the switch,
+ * the links with their expiry and clicks, creating and deleting links.
  */
 @Controller
 class GuestAccessController {
@@ -96,11 +96,11 @@ class GuestAccessController {
 				return new ModelAndView("redirect:/media/" + mediaId + "/guest-access");
 			}
 			switch (outcome.refusal()) {
-				case DURATION_TOO_LONG -> errors.rejectValue("durationDays", "tooLong",
-						"The longest duration allowed is " + this.guestAccess.view(mediaId, viewer).value().maxDurationDays()
-								+ " days.");
-				case LINK_LIMIT_REACHED, GUEST_ACCESS_DISABLED -> errors.reject(outcome.refusal().code(),
-						outcome.refusal().message());
+				case DURATION_TOO_LONG ->
+					errors.rejectValue("durationDays", "tooLong", "The longest duration allowed is "
+							+ this.guestAccess.view(mediaId, viewer).value().maxDurationDays() + " days.");
+				case LINK_LIMIT_REACHED, GUEST_ACCESS_DISABLED ->
+					errors.reject(outcome.refusal().code(), outcome.refusal().message());
 				default -> throwIfRefused(outcome.refusal());
 			}
 		}
@@ -195,7 +195,9 @@ class GuestAccessController {
 		throw new ResponseStatusException(status, refusal.message());
 	}
 
-	/** The create form as typed: numbers are text so that "abc" gets a message, not a 500. */
+	/**
+	 * The create form as typed: numbers are text so that "abc" gets a message, not a 500.
+	 */
 	record LinkForm(String name, String maxClicks, String durationDays) {
 
 		static LinkForm empty() {

@@ -11,9 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
 /**
- * The guest's cookie: an opaque secret naming a server-side guest session. {@code HttpOnly} and
- * {@code SameSite=Lax}; behind HTTPS also {@code Secure} with the {@code __Host-} prefix, which
- * keeps it to this exact host.
+ * The guest's cookie: an opaque secret naming a server-side guest session.
+ * {@code HttpOnly} and {@code SameSite=Lax}; behind HTTPS also {@code Secure} with the
+ * {@code __Host-} prefix, which keeps it to this exact host.
  */
 final class GuestCookie {
 

@@ -55,8 +55,7 @@ class GuestEntryController {
 	}
 
 	@GetMapping("/g/{token}")
-	ModelAndView initEntryForm(@PathVariable String token, HttpServletRequest request,
-			HttpServletResponse response) {
+	ModelAndView initEntryForm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
 		String client = ClientAddress.of(request);
 		RateLimits.Verdict prober = this.limits.reserve(Limit.UNKNOWN_GUEST_LINKS, client);
 		if (!prober.allowed()) {
@@ -118,15 +117,15 @@ class GuestEntryController {
 			return GuestPages.message(admission.refusal(), response);
 		}
 		if (admission.sessionToken() != null) {
-			GuestCookie.write(request, response, admission.sessionToken(), this.clock.instant(),
-					admission.expiresAt());
+			GuestCookie.write(request, response, admission.sessionToken(), this.clock.instant(), admission.expiresAt());
 		}
 		return toMedia(admission.mediaId());
 	}
 
 	/**
-	 * Every request reserved a miss before its token was looked up, so that a burst of guesses is
-	 * stopped at the limit, not after it; a token that matched a link gives its reservation back.
+	 * Every request reserved a miss before its token was looked up, so that a burst of
+	 * guesses is stopped at the limit, not after it; a token that matched a link gives
+	 * its reservation back.
 	 */
 	private void settleMiss(EntryRefusal refusal, String client) {
 		if (refusal != EntryRefusal.INVALID_LINK) {

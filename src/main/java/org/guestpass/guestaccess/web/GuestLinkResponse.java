@@ -6,8 +6,8 @@ import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.GuestLinkStatus;
 
 /**
- * A guest link in the JSON API. {@code url} is null when the link can no longer be copied (the
- * server secret changed since it was created); the link itself still works.
+ * A guest link in the JSON API. {@code url} is null when the link can no longer be copied
+ * (the server secret changed since it was created); the link itself still works.
  */
 record GuestLinkResponse(long id, String name, String url, Integer maxClicks, int clicks, Integer durationDays,
 		Instant expiresAt, Instant createdAt, GuestLinkStatus status) {

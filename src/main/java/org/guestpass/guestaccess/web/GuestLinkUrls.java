@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Builds the URL a guest link is shared as: {@code {base-url}/g/{token}}, on the configured public
- * URL, or else on the URL of the current request.
+ * Builds the URL a guest link is shared as: {@code {base-url}/g/{token}}, on the
+ * configured public URL, or else on the URL of the current request.
  */
 @Component
 class GuestLinkUrls {

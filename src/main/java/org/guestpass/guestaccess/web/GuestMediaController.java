@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An admitted guest's page and the content its player streams. Every load checks the guest session,
- * the link and the item again; the page offers no way anywhere else.
+ * An admitted guest's page and the content its player streams. Every load checks the
+ * guest session, the link and the item again; the page offers no way anywhere else.
  */
 @Controller
 class GuestMediaController {
@@ -87,8 +87,7 @@ class GuestMediaController {
 	}
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/captions/{language}")
-	ResponseEntity<?> captions(@PathVariable long mediaId, @PathVariable String language,
-			HttpServletRequest request) {
+	ResponseEntity<?> captions(@PathVariable long mediaId, @PathVariable String language, HttpServletRequest request) {
 		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
 		if (view.refusal() != null) {
 			return ResponseEntity.status(view.refusal().status()).build();

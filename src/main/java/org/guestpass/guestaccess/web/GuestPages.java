@@ -8,8 +8,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What every guest-facing page shares: the message page for a refusal, and headers that keep
- * capability pages out of caches and search engines.
+ * What every guest-facing page shares: the message page for a refusal, and headers that
+ * keep capability pages out of caches and search engines.
  */
 final class GuestPages {
 
@@ -21,7 +21,9 @@ final class GuestPages {
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
 	}
 
-	/** The message page for a client that went over a rate limit, with when to try again. */
+	/**
+	 * The message page for a client that went over a rate limit, with when to try again.
+	 */
 	static ModelAndView tooMany(RateLimits.Verdict verdict, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfter().toSeconds()));
 		return message(EntryRefusal.TOO_MANY_ATTEMPTS, response);

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The poster an admitted guest's player shows, checked like the rest of the guest's content: the
- * guest session must be for this item, and the link and the item must still let guests in.
+ * The poster an admitted guest's player shows, checked like the rest of the guest's
+ * content: the guest session must be for this item, and the link and the item must still
+ * let guests in.
  */
 @Controller
 class GuestPosterController {

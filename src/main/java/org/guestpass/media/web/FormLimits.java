@@ -6,10 +6,11 @@ import org.guestpass.media.MediaRefusal;
 import org.guestpass.system.TextLength.Rule;
 
 /**
- * The length rules the media forms check before sending, taken from the library with its own
- * messages, so that a page never states a number of its own.
+ * The length rules the media forms check before sending, taken from the library with its
+ * own messages, so that a page never states a number of its own.
  *
- * @param language the longest language tag, which is ASCII only and so fits {@code maxlength}
+ * @param language the longest language tag, which is ASCII only and so fits
+ * {@code maxlength}
  */
 record FormLimits(Rule title, Rule description, Rule url, Rule label, int language) {
 

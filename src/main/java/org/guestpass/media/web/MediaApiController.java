@@ -77,7 +77,8 @@ class MediaApiController {
 	}
 
 	@PostMapping(consumes = "application/json")
-	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request, @AuthenticationPrincipal SignedIn me) {
+	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request,
+			@AuthenticationPrincipal SignedIn me) {
 		return created(this.library.addLinked(Viewer.of(me), request.title(), request.description(), request.type(),
 				request.url(), request.startsAt(), request.endsAt()));
 	}
@@ -161,8 +162,8 @@ class MediaApiController {
 	}
 
 	/**
-	 * Adds or replaces the poster: 201 when the video had none, 200 when it replaced one; 503 with
-	 * {@code Retry-After} while the node is converting as many images as it may.
+	 * Adds or replaces the poster: 201 when the video had none, 200 when it replaced one;
+	 * 503 with {@code Retry-After} while the node is converting as many images as it may.
 	 */
 	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
 	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
@@ -213,11 +214,12 @@ class MediaApiController {
 	}
 
 	/**
-	 * A live session, room or channel room to add. Lengths are the library's to check, in characters as
-	 * a person counts them; {@code @Size} would count UTF-16 units and refuse half as many emoji.
+	 * A live session, room or channel room to add. Lengths are the library's to check, in
+	 * characters as a person counts them; {@code @Size} would count UTF-16 units and
+	 * refuse half as many emoji.
 	 */
-	record LinkedMediaRequest(@NotBlank String title, String description, @NotNull MediaType type,
-			@NotBlank String url, Instant startsAt, Instant endsAt) {
+	record LinkedMediaRequest(@NotBlank String title, String description, @NotNull MediaType type, @NotBlank String url,
+			Instant startsAt, Instant endsAt) {
 	}
 
 	/** A live session's new stream URL and times; the library checks the URL's length. */

@@ -61,8 +61,8 @@ class MediaController {
 
 	private final Posters posters;
 
-	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes,
-			Captions captions, SiteTime time, StreamSources streams, Posters posters) {
+	MediaController(MediaLibrary library, List<MediaPageAction> actions, List<MediaListNotes> notes, Captions captions,
+			SiteTime time, StreamSources streams, Posters posters) {
 		this.library = library;
 		this.actions = actions;
 		this.notes = notes;
@@ -72,7 +72,9 @@ class MediaController {
 		this.posters = posters;
 	}
 
-	/** The length rules that the library's and the item's forms check as the library does. */
+	/**
+	 * The length rules that the library's and the item's forms check as the library does.
+	 */
 	@ModelAttribute("limits")
 	FormLimits limits() {
 		return FormLimits.MEDIA;
@@ -131,7 +133,10 @@ class MediaController {
 		model.addAttribute("captions", this.captions.of(id));
 		model.addAttribute("poster", this.posters.find(id).orElse(null));
 		model.addAttribute("actions",
-				this.actions.stream().map((action) -> action.entryFor(item, viewer)).flatMap(Optional::stream).toList());
+				this.actions.stream()
+					.map((action) -> action.entryFor(item, viewer))
+					.flatMap(Optional::stream)
+					.toList());
 		return "media/item";
 	}
 
@@ -190,7 +195,8 @@ class MediaController {
 			throw notFound();
 		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
-			// Busy, not wrong: the page again with 503, so that sending the form again is the answer.
+			// Busy, not wrong: the page again with 503, so that sending the form again is
+			// the answer.
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
 			model.addAttribute("message", addition.refusal().message());
@@ -252,11 +258,10 @@ class MediaController {
 	}
 
 	/**
-	 * A refusal of a start or end time goes next to its field in the schedule's fields, which show the
-	 * times as typed; any other one into the form's message.
+	 * A refusal of a start or end time goes next to its field in the schedule's fields,
+	 * which show the times as typed; any other one into the form's message.
 	 */
-	private static void showRefusal(MediaRefusal refusal, String message, String startsAt, String endsAt,
-			Model model) {
+	private static void showRefusal(MediaRefusal refusal, String message, String startsAt, String endsAt, Model model) {
 		if (SCHEDULE_FIELDS.contains(refusal.field())) {
 			model.addAttribute("scheduleErrors", Map.of(refusal.field(), refusal.message()));
 			model.addAttribute("scheduleTyped",

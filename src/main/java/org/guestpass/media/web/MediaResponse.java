@@ -14,8 +14,8 @@ record MediaResponse(long id, String title, String description, MediaType type, 
 
 	static MediaResponse of(MediaItem item, boolean hasPoster) {
 		return new MediaResponse(item.id(), item.title(), item.description(), item.type(), item.ownerId(),
-				item.createdAt(), item.sourceUrl(), item.window().startsAt(), item.window().endsAt(), item.contentType(),
-				item.sizeBytes(), item.hasFile() ? "/api/v1/media/" + item.id() + "/content" : null,
+				item.createdAt(), item.sourceUrl(), item.window().startsAt(), item.window().endsAt(),
+				item.contentType(), item.sizeBytes(), item.hasFile() ? "/api/v1/media/" + item.id() + "/content" : null,
 				hasPoster ? "/api/v1/media/" + item.id() + "/poster" : null);
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Site settings for admins (the security configuration keeps {@code /api/v1/admin/**} to admins).
+ * Site settings for admins (the security configuration keeps {@code /api/v1/admin/**} to
+ * admins).
  */
 @RestController
 @RequestMapping("/api/v1/admin")

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's site settings page, which works without JavaScript: one form for the modules guest
- * access depends on, one for the guest link policy.
+ * The admin's site settings page, which works without JavaScript: one form for the
+ * modules guest access depends on, one for the guest link policy.
  * <p>
- * The forms hold what was typed, as text, so that anything a person can send comes back next to
- * its field with a readable message instead of a conversion error.
+ * The forms hold what was typed, as text, so that anything a person can send comes back
+ * next to its field with a readable message instead of a conversion error.
  */
 @Controller
 @RequestMapping("/admin/settings")
@@ -61,15 +61,16 @@ class SiteSettingsController {
 	}
 
 	@PostMapping("/modules")
-	String processModulesForm(@Valid @ModelAttribute("modules") ModulesForm form, BindingResult result,
-			Principal admin, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String processModulesForm(@Valid @ModelAttribute("modules") ModulesForm form, BindingResult result, Principal admin,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (result.hasErrors()) {
 			model.addAttribute("policy", PolicyForm.of(this.settings.policy()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
 		SiteModules modules = this.settings.changeModules(form.toModules(), admin.getName());
-		redirect.addFlashAttribute("message", modules.guestAccessAvailable() ? "Saved the modules. Guest access is available."
+		redirect.addFlashAttribute("message", modules.guestAccessAvailable()
+				? "Saved the modules. Guest access is available."
 				: "Saved the modules. Guest access is off until Invitetomedia and Theming are on and mediapage is Yes.");
 		return "redirect:/admin/settings";
 	}
@@ -93,8 +94,9 @@ class SiteSettingsController {
 	}
 
 	/** The modules as chosen: {@code "true"} or {@code "false"} each. */
-	record ModulesForm(@NotNull(message = CHOOSE_ON_OR_OFF) @Pattern(regexp = TRUE_OR_FALSE,
-			message = CHOOSE_ON_OR_OFF) String invitetomedia,
+	record ModulesForm(
+			@NotNull(message = CHOOSE_ON_OR_OFF) @Pattern(regexp = TRUE_OR_FALSE,
+					message = CHOOSE_ON_OR_OFF) String invitetomedia,
 			@NotNull(message = CHOOSE_ON_OR_OFF) @Pattern(regexp = TRUE_OR_FALSE,
 					message = CHOOSE_ON_OR_OFF) String theming,
 			@NotNull(message = CHOOSE_YES_OR_NO) @Pattern(regexp = TRUE_OR_FALSE,
@@ -113,8 +115,8 @@ class SiteSettingsController {
 	}
 
 	/** The policy as typed; the numbers are checked as text, then read. */
-	record PolicyForm(@NotNull(message = CHOOSE_ROLE) @Pattern(regexp = "member|admin",
-			message = CHOOSE_ROLE) String lowestRole,
+	record PolicyForm(
+			@NotNull(message = CHOOSE_ROLE) @Pattern(regexp = "member|admin", message = CHOOSE_ROLE) String lowestRole,
 			@NotNull(message = LINKS_RANGE) @Pattern(regexp = DIGITS, message = LINKS_RANGE) @Min(value = 1,
 					message = LINKS_RANGE) @Max(value = GuestLinkPolicy.MOST_LINKS_PER_ITEM,
 							message = LINKS_RANGE) String maxLinksPerItem,

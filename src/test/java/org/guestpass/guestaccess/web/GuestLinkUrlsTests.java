@@ -43,7 +43,8 @@ class GuestLinkUrlsTests {
 
 	private static GuestLinkUrls urls(String baseUrl) {
 		return new GuestLinkUrls(new GuestPassProperties(Path.of("data"), Path.of("data/media"),
-				baseUrl == null ? null : URI.create(baseUrl), null, null, Duration.ofHours(12), Duration.ofHours(2), null));
+				baseUrl == null ? null : URI.create(baseUrl), null, null, Duration.ofHours(12), Duration.ofHours(2),
+				null));
 	}
 
 	private static void onRequest(String scheme, String host, int port) {
