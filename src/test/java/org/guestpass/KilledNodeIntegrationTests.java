@@ -50,14 +50,7 @@ class KilledNodeIntegrationTests {
 		try {
 			HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 			String victimBase = "http://localhost:" + victimPort;
-			Awaitility.await()
-				.atMost(Duration.ofMinutes(2))
-				.pollInterval(Duration.ofMillis(500))
-				.ignoreExceptions()
-				.until(() -> http
-					.send(HttpRequest.newBuilder(URI.create(victimBase + "/actuator/health")).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.statusCode() == 200);
+			Nodes.awaitHealthy(victimPort);
 
 			int survivorPort = Nodes.port(survivor);
 			Accounts.Creation owner = survivor.getBean(Accounts.class)

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +69,20 @@ public final class Nodes {
 
 	public static int port(ConfigurableApplicationContext node) {
 		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/**
+	 * Waits until the node on this port answers its health check. A JVM of its own starts
+	 * in seconds on an idle machine and in minutes on a loaded one; the wait is for the
+	 * start, not a measure of it.
+	 */
+	public static void awaitHealthy(int port) {
+		TestClient anyone = TestClient.browser(port);
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.until(() -> anyone.get("/actuator/health").status() == 200);
 	}
 
 	public static int freePort() {

@@ -71,12 +71,7 @@ class ImageBombsIntegrationTests {
 				List.of("-Xmx256m"), log);
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		try {
-			TestClient anyone = TestClient.browser(port);
-			Awaitility.await()
-				.atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofMillis(250))
-				.ignoreExceptions()
-				.until(() -> anyone.get("/actuator/health").status() == 200);
+			Nodes.awaitHealthy(port);
 			String token = Nodes.apiToken(Nodes.signedInAdmin(port), "image bombs");
 			byte[] tall = CraftedImages.png(2559, 8000, 16, CraftedImages.RGBA, false);
 			byte[] largest = CraftedImages.png(8000, 5000, 16, CraftedImages.RGBA, true);

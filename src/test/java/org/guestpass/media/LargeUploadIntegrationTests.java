@@ -81,12 +81,7 @@ class LargeUploadIntegrationTests {
 				List.of("-Xmx256m", "-Djava.io.tmpdir=" + temporary), log);
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		try {
-			TestClient anyone = TestClient.browser(port);
-			Awaitility.await()
-				.atMost(Duration.ofMinutes(1))
-				.pollInterval(Duration.ofMillis(250))
-				.ignoreExceptions()
-				.until(() -> anyone.get("/actuator/health").status() == 200);
+			Nodes.awaitHealthy(port);
 			long startup = System.nanoTime() - starting;
 			TestClient browser = Nodes.signedInAdmin(port);
 			String token = Nodes.apiToken(browser, "large upload");
