@@ -80,7 +80,7 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 			if (!isDatabaseUnreachable(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			log.warn("The database cannot be reached: answering 503 ({})", ex.getClass().getSimpleName());
+			log.warn("The database cannot be reached: answering 503 ({})", causes(ex));
 			respond(request, response);
 		}
 	}
@@ -108,6 +108,24 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The failure's chain of causes by class and SQL state, which tell an operator what
+	 * failed; never their messages, which may quote what a person sent.
+	 */
+	static String causes(Throwable failure) {
+		StringBuilder chain = new StringBuilder();
+		for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (!chain.isEmpty()) {
+				chain.append(" < ");
+			}
+			chain.append(cause.getClass().getSimpleName());
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				chain.append(" [").append(sql.getSQLState()).append(']');
+			}
+		}
+		return chain.toString();
 	}
 
 	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
