@@ -23,7 +23,6 @@ import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +59,6 @@ class AdmissionIntegrationTests {
 	@BeforeEach
 	void owner() {
 		this.owner = this.fixtures.member(this.port);
-	}
-
-	@AfterEach
-	void restoreSite() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.clock.reset();
 	}
 
 	@Test
