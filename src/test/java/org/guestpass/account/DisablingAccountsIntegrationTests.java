@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.select;
 
 /**

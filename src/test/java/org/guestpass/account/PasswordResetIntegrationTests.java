@@ -8,10 +8,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
-import org.guestpass.TestClient;
 import org.guestpass.PageChecks;
-import org.jsoup.nodes.Element;
+import org.guestpass.TestClient;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,9 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * An admin resets a user's password, through the API or a small page: the old password

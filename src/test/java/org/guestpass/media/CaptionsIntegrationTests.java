@@ -12,8 +12,8 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.select;
