@@ -2,10 +2,7 @@ package org.guestpass;
 
 import org.guestpass.Fixtures.Person;
 import org.guestpass.audit.AuditLog;
-import org.guestpass.settings.GuestLinkPolicy;
-import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,12 +25,6 @@ class AdminPagesBrowserTests extends BrowserTest {
 
 	@Autowired
 	AuditLog audit;
-
-	@AfterEach
-	void restoreSite() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), "test");
-	}
 
 	@Test
 	void anAdminChangesTheSiteSettingsAndSeesAnErrorNextToTheField() {

@@ -8,7 +8,6 @@ import org.guestpass.Fixtures.GuestLinkFixture;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,12 +30,6 @@ class EveryScreenBrowserTests extends BrowserTest {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void restore() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.clock.reset();
-	}
 
 	@Test
 	void signInAndTheOwnersPagesWithoutDialogs() {

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * The whole application on a real port, on the database {@link TestDatabases} chooses,
  * with a {@link MutableClock}, counting its {@link PasswordChecks}. Every integration
- * test uses this one configuration, so they share one application context per database.
+ * test uses this one configuration, so they share one application context per database;
+ * {@link SiteAndClockReset} puts the site's settings and the clock back after each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "guestpass.time-zone=UTC")
 @Import({ IntegrationTest.Clocks.class, Fixtures.class })
 @Tag("database")
+@ExtendWith(SiteAndClockReset.class)
 public @interface IntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,27 +1,35 @@
 package org.guestpass;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.springframework.web.util.HtmlUtils;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What server-rendered pages promise people using assistive technology, and the strict
- * Content-Security-Policy, checked on the HTML as sent.
+ * Content-Security-Policy, checked on the HTML as sent, parsed as a browser parses it
+ * (jsoup) and read with CSS selectors.
  */
 public final class PageChecks {
 
-	private static final Pattern CONTROL = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
-
-	private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
-
-	private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
+	private static final String CONTROLS = "input, select, textarea";
 
 	private PageChecks() {
+	}
+
+	/** The HTML as a browser would parse it. */
+	public static Document parse(String html) {
+		return Jsoup.parse(html);
+	}
+
+	/** The elements of the HTML that the CSS selector matches. */
+	public static Elements select(String html, String selector) {
+		return parse(html).select(selector);
 	}
 
 	/**
@@ -29,19 +37,26 @@ public final class PageChecks {
 	 * label for it; no inline scripts, styles or event handlers.
 	 */
 	public static void assertAccessiblePage(String html) {
-		assertThat(count(html, "<h1")).as("one <h1>").isEqualTo(1);
-		for (String attributes : controls(html)) {
-			if (attributes.contains("type=\"hidden\"")) {
+		Document page = parse(html);
+		assertThat(page.select("h1")).as("one h1").hasSize(1);
+		for (Element control : page.select(CONTROLS)) {
+			if (control.is("input[type=hidden]")) {
 				continue;
 			}
-			Matcher id = ID.matcher(attributes);
-			assertThat(id.find()).as("a control without an id: " + attributes).isTrue();
-			assertThat(html).as("a label for " + id.group(1)).contains("for=\"" + id.group(1) + "\"");
+			assertThat(control.id()).as("a control without an id: " + control).isNotEmpty();
+			assertThat(page.select("label[for=" + cssString(control.id()) + "]")).as("a label for " + control.id())
+				.isNotEmpty();
 		}
-		assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("<style");
-		Matcher tag = TAG.matcher(html);
-		while (tag.find()) {
-			assertThat(tag.group()).doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=");
+		assertThat(page.select("script:not([src])")).as("inline scripts").isEmpty();
+		assertThat(page.select("style")).as("style elements").isEmpty();
+		for (Element element : page.getAllElements()) {
+			List<String> inline = element.attributes()
+				.asList()
+				.stream()
+				.map(Attribute::getKey)
+				.filter((name) -> name.equals("style") || name.matches("on[a-z]+"))
+				.toList();
+			assertThat(inline).as("inline styles and event handlers on " + element.tagName()).isEmpty();
 		}
 	}
 
@@ -50,57 +65,53 @@ public final class PageChecks {
 	 * which says the message.
 	 */
 	public static void assertErrorNextToField(String html, String id, String message) {
-		String control = control(html, id);
-		assertThat(control).as(id).contains("aria-invalid=\"true\"");
-		Matcher describedBy = Pattern.compile("aria-describedby=\"([^\"]*)\"").matcher(control);
-		assertThat(describedBy.find()).as(id + " has aria-describedby").isTrue();
-		assertThat(describedBy.group(1).split(" ")).as(id).contains(id + "-error");
-		Matcher error = Pattern.compile("id=\"" + Pattern.quote(id + "-error") + "\"[^>]*>([^<]*)<").matcher(html);
-		assertThat(error.find()).as("an error element for " + id).isTrue();
-		assertThat(HtmlUtils.htmlUnescape(error.group(1)).strip()).isEqualTo(message);
+		Document page = parse(html);
+		Element control = control(page, id);
+		assertThat(control.attr("aria-invalid")).as(id + " aria-invalid").isEqualTo("true");
+		assertThat(control.hasAttr("aria-describedby")).as(id + " has aria-describedby").isTrue();
+		assertThat(control.attr("aria-describedby").split(" ")).as(id).contains(id + "-error");
+		Element error = page.getElementById(id + "-error");
+		assertThat(error).as("an error element for " + id).isNotNull();
+		assertThat(error.text().strip()).isEqualTo(message);
 	}
 
 	/** The control with this id is not marked invalid, and no error is shown for it. */
 	public static void assertNoErrorOnField(String html, String id) {
-		assertThat(control(html, id)).as(id).doesNotContain("aria-invalid");
-		assertThat(html).doesNotContain("id=\"" + id + "-error\"");
+		Document page = parse(html);
+		assertThat(control(page, id).hasAttr("aria-invalid")).as(id + " has aria-invalid").isFalse();
+		assertThat(page.getElementById(id + "-error")).as("an error element for " + id).isNull();
 	}
 
 	/** The value of the selected option of the select with this id. */
 	public static String selectedOption(String html, String id) {
-		Matcher select = Pattern
-			.compile("<select\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
-			.matcher(html);
-		assertThat(select.find()).as("a select " + id).isTrue();
-		Matcher selected = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"[^>]*\\bselected\\b")
-			.matcher(select.group(1));
-		assertThat(selected.find()).as("a selected option in " + id).isTrue();
-		return selected.group(1);
+		Element select = parse(html).selectFirst("select[id=" + cssString(id) + "]");
+		assertThat(select).as("a select " + id).isNotNull();
+		Element selected = select.selectFirst("option[value][selected]");
+		assertThat(selected).as("a selected option in " + id).isNotNull();
+		return selected.attr("value");
 	}
 
-	/** The opening tag of the form control with this id. */
-	public static String control(String html, String id) {
-		return controls(html).stream()
-			.filter((attributes) -> attributes.contains("id=\"" + id + "\""))
+	/** The form control with this id. */
+	public static Element control(String html, String id) {
+		return control(parse(html), id);
+	}
+
+	private static Element control(Document page, String id) {
+		return page.select(CONTROLS)
+			.stream()
+			.filter((control) -> control.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No control with id " + id));
 	}
 
-	public static int count(String text, String part) {
-		int count = 0;
-		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-			count++;
-		}
-		return count;
+	/** How many elements of the HTML the CSS selector matches. */
+	public static int count(String html, String selector) {
+		return select(html, selector).size();
 	}
 
-	private static List<String> controls(String html) {
-		List<String> controls = new ArrayList<>();
-		Matcher control = CONTROL.matcher(html);
-		while (control.find()) {
-			controls.add(control.group(2));
-		}
-		return controls;
+	/** The id as a quoted CSS string, whatever characters it holds. */
+	private static String cssString(String value) {
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 }

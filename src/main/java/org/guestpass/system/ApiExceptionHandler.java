@@ -44,7 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<Problems.FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+			.map((error) -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
 			.sorted(Comparator.comparing(Problems.FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest()
@@ -58,7 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			String field = databind.getPath()
 				.stream()
-				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+				.map((reference) -> reference.getPropertyName() != null ? reference.getPropertyName()
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
 			return ResponseEntity.badRequest()

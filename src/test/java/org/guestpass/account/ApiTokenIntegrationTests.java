@@ -1,6 +1,5 @@
 package org.guestpass.account;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;

@@ -11,6 +11,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
+import static org.guestpass.PageChecks.select;
 
 /**
  * Disabling an account, through the API and the users page: its open sessions and its API
@@ -178,8 +181,10 @@ class DisablingAccountsIntegrationTests {
 		assertThat(page.text()).contains("<th scope=\"col\">Status</th>")
 			.contains("<span class=\"badge on\" id=\"status-" + member.id() + "\">Active</span>")
 			.contains("<form action=\"/admin/users/" + member.id() + "/disable\" method=\"post\">");
-		assertThat(page.text()).containsPattern("<button type=\"submit\">Disable<span\\s+class=\"visually-hidden\"> "
-				+ member.username() + "</span></button>");
+		assertThat(select(page.body(), "button[type=submit]:has(> span.visually-hidden)"))
+			.extracting(Element::ownText, (button) -> button.selectFirst("span.visually-hidden").text())
+			.as("the member's Disable button, named for the member")
+			.contains(tuple("Disable", member.username()));
 
 		TestClient.Response disabled = this.adminBrowser.postForm("/admin/users/" + member.id() + "/disable", Map.of());
 

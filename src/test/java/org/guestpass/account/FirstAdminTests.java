@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /**
  * The first admin of a new site: created once, with a configured or a generated password,
@@ -43,8 +43,8 @@ class FirstAdminTests {
 	void site() {
 		this.dataDir = this.temp.resolve("data");
 		this.accounts = mock(Accounts.class);
-		when(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
-			.thenReturn(new Accounts.Creation(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
+		given(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
+			.willReturn(new Accounts.Creation(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
 					Instant.parse("2026-01-01T00:00:00Z")), null));
 	}
 
@@ -53,7 +53,7 @@ class FirstAdminTests {
 		firstAdmin(null).run(null);
 
 		ArgumentCaptor<String> password = ArgumentCaptor.forClass(String.class);
-		verify(this.accounts).create(eq("admin"), password.capture(), eq(Role.admin), eq("system"));
+		then(this.accounts).should().create(eq("admin"), password.capture(), eq(Role.admin), eq("system"));
 		assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(PasswordRule.MIN_CHARACTERS)
 			.matches("[A-Za-z0-9_-]+");
 		Path file = this.dataDir.resolve("admin-password.txt");
@@ -69,17 +69,17 @@ class FirstAdminTests {
 		new FirstAdmin(this.accounts, properties(other, null)).run(null);
 
 		ArgumentCaptor<String> passwords = ArgumentCaptor.forClass(String.class);
-		verify(this.accounts, times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin), eq("system"));
+		then(this.accounts).should(times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin), eq("system"));
 		assertThat(passwords.getAllValues().get(0)).isNotEqualTo(passwords.getAllValues().get(1));
 	}
 
 	@Test
 	void doesNothingWhenAnAdminExists() {
-		when(this.accounts.anyAdmin()).thenReturn(true);
+		given(this.accounts.anyAdmin()).willReturn(true);
 
 		firstAdmin(null).run(null);
 
-		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
@@ -87,7 +87,7 @@ class FirstAdminTests {
 	void usesTheConfiguredPasswordAsIsAndWritesNoFile() {
 		firstAdmin("configured-password-1").run(null);
 
-		verify(this.accounts).create("admin", "configured-password-1", Role.admin, "system");
+		then(this.accounts).should().create("admin", "configured-password-1", Role.admin, "system");
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
@@ -96,20 +96,20 @@ class FirstAdminTests {
 		assertThatThrownBy(() -> firstAdmin("tiny-secret")).isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
 			.hasMessage("GUESTPASS_ADMIN_PASSWORD is too short for a password")
 			.hasMessageNotContaining("tiny-secret");
-		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
 	@Test
 	void refusesToStartWithAConfiguredPasswordOverSeventyTwoBytesEvenWhenAnAdminExists() {
-		when(this.accounts.anyAdmin()).thenReturn(true);
+		given(this.accounts.anyAdmin()).willReturn(true);
 
 		for (String tooLong : List.of("a".repeat(73), "é".repeat(37), "😀".repeat(19))) {
 			assertThatThrownBy(() -> firstAdmin(tooLong)).as(tooLong)
 				.isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
 				.hasMessage("GUESTPASS_ADMIN_PASSWORD is too long for a password");
 		}
-		verify(this.accounts, never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class FirstAdminTests {
 
 		firstAdmin(accented).run(null);
 
-		verify(this.accounts).create("admin", accented, Role.admin, "system");
+		then(this.accounts).should().create("admin", accented, Role.admin, "system");
 	}
 
 	private FirstAdmin firstAdmin(String configuredPassword) {

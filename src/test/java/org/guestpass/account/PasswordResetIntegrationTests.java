@@ -8,7 +8,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 
@@ -123,19 +127,23 @@ class PasswordResetIntegrationTests {
 		TestClient memberBrowser = signedIn(this.member.username(), this.member.password());
 		TestClient adminBrowser = signedIn(this.admin.username(), this.admin.password());
 		TestClient.Response users = adminBrowser.get("/admin/users");
-		assertThat(users.text()).containsPattern("<a class=\"button\" href=\"/admin/users/" + this.member.id()
-				+ "/password\">Reset password<span\\s+class=\"visually-hidden\"> of " + this.member.username()
-				+ "</span></a>");
+		Element resetLink = PageChecks.parse(users.body())
+			.selectFirst("a.button[href=/admin/users/" + this.member.id() + "/password]");
+		assertThat(resetLink).as("the member's Reset password link").isNotNull();
+		assertThat(resetLink.ownText()).isEqualTo("Reset password");
+		assertThat(resetLink.select("span.visually-hidden").eachText()).containsExactly("of " + this.member.username());
 
 		TestClient.Response form = adminBrowser.get("/admin/users/" + this.member.id() + "/password");
 		assertThat(form.status()).isEqualTo(200);
 		assertThat(form.text()).contains("<h1>Reset password</h1>")
 			.contains("Type a new password for <strong>" + this.member.username() + "</strong>.")
 			.contains("<label for=\"password\">New password</label>")
-			.containsPattern("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\""
-					+ " required minlength=\"12\"\\s+maxlength=\"72\"")
 			.contains("<button type=\"submit\" class=\"primary\">Reset password</button>");
 		assertAccessiblePage(form.body());
+		Element password = PageChecks.control(form.body(), "password");
+		assertThat(password.attributes().asList()).extracting(Attribute::getKey, Attribute::getValue)
+			.contains(tuple("name", "password"), tuple("type", "password"), tuple("autocomplete", "new-password"),
+					tuple("required", ""), tuple("minlength", "12"), tuple("maxlength", "72"));
 
 		String newPassword = "correct horse battery staple";
 		TestClient.Response reset = adminBrowser.postForm("/admin/users/" + this.member.id() + "/password",

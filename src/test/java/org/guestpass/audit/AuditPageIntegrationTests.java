@@ -10,7 +10,6 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,11 +57,6 @@ class AuditPageIntegrationTests {
 		assertThat(this.browser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
 	}
 
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
-
 	@Test
 	void theEventsOfAnItemAreShownNewestFirstWithTheirTimeInUtc() {
 		long item = this.admin.liveSession("Audited item");
@@ -83,7 +77,7 @@ class AuditPageIntegrationTests {
 		for (String column : new String[] { "Time (UTC)", "Actor", "Action", "Item", "Link", "Outcome", "Detail" }) {
 			assertThat(body).contains("<th scope=\"col\">" + column + "</th>");
 		}
-		assertThat(count(body, "<time ")).isEqualTo(3);
+		assertThat(count(body, "time")).isEqualTo(3);
 		int admission = body.indexOf(">" + UTC.format(admitted) + "</time>");
 		int creation = body.indexOf(">" + UTC.format(created) + "</time>");
 		int addition = body.indexOf(">" + UTC.format(added) + "</time>");
@@ -111,7 +105,7 @@ class AuditPageIntegrationTests {
 		int newest = page.text().indexOf("<td>the newest of all</td>");
 		assertThat(newest).isPositive();
 		assertThat(page.text().indexOf("<td>" + this.admin.username() + " as admin</td>")).isGreaterThan(newest);
-		assertThat(count(page.body(), "<time ")).isBetween(2, 50);
+		assertThat(count(page.body(), "time")).isBetween(2, 50);
 	}
 
 	@Test
@@ -136,18 +130,18 @@ class AuditPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=" + item + "&limit=2");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(count(page.body(), "<time ")).isEqualTo(2);
+		assertThat(count(page.body(), "time")).isEqualTo(2);
 		assertThat(page.text()).contains("<td>visit 4</td>").contains("<td>visit 3</td>").doesNotContain("visit 2");
 		assertThat(page.text())
 			.contains("<a href=\"/admin/audit?mediaId=" + item + "&limit=4\">Show up to 4 events</a>");
 
 		TestClient.Response more = this.browser.get("/admin/audit?mediaId=" + item + "&limit=4");
-		assertThat(count(more.body(), "<time ")).isEqualTo(4);
+		assertThat(count(more.body(), "time")).isEqualTo(4);
 		assertThat(more.text()).contains("visit 1").doesNotContain("media_added").contains("Show up to 8 events");
 
 		TestClient.Response all = this.browser.get("/admin/audit?mediaId=" + item + "&limit=");
 		assertThat(all.status()).isEqualTo(200);
-		assertThat(count(all.body(), "<time ")).isEqualTo(5);
+		assertThat(count(all.body(), "time")).isEqualTo(5);
 		assertThat(all.text()).contains("media_added").doesNotContain("Show up to");
 	}
 

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
-
 import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.GuestLinkFixture;
@@ -23,7 +22,6 @@ import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +58,6 @@ class AdmissionIntegrationTests {
 	@BeforeEach
 	void owner() {
 		this.owner = this.fixtures.member(this.port);
-	}
-
-	@AfterEach
-	void restoreSite() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.clock.reset();
 	}
 
 	@Test

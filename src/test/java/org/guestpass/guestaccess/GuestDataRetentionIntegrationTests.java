@@ -11,7 +11,6 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +40,6 @@ class GuestDataRetentionIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void guestDetailsAreErasedThirtyDaysAfterTheirLinkEndedAndNotBefore() throws Exception {

@@ -17,7 +17,6 @@ import org.guestpass.account.Role;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +56,6 @@ class GuestLinkIntegrationTests {
 	@BeforeEach
 	void owner() {
 		this.owner = this.fixtures.member(this.port);
-	}
-
-	@AfterEach
-	void restoreSite() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), "test");
-		this.clock.reset();
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package org.guestpass.guestaccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Astral;
@@ -12,7 +10,9 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.GuestLinkFixture;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -184,17 +184,17 @@ class GuestTextLengthIntegrationTests {
 	@Test
 	void theEntryAndCreateFormsCountCharactersAsTheRulesDoNotUtf16Units() {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
-		String entry = TestClient.browser(this.port).get(link.url()).text();
+		String entry = TestClient.browser(this.port).get(link.url()).body();
 		assertCountsCharacters(field(entry, "name"), TextRules.MAX_NAME, NAME_REFUSED);
-		assertThat(field(entry, "name")).contains("data-nfkc");
+		assertThat(field(entry, "name").hasAttr("data-nfkc")).as("name has data-nfkc").isTrue();
 		assertCountsCharacters(field(entry, "email"), TextRules.MAX_EMAIL, EMAIL_REFUSED);
 
 		TestClient browser = TestClient.browser(this.port);
 		browser.signIn(this.owner.username(), this.owner.password());
 		for (String page : List.of("/guest-access", "/guest-links/new")) {
-			String form = browser.get("/media/" + link.mediaId() + page).text();
+			String form = browser.get("/media/" + link.mediaId() + page).body();
 			assertCountsCharacters(field(form, "name"), TextRules.MAX_NAME, NewGuestLink.INVALID_NAME);
-			assertThat(field(form, "name")).contains("data-nfkc");
+			assertThat(field(form, "name").hasAttr("data-nfkc")).as("name has data-nfkc").isTrue();
 		}
 	}
 
@@ -203,17 +203,17 @@ class GuestTextLengthIntegrationTests {
 	 * message, and no {@code maxlength}, which browsers count in UTF-16 units (an emoji
 	 * name would stop halfway).
 	 */
-	static void assertCountsCharacters(String field, int characters, String message) {
-		assertThat(field).contains("data-max-characters=\"" + characters + "\"")
-			.contains("data-too-long=\"" + message + "\"")
-			.doesNotContain("maxlength");
+	static void assertCountsCharacters(Element field, int characters, String message) {
+		assertThat(field.attr("data-max-characters")).as(field.id()).isEqualTo(String.valueOf(characters));
+		assertThat(field.attr("data-too-long")).as(field.id()).isEqualTo(message);
+		assertThat(field.hasAttr("maxlength")).as(field.id() + " has maxlength").isFalse();
 	}
 
-	/** The tag of the input or textarea with this id. */
-	static String field(String html, String id) {
-		Matcher tag = Pattern.compile("<(input|textarea) id=\"" + id + "\"[^>]*>").matcher(html);
-		assertThat(tag.find()).as("a field " + id).isTrue();
-		return tag.group();
+	/** The input or textarea with this id. */
+	static Element field(String html, String id) {
+		Element field = PageChecks.parse(html).selectFirst("input[id=" + id + "], textarea[id=" + id + "]");
+		assertThat(field).as("a field " + id).isNotNull();
+		return field;
 	}
 
 	/**

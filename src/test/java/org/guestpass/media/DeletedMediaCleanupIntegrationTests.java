@@ -15,7 +15,6 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
 import org.guestpass.system.GuestPassProperties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,11 +47,6 @@ class DeletedMediaCleanupIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aDeletedItemsFileIsRemovedOnceAfterAWeekAndOthersStay() throws Exception {

@@ -101,19 +101,18 @@ class LargeUploadIntegrationTests {
 					failedSamples.incrementAndGet();
 				}
 			}, 100, 100, TimeUnit.MILLISECONDS);
-			OptionalLong writtenBefore = written(node);
+			long writtenBefore = written(node);
 			long started = System.nanoTime();
 			TestClient.Response created = send(api, "/api/v1/media", upload);
 			long took = System.nanoTime() - started;
-			OptionalLong writtenAfter = written(node);
+			long writtenAfter = written(node);
 			sampler.shutdown();
 			assertThat(sampler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 			heap.add(new HeapSample(upload.sent.get(), Nodes.usedHeap(monitor)));
 			List<HeapSample> samples = List.copyOf(heap);
 			long peak = peak(samples, SIZE);
 			long early = peak(samples, EARLY);
-			long written = (writtenBefore.isPresent() && writtenAfter.isPresent())
-					? writtenAfter.getAsLong() - writtenBefore.getAsLong() : -1;
+			long written = writtenAfter - writtenBefore;
 			System.out.printf(
 					"Node up in %.1f s; 1 GiB upload: %d in %.1f s; node wrote %d MB; peak used heap %d MB "
 							+ "(%d MB in the first 100 MB) in %d samples; peak per 128 MB sent: %s%n",
@@ -131,10 +130,8 @@ class LargeUploadIntegrationTests {
 			assertThat(peak).as("peak used heap, against half the node's 256 MB").isLessThan(128 * MB);
 			assertThat(peak).as("peak used heap over the whole upload, against the first 100 MB")
 				.isLessThan(early + 64 * MB);
-			if (written >= 0) {
-				assertThat(written).as("bytes the node wrote: the upload once, not a second copy into storage")
-					.isBetween(SIZE, SIZE + SIZE / 4);
-			}
+			assertThat(written).as("bytes the node wrote: the upload once, not a second copy into storage")
+				.isBetween(SIZE, SIZE + SIZE / 4);
 
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("_csrf", MediaIntegrationTests.csrfToken(browser.get("/media")));
@@ -213,19 +210,24 @@ class LargeUploadIntegrationTests {
 
 	/**
 	 * Bytes the node has written so far, to files and sockets, where the system tells:
-	 * Linux's /proc.
+	 * Linux's /proc. Fails when the system does not tell, so that the check of what the
+	 * upload wrote cannot pass without having looked.
 	 */
-	private static OptionalLong written(Process node) {
+	private static long written(Process node) {
+		Path io = Path.of("/proc", String.valueOf(node.pid()), "io");
+		List<String> lines;
 		try {
-			return Files.readAllLines(Path.of("/proc", String.valueOf(node.pid()), "io"))
-				.stream()
-				.filter((line) -> line.startsWith("wchar:"))
-				.mapToLong((line) -> Long.parseLong(line.substring("wchar:".length()).trim()))
-				.findFirst();
+			lines = Files.readAllLines(io);
 		}
 		catch (IOException ex) {
-			return OptionalLong.empty();
+			throw new AssertionError("Cannot read the bytes the node wrote from " + io, ex);
 		}
+		OptionalLong written = lines.stream()
+			.filter((line) -> line.startsWith("wchar:"))
+			.mapToLong((line) -> Long.parseLong(line.substring("wchar:".length()).trim()))
+			.findFirst();
+		assertThat(written).as("the bytes written (wchar) in " + io + ": " + lines).isPresent();
+		return written.getAsLong();
 	}
 
 	private static List<Path> filesIn(Path folder) throws IOException {

@@ -299,9 +299,9 @@ class LiveSessionIntegrationTests {
 			TestClient.Response saved = browser.postForm("/media/" + live + "/live", liveForm);
 			assertThat(saved.status()).as(what + " " + saved.body()).isEqualTo(400);
 			PageChecks.assertErrorNextToField(saved.body(), "live-" + refusal.get(3), refusal.get(4));
-			assertThat(PageChecks.control(saved.body(), "live-starts")).as("as typed")
-				.contains("value=\"" + refusal.get(0) + "\"");
-			assertThat(PageChecks.control(saved.body(), "live-ends")).contains("value=\"" + refusal.get(1) + "\"");
+			assertThat(PageChecks.control(saved.body(), "live-starts").attr("value")).as("as typed")
+				.isEqualTo(refusal.get(0));
+			assertThat(PageChecks.control(saved.body(), "live-ends").attr("value")).isEqualTo(refusal.get(1));
 
 			browser.get("/media");
 			Map<String, String> addForm = new LinkedHashMap<>(
@@ -310,7 +310,7 @@ class LiveSessionIntegrationTests {
 			TestClient.Response added = browser.postForm("/media/links", addForm);
 			assertThat(added.status()).as(what + " " + added.body()).isEqualTo(400);
 			PageChecks.assertErrorNextToField(added.body(), "link-" + refusal.get(3), refusal.get(4));
-			assertThat(PageChecks.control(added.body(), "link-ends")).contains("value=\"" + refusal.get(1) + "\"");
+			assertThat(PageChecks.control(added.body(), "link-ends").attr("value")).isEqualTo(refusal.get(1));
 		}
 		String unchanged = owner.api().get("/api/v1/media/" + live).body();
 		assertThat((Object) JsonPath.read(unchanged, "$.startsAt")).isNull();

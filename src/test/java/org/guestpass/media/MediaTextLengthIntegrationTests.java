@@ -5,16 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Astral;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
 import org.guestpass.system.GuestPassProperties;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.PageChecks.select;
 
 /**
  * Titles, descriptions, web addresses and caption labels are counted in characters, as a
@@ -239,18 +240,18 @@ class MediaTextLengthIntegrationTests {
 
 	@Test
 	void theFormsCountCharactersAsTheLibraryDoesNotUtf16Units() {
-		String library = this.browser.get("/media").text();
+		String library = this.browser.get("/media").body();
 		assertCountsCharacters(field(library, "video-title"), MediaLibrary.MAX_TITLE, MediaRefusal.TITLE_INVALID);
 		assertCountsCharacters(field(library, "video-description"), MediaLibrary.MAX_DESCRIPTION,
 				MediaRefusal.DESCRIPTION_TOO_LONG);
 		assertCountsCharacters(field(library, "link-title"), MediaLibrary.MAX_TITLE, MediaRefusal.TITLE_INVALID);
 		assertCountsCharacters(field(library, "link-url"), MediaLibrary.MAX_URL, MediaRefusal.URL_TOO_LONG);
 
-		String video = this.browser.get("/media/" + video()).text();
+		String video = this.browser.get("/media/" + video()).body();
 		assertCountsCharacters(field(video, "caption-label"), Captions.MAX_LABEL, MediaRefusal.LABEL_INVALID);
-		assertThat(field(video, "caption-language")).as("a tag is ASCII, one UTF-16 unit a character")
-			.contains("maxlength=\"" + Captions.MAX_LANGUAGE + "\"");
-		String live = this.browser.get("/media/" + this.owner.liveSession("Assembly")).text();
+		assertThat(field(video, "caption-language").attr("maxlength")).as("a tag is ASCII, one UTF-16 unit a character")
+			.isEqualTo(String.valueOf(Captions.MAX_LANGUAGE));
+		String live = this.browser.get("/media/" + this.owner.liveSession("Assembly")).body();
 		assertCountsCharacters(field(live, "live-url"), MediaLibrary.MAX_URL, MediaRefusal.URL_TOO_LONG);
 	}
 
@@ -262,26 +263,25 @@ class MediaTextLengthIntegrationTests {
 				MediaIntegrationTests.csrfToken(this.browser.get("/media/" + video)), "language", "de", "label", label),
 				"captions.vtt", "text/vtt", VTT.getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.text()).containsPattern("<details class=\"card captions\" open")
-			.contains("value=\"de\"")
-			.contains("value=\"" + label + "\"");
+		assertThat(select(refused.body(), "details.card.captions[open]")).as("the captions card, open").isNotEmpty();
+		assertThat(refused.text()).contains("value=\"de\"").contains("value=\"" + label + "\"");
 	}
 
 	/**
 	 * A field checks its length in characters, with the library's message, and has no
 	 * {@code maxlength}.
 	 */
-	private static void assertCountsCharacters(String field, int characters, MediaRefusal refusal) {
-		assertThat(field).contains("data-max-characters=\"" + characters + "\"")
-			.contains("data-too-long=\"" + refusal.message() + "\"")
-			.doesNotContain("maxlength");
+	private static void assertCountsCharacters(Element field, int characters, MediaRefusal refusal) {
+		assertThat(field.attr("data-max-characters")).as(field.id()).isEqualTo(String.valueOf(characters));
+		assertThat(field.attr("data-too-long")).as(field.id()).isEqualTo(refusal.message());
+		assertThat(field.hasAttr("maxlength")).as(field.id() + " has maxlength").isFalse();
 	}
 
-	/** The tag of the input or textarea with this id. */
-	private static String field(String html, String id) {
-		Matcher tag = Pattern.compile("<(input|textarea) id=\"" + id + "\"[^>]*>").matcher(html);
-		assertThat(tag.find()).as("a field " + id).isTrue();
-		return tag.group();
+	/** The input or textarea with this id. */
+	private static Element field(String html, String id) {
+		Element field = PageChecks.parse(html).selectFirst("input[id=" + id + "], textarea[id=" + id + "]");
+		assertThat(field).as("a field " + id).isNotNull();
+		return field;
 	}
 
 	/**

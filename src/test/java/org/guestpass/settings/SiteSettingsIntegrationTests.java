@@ -7,7 +7,6 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +38,6 @@ class SiteSettingsIntegrationTests {
 	@BeforeEach
 	void admin() {
 		this.admin = this.fixtures.admin(this.port);
-	}
-
-	@AfterEach
-	void restoreSite() {
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), "test");
 	}
 
 	@Test

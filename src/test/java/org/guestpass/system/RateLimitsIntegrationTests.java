@@ -10,7 +10,6 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +33,6 @@ class RateLimitsIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aClientGuessingLinksIsStoppedAfterTenMissesForHalfAnHour() {

@@ -20,25 +20,27 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The database ceiling of an admission: the SQL statements GuestPass issues for one guest who opens
- * a link and submits the form, in the same transactions and with the same texts, sent straight
- * through JDBC from a HikariCP pool as large as GuestPass's, each transaction on a connection of its
- * own from the pool, as GuestPass's transaction managers and Bucket4j take them. What GuestPass adds
- * on top of this is its own cost: HTTP, Spring, Thymeleaf, the CSRF and rate-limit bookkeeping in Java.
+ * The database ceiling of an admission: the SQL statements GuestPass issues for one guest
+ * who opens a link and submits the form, in the same transactions and with the same
+ * texts, sent straight through JDBC from a HikariCP pool as large as GuestPass's, each
+ * transaction on a connection of its own from the pool, as GuestPass's transaction
+ * managers and Bucket4j take them. What GuestPass adds on top of this is its own cost:
+ * HTTP, Spring, Thymeleaf, the CSRF and rate-limit bookkeeping in Java.
  * <p>
- * One admission is fourteen transactions, every one opened with {@code BEGIN} (none runs in
- * autocommit): on opening the link, a miss reserved for the client address (Bucket4j creates the
- * address's bucket: three transactions), the link read, the miss given back since the token matched,
- * and the new server-side session saved with its CSRF token (Spring Session JDBC); on posting the
- * form, the session read, a miss reserved again (the bucket exists now: one transaction), one
- * admission reserved for the link and address (a new bucket: three), the admission itself, the miss
- * given back, and the session's last access saved.
+ * One admission is fourteen transactions, every one opened with {@code BEGIN} (none runs
+ * in autocommit): on opening the link, a miss reserved for the client address (Bucket4j
+ * creates the address's bucket: three transactions), the link read, the miss given back
+ * since the token matched, and the new server-side session saved with its CSRF token
+ * (Spring Session JDBC); on posting the form, the session read, a miss reserved again
+ * (the bucket exists now: one transaction), one admission reserved for the link and
+ * address (a new bucket: three), the admission itself, the miss given back, and the
+ * session's last access saved.
  * <p>
- * The statements were read off PostgreSQL's statement log ({@code log_statement = all}, with the
- * virtual transaction id in {@code log_line_prefix}) during admissions of new guests from new
- * addresses, after the first one (which also shows HikariCP's validation of idle connections);
- * {@link #STATEMENTS} lists them for the report. When GuestPass's SQL changes, read the log again and
- * change this class with it.
+ * The statements were read off PostgreSQL's statement log ({@code log_statement = all},
+ * with the virtual transaction id in {@code log_line_prefix}) during admissions of new
+ * guests from new addresses, after the first one (which also shows HikariCP's validation
+ * of idle connections); {@link #STATEMENTS} lists them for the report. When GuestPass's
+ * SQL changes, read the log again and change this class with it.
  */
 final class AdmissionCeiling implements AutoCloseable {
 
@@ -57,16 +59,13 @@ final class AdmissionCeiling implements AutoCloseable {
 			"  T6  insert into spring_session (…) values (…); insert into spring_session_attributes (…) values (…); commit",
 			"POST /g/{token} — Spring Session reads the session (the CSRF check):",
 			"  T7  select … from spring_session s left join spring_session_attributes sa on … where s.session_id = ?; commit",
-			"POST /g/{token} — a miss reserved for the address again (its bucket exists now):",
-			"  T8  as T5",
+			"POST /g/{token} — a miss reserved for the address again (its bucket exists now):", "  T8  as T5",
 			"POST /g/{token} — one admission reserved for the link and address (Bucket4j creates that bucket):",
-			"  T9–T11  as T1–T3",
-			"POST /g/{token} — the admission (one transaction):",
+			"  T9–T11  as T1–T3", "POST /g/{token} — the admission (one transaction):",
 			"  T12 select … from guest_link … where token_hash = ?; select … from site_settings where id = 1;",
 			"      update guest_link set clicks = clicks + 1 where id = ? and (limit, expiry, guest access, item, modules);",
 			"      insert into guest_session (…) values (…) returning id; insert into audit_event (…) values (…); commit",
-			"POST /g/{token} — the token matched, so the miss is given back:",
-			"  T13 as T5",
+			"POST /g/{token} — the token matched, so the miss is given back:", "  T13 as T5",
 			"POST /g/{token} — Spring Session saves the session's last access:",
 			"  T14 update spring_session set session_id = ?, last_access_time = ?, max_inactive_interval = ?, expiry_time = ?, principal_name = ? where primary_id = ?; commit");
 
@@ -77,24 +76,27 @@ final class AdmissionCeiling implements AutoCloseable {
 	private static final String BUCKET_SAVE = "UPDATE rate_limit_bucket SET state=?,expires_at=? WHERE id=?";
 
 	/**
-	 * The state of a bucket of misses (10 in 30 minutes) as Bucket4j wrote it in the statement log: a
-	 * state of the same size goes back each time, whatever it counts.
+	 * The state of a bucket of misses (10 in 30 minutes) as Bucket4j wrote it in the
+	 * statement log: a state of the same size goes back each time, whatever it counts.
 	 */
 	private static final byte[] MISSES_STATE = HexFormat.of()
 		.parseHex("00000001000000010000000100000001000000000000000a000000000000000a000001a3185c5000000000000000000a"
 				+ "008000000000000000000000000003000000010000000318ed43ce197c43500000000000000009000000000000000000"
 				+ "0000010000000000000001");
 
-	/** The state of a bucket of admissions (10 a minute per link and address), as the log had it. */
+	/**
+	 * The state of a bucket of admissions (10 a minute per link and address), as the log
+	 * had it.
+	 */
 	private static final byte[] ADMISSIONS_STATE = HexFormat.of()
 		.parseHex("00000001000000010000000100000001000000000000000a000000000000000a0000000df8475800000000000000000a"
 				+ "008000000000000000000000000003000000010000000318ed43ce1e2e8c780000000000000009000000000000000000"
 				+ "0000010000000000000001");
 
 	/**
-	 * How long a bucket stays after a write, as Bucket4j computes it (until it is full again): one miss
-	 * of 10 in 30 minutes takes 3 minutes to come back, one admission of 10 a minute 6 seconds, and a
-	 * bucket whose miss was given back is full at once.
+	 * How long a bucket stays after a write, as Bucket4j computes it (until it is full
+	 * again): one miss of 10 in 30 minutes takes 3 minutes to come back, one admission of
+	 * 10 a minute 6 seconds, and a bucket whose miss was given back is full at once.
 	 */
 	private static final long MISS_HELD_MILLIS = 180_000;
 
@@ -128,7 +130,10 @@ final class AdmissionCeiling implements AutoCloseable {
 
 	private static final String CSRF_ATTRIBUTE = "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN";
 
-	/** The session's CSRF token as Spring Session wrote it in the statement log: a serialized DefaultCsrfToken. */
+	/**
+	 * The session's CSRF token as Spring Session wrote it in the statement log: a
+	 * serialized DefaultCsrfToken.
+	 */
 	private static final byte[] CSRF_TOKEN = HexFormat.of()
 		.parseHex("aced0005737200366f72672e737072696e676672616d65776f726b2e73656375726974792e7765622e637372662e4465"
 				+ "6661756c7443737266546f6b656e5aefb7c82fa2fbd50200034c000a6865616465724e616d657400124c6a6176612f6c"
@@ -194,7 +199,10 @@ final class AdmissionCeiling implements AutoCloseable {
 		this.pool = new HikariDataSource(config);
 	}
 
-	/** One client of the ceiling: admission after admission, each by a new guest on a link the supplier picks. */
+	/**
+	 * One client of the ceiling: admission after admission, each by a new guest on a link
+	 * the supplier picks.
+	 */
 	Load.Client client(Supplier<String> tokens) {
 		return () -> {
 			admit(tokens.get(), Guests.next());
@@ -202,12 +210,15 @@ final class AdmissionCeiling implements AutoCloseable {
 		};
 	}
 
-	/** Everything the database does for one admission of a new guest from a new address. */
+	/**
+	 * Everything the database does for one admission of a new guest from a new address.
+	 */
 	void admit(String token, int guest) throws SQLException {
 		String address = Guests.address(guest);
 		String linkHash = sha256(token);
 		String missKey = sha256("UNKNOWN_GUEST_LINKS:" + address);
-		// GET /g/{token}: T1–T3 reserve a miss, T4 reads the link, T5 gives the miss back, T6 saves the session
+		// GET /g/{token}: T1–T3 reserve a miss, T4 reads the link, T5 gives the miss
+		// back, T6 saves the session
 		reserveInNewBucket(missKey, MISSES_STATE, MISS_HELD_MILLIS);
 		transaction(true, (connection) -> {
 			linkState(connection, linkHash);
@@ -217,7 +228,8 @@ final class AdmissionCeiling implements AutoCloseable {
 		String primaryId = UUID.randomUUID().toString();
 		String sessionId = UUID.randomUUID().toString();
 		createSession(primaryId, sessionId);
-		// POST /g/{token}: T7 reads the session, T8 reserves a miss, T9–T11 an admission, T12 admits,
+		// POST /g/{token}: T7 reads the session, T8 reserves a miss, T9–T11 an admission,
+		// T12 admits,
 		// T13 gives the miss back, T14 saves the session
 		long lastAccess = findSession(sessionId);
 		writeBucket(missKey, MISSES_STATE, MISS_HELD_MILLIS);
@@ -272,8 +284,9 @@ final class AdmissionCeiling implements AutoCloseable {
 	}
 
 	/**
-	 * One transaction on a connection of its own from the pool, as Spring's transaction manager runs
-	 * it: autocommit off (so the driver sends {@code BEGIN}, or {@code BEGIN READ ONLY}), the work, commit.
+	 * One transaction on a connection of its own from the pool, as Spring's transaction
+	 * manager runs it: autocommit off (so the driver sends {@code BEGIN}, or
+	 * {@code BEGIN READ ONLY}), the work, commit.
 	 */
 	private void transaction(boolean readOnly, Work work) throws SQLException {
 		try (Connection connection = this.pool.getConnection()) {
@@ -291,9 +304,9 @@ final class AdmissionCeiling implements AutoCloseable {
 	}
 
 	/**
-	 * Bucket4j's three transactions for a key it has not seen, each on a connection of its own: create
-	 * the row; find it empty and roll back (the command goes back for the limit's configuration); take
-	 * one and save the state.
+	 * Bucket4j's three transactions for a key it has not seen, each on a connection of
+	 * its own: create the row; find it empty and roll back (the command goes back for the
+	 * limit's configuration); take one and save the state.
 	 */
 	private void reserveInNewBucket(String key, byte[] state, long heldMillis) throws SQLException {
 		transaction(false, (connection) -> {
@@ -313,8 +326,9 @@ final class AdmissionCeiling implements AutoCloseable {
 	}
 
 	/**
-	 * Bucket4j's one transaction on a bucket that exists, to take from it or give back to it: lock the
-	 * row, save the new state with the time it expires (when the bucket is full again).
+	 * Bucket4j's one transaction on a bucket that exists, to take from it or give back to
+	 * it: lock the row, save the new state with the time it expires (when the bucket is
+	 * full again).
 	 */
 	private void writeBucket(String key, byte[] state, long heldMillis) throws SQLException {
 		transaction(false, (connection) -> {
@@ -339,7 +353,10 @@ final class AdmissionCeiling implements AutoCloseable {
 		}
 	}
 
-	/** Spring Session saving a new session with one attribute, the CSRF token, in one transaction. */
+	/**
+	 * Spring Session saving a new session with one attribute, the CSRF token, in one
+	 * transaction.
+	 */
 	private void createSession(String primaryId, String sessionId) throws SQLException {
 		long now = System.currentTimeMillis();
 		transaction(false, (connection) -> {
@@ -362,7 +379,10 @@ final class AdmissionCeiling implements AutoCloseable {
 		});
 	}
 
-	/** Spring Session reading the session and its attributes by id, in one transaction; the time of this access. */
+	/**
+	 * Spring Session reading the session and its attributes by id, in one transaction;
+	 * the time of this access.
+	 */
 	private long findSession(String sessionId) throws SQLException {
 		long now = System.currentTimeMillis();
 		transaction(false, (connection) -> {
@@ -388,7 +408,10 @@ final class AdmissionCeiling implements AutoCloseable {
 		return now;
 	}
 
-	/** Spring Session saving the session's last access at the end of the request, in one transaction. */
+	/**
+	 * Spring Session saving the session's last access at the end of the request, in one
+	 * transaction.
+	 */
 	private void saveSession(String primaryId, String sessionId, long lastAccess) throws SQLException {
 		transaction(false, (connection) -> {
 			try (PreparedStatement save = connection.prepareStatement(SESSION_SAVE)) {

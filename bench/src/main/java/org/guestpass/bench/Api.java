@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The set-up an owner does, through GuestPass's own sign-in form and JSON API: sign in as the
- * first admin, take an API token, upload the video, switch guest access on and create a link.
+ * The set-up an owner does, through GuestPass's own sign-in form and JSON API: sign in as
+ * the first admin, take an API token, upload the video, switch guest access on and create
+ * a link.
  */
 final class Api {
 
@@ -47,7 +48,10 @@ final class Api {
 			.build();
 	}
 
-	/** Signs in through the login form, then takes a personal API token for everything else. */
+	/**
+	 * Signs in through the login form, then takes a personal API token for everything
+	 * else.
+	 */
 	void signIn(String username, String password) throws IOException, InterruptedException {
 		HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(this.base + "/login")).GET());
 		Matcher csrf = CSRF_FIELD.matcher(form.body());
@@ -62,10 +66,11 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 		String location = signedIn.headers().firstValue("Location").orElse("");
 		if (signedIn.statusCode() != 302 || location.contains("error")) {
-			throw new IllegalStateException("Signing in as " + username + " failed: HTTP " + signedIn.statusCode()
-					+ " to " + location);
+			throw new IllegalStateException(
+					"Signing in as " + username + " failed: HTTP " + signedIn.statusCode() + " to " + location);
 		}
-		// Signing in renews the session's CSRF token; a signed-in page carries it for scripts.
+		// Signing in renews the session's CSRF token; a signed-in page carries it for
+		// scripts.
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(this.base + "/media")).GET());
 		Matcher meta = CSRF_META.matcher(page.body());
 		if (!meta.find()) {
@@ -85,9 +90,8 @@ final class Api {
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.webm\"\r\n"
 				+ "Content-Type: video/webm\r\n\r\n";
 		String tail = "\r\n--" + boundary + "--\r\n";
-		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-				HttpRequest.BodyPublishers.ofString(head), HttpRequest.BodyPublishers.ofFile(file),
-				HttpRequest.BodyPublishers.ofString(tail));
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+				HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail));
 		HttpResponse<String> created = send(api("/api/v1/media").timeout(Duration.ofMinutes(10))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(body));
@@ -101,9 +105,9 @@ final class Api {
 
 	/** Creates a guest link without limits; its token (the last part of its URL). */
 	String createLink(long mediaId, String name) throws IOException, InterruptedException {
-		HttpResponse<String> created = send(api("/api/v1/media/" + mediaId + "/guest-links")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+		HttpResponse<String> created = send(
+				api("/api/v1/media/" + mediaId + "/guest-links").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
 		String url = field(expect(created, 201, "creating a guest link"), "url");
 		return url.substring(url.lastIndexOf('/') + 1);
 	}

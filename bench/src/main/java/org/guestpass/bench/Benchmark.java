@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The benchmark: starts PostgreSQL and the packaged GuestPass, seeds data, runs each scenario
- * beside its baseline at each concurrency, checks correctness and memory, and writes the report.
- * bench/README.md tells what each scenario measures and why.
+ * The benchmark: starts PostgreSQL and the packaged GuestPass, seeds data, runs each
+ * scenario beside its baseline at each concurrency, checks correctness and memory, and
+ * writes the report. bench/README.md tells what each scenario measures and why.
  */
 public final class Benchmark {
 
@@ -151,8 +151,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * A mix of every scenario's requests, not measured, so that no scenario meets a cold JVM: a third
-	 * of the clients admit guests, a third load their page, a third stream.
+	 * A mix of every scenario's requests, not measured, so that no scenario meets a cold
+	 * JVM: a third of the clients admit guests, a third load their page, a third stream.
 	 */
 	private void warmUp(GuestPassProcess guestpass, List<Guests.Admitted> viewers, long videoId, long loadLinks)
 			throws InterruptedException {
@@ -166,8 +166,9 @@ public final class Benchmark {
 				Duration.ofSeconds(1), (i) -> switch (i % 3) {
 					case 0 -> Guests.admissions(port, randomLink(loadLinks));
 					case 1 -> Guests.pageLoads(port, viewers.get(i));
-					default -> Guests.ranges(port, "/guest/media/" + videoId + "/content", viewerHeaders(viewers.get(i)),
-							videoBytes, Math.min(videoBytes, this.settings.rangeMegabytes() * 1_000_000L));
+					default ->
+						Guests.ranges(port, "/guest/media/" + videoId + "/content", viewerHeaders(viewers.get(i)),
+								videoBytes, Math.min(videoBytes, this.settings.rangeMegabytes() * 1_000_000L));
 				});
 	}
 
@@ -176,14 +177,18 @@ public final class Benchmark {
 				"Cookie: " + Guests.COOKIE + "=" + viewer.cookie());
 	}
 
-	/** Admissions by GuestPass, then the same statements straight through JDBC, at each concurrency. */
+	/**
+	 * Admissions by GuestPass, then the same statements straight through JDBC, at each
+	 * concurrency.
+	 */
 	private void admission(Database database, GuestPassProcess guestpass, long loadLinks) throws Exception {
 		int port = guestpass.port();
 		guestpass.phase("admission");
 		analyze(database);
 		System.out.println();
-		System.out.println("Admission: a new guest opens a link and submits the form, versus the same SQL through JDBC ("
-				+ Settings.FEW_LINKS + " links)");
+		System.out
+			.println("Admission: a new guest opens a link and submits the form, versus the same SQL through JDBC ("
+					+ Settings.FEW_LINKS + " links)");
 		try (AdmissionCeiling ceiling = new AdmissionCeiling(database, this.settings.poolSize())) {
 			for (int clients : this.settings.concurrency()) {
 				Load.Result admitted = load("Admission", "GuestPass", clients,
@@ -196,7 +201,10 @@ public final class Benchmark {
 		}
 	}
 
-	/** Every client races for a few links with a small click limit: exactly the limit gets in. */
+	/**
+	 * Every client races for a few links with a small click limit: exactly the limit gets
+	 * in.
+	 */
 	private void correctness(Database database, GuestPassProcess guestpass) throws Exception {
 		int port = guestpass.port();
 		guestpass.phase("correctness");
@@ -257,14 +265,17 @@ public final class Benchmark {
 				linksClicksSessions[1], linksClicksSessions[2], links * CORRECTNESS_LIMIT);
 	}
 
-	/** Admission latency with many links in the database, against the figures with few. */
+	/**
+	 * Admission latency with many links in the database, against the figures with few.
+	 */
 	private void growth(Database database, GuestPassProcess guestpass, long fewItems) throws Exception {
 		int port = guestpass.port();
 		guestpass.phase("growth");
 		System.out.println();
 		System.out.printf("Growth: admissions with %,d links in the database, then with %,d%n", Settings.FEW_LINKS,
 				this.settings.growthLinks());
-		// Measured again now rather than taken from the admission scenario: the JVM keeps getting
+		// Measured again now rather than taken from the admission scenario: the JVM keeps
+		// getting
 		// faster for minutes, and the many-links figures come last.
 		analyze(database);
 		Map<Integer, Load.Result> few = new LinkedHashMap<>();
@@ -304,7 +315,10 @@ public final class Benchmark {
 		return String.format("GuestPass, %,d links", links);
 	}
 
-	/** Enough admitted guests of the video for the page and streaming scenarios, one per client. */
+	/**
+	 * Enough admitted guests of the video for the page and streaming scenarios, one per
+	 * client.
+	 */
 	private List<Guests.Admitted> admitViewers(int port, String token) throws Exception {
 		List<Guests.Admitted> guests = new ArrayList<>();
 		try (HttpConnection http = new HttpConnection("127.0.0.1", port)) {
@@ -318,15 +332,16 @@ public final class Benchmark {
 	private void pages(Database database, GuestPassProcess guestpass, List<Guests.Admitted> guests) throws Exception {
 		analyze(database);
 		System.out.println();
-		System.out.println("Guest media page: admitted guests load their page, versus a static file of the same server");
+		System.out
+			.println("Guest media page: admitted guests load their page, versus a static file of the same server");
 		guestpass.phase("page");
 		for (int clients : this.settings.concurrency()) {
 			Load.Result page = load("Guest media page", "GuestPass", clients,
 					(i) -> Guests.pageLoads(guestpass.port(), guests.get(i)));
 			Load.Result css = load("Guest media page", "static file (same server)", clients,
 					(i) -> Guests.staticFile(guestpass.port(), "/css/guestpass.css"));
-			this.report.ratio("Guest media page (pages/s)", clients, page.perSecond(), css.perSecond(), "/s", ">= 0.7", 0.7,
-					true);
+			this.report.ratio("Guest media page (pages/s)", clients, page.perSecond(), css.perSecond(), "/s", ">= 0.7",
+					0.7, true);
 		}
 	}
 
@@ -337,7 +352,8 @@ public final class Benchmark {
 		Path stored;
 		long size;
 		try (Connection connection = database.connect();
-				PreparedStatement query = connection.prepareStatement("select file_key, size_bytes from media where id = ?")) {
+				PreparedStatement query = connection
+					.prepareStatement("select file_key, size_bytes from media where id = ?")) {
 			query.setLong(1, videoId);
 			try (ResultSet rs = query.executeQuery()) {
 				rs.next();
@@ -346,11 +362,13 @@ public final class Benchmark {
 			}
 		}
 		long range = this.settings.rangeMegabytes() * 1_000_000L;
-		System.out.printf("Streaming: %d MB ranges at random offsets of the %d MB video, versus nginx serving the same file%n",
+		System.out.printf(
+				"Streaming: %d MB ranges at random offsets of the %d MB video, versus nginx serving the same file%n",
 				this.settings.rangeMegabytes(), size / 1_000_000);
 		Nginx nginx = null;
 		if (this.settings.nginx() == null) {
-			System.out.println("  nginx: not found, so the baseline is not measured (bench/run installs Debian's nginx when run as root)");
+			System.out.println(
+					"  nginx: not found, so the baseline is not measured (bench/run installs Debian's nginx when run as root)");
 			this.report.note("Streaming baseline not measured: nginx missing.");
 		}
 		else {
@@ -358,7 +376,8 @@ public final class Benchmark {
 				nginx = Nginx.start(this.settings.nginx(), stored, work);
 			}
 			catch (IOException | IllegalStateException ex) {
-				System.out.println("  nginx: could not start (" + ex.getMessage() + "), so the baseline is not measured");
+				System.out
+					.println("  nginx: could not start (" + ex.getMessage() + "), so the baseline is not measured");
 				this.report.note("Streaming baseline not measured: nginx did not start: " + ex.getMessage());
 			}
 		}
@@ -383,8 +402,8 @@ public final class Benchmark {
 							(i) -> Guests.ranges(nginxPort, "/video.webm", List.of("Accept: */*"), size, range))
 						.megabytesPerSecond();
 				}
-				this.report.ratio("Streaming (MB/s)", clients, streamed.megabytesPerSecond(), baseline, " MB/s", ">= 0.9",
-						0.9, true);
+				this.report.ratio("Streaming (MB/s)", clients, streamed.megabytesPerSecond(), baseline, " MB/s",
+						">= 0.9", 0.9, true);
 				if (span != null) {
 					this.report.memory("streamingGcCount", span.collections());
 					this.report.memory("streamingHeapAfterGcMaxBytes", span.maxAfter());
@@ -405,19 +424,21 @@ public final class Benchmark {
 		}
 	}
 
-	private Load.Result load(String scenario, String target, int clients,
-			IntFunction<Load.Client> factory) throws InterruptedException {
-		Load.Result result = Load.run(scenario, target, clients, this.settings.warmup(), this.settings.measure(), factory);
+	private Load.Result load(String scenario, String target, int clients, IntFunction<Load.Client> factory)
+			throws InterruptedException {
+		Load.Result result = Load.run(scenario, target, clients, this.settings.warmup(), this.settings.measure(),
+				factory);
 		this.report.add(result);
 		return result;
 	}
 
 	/**
-	 * Brings the planner's statistics up to date, as autovacuum keeps them in steady state. The run
-	 * starts from empty tables that then grow by thousands of rows a minute, faster than autovacuum
-	 * notices: statements GuestPass prepared while {@code rate_limit_bucket} was nearly empty went on
-	 * scanning it whole (50 million rows read in one minute) until the next ANALYZE, and admissions
-	 * were twice as slow as after it.
+	 * Brings the planner's statistics up to date, as autovacuum keeps them in steady
+	 * state. The run starts from empty tables that then grow by thousands of rows a
+	 * minute, faster than autovacuum notices: statements GuestPass prepared while
+	 * {@code rate_limit_bucket} was nearly empty went on scanning it whole (50 million
+	 * rows read in one minute) until the next ANALYZE, and admissions were twice as slow
+	 * as after it.
 	 */
 	private static void analyze(Database database) throws SQLException {
 		try (Connection connection = database.connect()) {
@@ -430,7 +451,10 @@ public final class Benchmark {
 		return () -> Seeding.token(Seeding.LOAD, 1 + ThreadLocalRandom.current().nextLong(count));
 	}
 
-	/** The first admin's password, which GuestPass writes into its data folder on first start. */
+	/**
+	 * The first admin's password, which GuestPass writes into its data folder on first
+	 * start.
+	 */
 	private static String adminPassword(Path dataDir) throws IOException, InterruptedException {
 		Path file = dataDir.resolve("admin-password.txt");
 		for (int i = 0; i < 600 && !Files.exists(file); i++) {
@@ -440,14 +464,14 @@ public final class Benchmark {
 	}
 
 	/**
-	 * A file GuestPass accepts as a WebM video (it checks the first bytes: the EBML magic and the
-	 * doc type "webm"), filled up to the size with pseudo-random bytes.
+	 * A file GuestPass accepts as a WebM video (it checks the first bytes: the EBML magic
+	 * and the doc type "webm"), filled up to the size with pseudo-random bytes.
 	 */
 	static Path makeVideo(Path file, long size) throws IOException {
-		byte[] header = { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x9F, 0x42, (byte) 0x86, (byte) 0x81, 0x01,
-				0x42, (byte) 0xF7, (byte) 0x81, 0x01, 0x42, (byte) 0xF2, (byte) 0x81, 0x04, 0x42, (byte) 0xF3,
-				(byte) 0x81, 0x08, 0x42, (byte) 0x82, (byte) 0x84, 'w', 'e', 'b', 'm', 0x42, (byte) 0x87, (byte) 0x81,
-				0x04, 0x42, (byte) 0x85, (byte) 0x81, 0x02 };
+		byte[] header = { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x9F, 0x42, (byte) 0x86, (byte) 0x81, 0x01, 0x42,
+				(byte) 0xF7, (byte) 0x81, 0x01, 0x42, (byte) 0xF2, (byte) 0x81, 0x04, 0x42, (byte) 0xF3, (byte) 0x81,
+				0x08, 0x42, (byte) 0x82, (byte) 0x84, 'w', 'e', 'b', 'm', 0x42, (byte) 0x87, (byte) 0x81, 0x04, 0x42,
+				(byte) 0x85, (byte) 0x81, 0x02 };
 		byte[] block = new byte[1 << 20];
 		new Random(42).nextBytes(block);
 		System.arraycopy(header, 0, block, 0, header.length);

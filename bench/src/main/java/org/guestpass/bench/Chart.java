@@ -16,9 +16,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The latency distributions as one PNG: a panel per scenario, latency (log scale) against the
- * percentile (0 to 99.99 %, spread as HdrHistogram's own plots do), one line per load: colour by
- * concurrency, solid for GuestPass, dashed for its baseline.
+ * The latency distributions as one PNG: a panel per scenario, latency (log scale) against
+ * the percentile (0 to 99.99 %, spread as HdrHistogram's own plots do), one line per
+ * load: colour by concurrency, solid for GuestPass, dashed for its baseline.
  */
 final class Chart {
 
@@ -31,7 +31,10 @@ final class Chart {
 
 	private static final int HEIGHT = 1200;
 
-	/** The x axis: log10(1 / (1 - p)), so 90 % is at 1, 99 % at 2, 99.9 % at 3, 99.99 % at 4. */
+	/**
+	 * The x axis: log10(1 / (1 - p)), so 90 % is at 1, 99 % at 2, 99.9 % at 3, 99.99 % at
+	 * 4.
+	 */
 	private static final double X_MAX = 4;
 
 	private Chart() {
@@ -127,13 +130,15 @@ final class Chart {
 		int legendX = plotLeft;
 		List<String> baselines = new ArrayList<>();
 		for (Load.Result load : loads) {
-			// Solid: GuestPass; dashed: its baseline (for growth, the few-links admissions).
-			boolean guestpass = title.equals("Growth") ? !load.target().equals(Benchmark.linksTarget(Settings.FEW_LINKS))
+			// Solid: GuestPass; dashed: its baseline (for growth, the few-links
+			// admissions).
+			boolean guestpass = title.equals("Growth")
+					? !load.target().equals(Benchmark.linksTarget(Settings.FEW_LINKS))
 					: load.target().equals("GuestPass");
 			Color colour = COLOURS[levels.indexOf(load.concurrency()) % COLOURS.length];
 			g.setColor(colour);
-			g.setStroke(guestpass ? new BasicStroke(2f)
-					: new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 7f, 5f }, 0f));
+			g.setStroke(guestpass ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT,
+					BasicStroke.JOIN_MITER, 10f, new float[] { 7f, 5f }, 0f));
 			Path2D line = new Path2D.Double();
 			for (int step = 0; step <= 80; step++) {
 				double xValue = step * X_MAX / 80;

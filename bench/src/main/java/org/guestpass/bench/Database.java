@@ -15,8 +15,9 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The PostgreSQL that GuestPass and the database ceiling share: an embedded one (zonky's binaries),
- * or a given one, where the run works in a schema of its own and drops it at the end.
+ * The PostgreSQL that GuestPass and the database ceiling share: an embedded one (zonky's
+ * binaries), or a given one, where the run works in a schema of its own and drops it at
+ * the end.
  */
 final class Database implements AutoCloseable {
 
@@ -40,7 +41,8 @@ final class Database implements AutoCloseable {
 
 	static Database start(Settings settings, Path workDir) throws IOException, SQLException {
 		if (settings.databaseUrl() != null) {
-			String schema = "guestpass_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+			String schema = "guestpass_bench_"
+					+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
 			try (Connection connection = DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(),
 					settings.databasePassword()); Statement statement = connection.createStatement()) {
 				statement.execute("create schema " + schema);
@@ -55,7 +57,8 @@ final class Database implements AutoCloseable {
 			.setOutputRedirector(ProcessBuilder.Redirect.to(log.toFile()))
 			.setPGStartupWait(java.time.Duration.ofSeconds(60));
 		if (settings.durable()) {
-			// zonky's defaults (fsync and synchronous_commit off) suit tests; production keeps both on.
+			// zonky's defaults (fsync and synchronous_commit off) suit tests; production
+			// keeps both on.
 			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 		}
 		EmbeddedPostgres postgres = builder.start();

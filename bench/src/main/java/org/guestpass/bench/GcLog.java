@@ -21,7 +21,10 @@ final class GcLog {
 		this.file = file;
 	}
 
-	/** The collections of a stretch of the run: how many, and the most heap seen before and after one. */
+	/**
+	 * The collections of a stretch of the run: how many, and the most heap seen before
+	 * and after one.
+	 */
 	record Span(int collections, long maxBefore, long maxAfter) {
 	}
 

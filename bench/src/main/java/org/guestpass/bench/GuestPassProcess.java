@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged GuestPass as an operator runs it: {@code java -Xmx… -jar guestpass-*.jar} in a
- * process of its own, configured by environment variables, with a fresh data folder. While it runs,
- * its resident memory is sampled from {@code /proc}; its heap is read with {@code jcmd}.
+ * The packaged GuestPass as an operator runs it: {@code java -Xmx… -jar guestpass-*.jar}
+ * in a process of its own, configured by environment variables, with a fresh data folder.
+ * While it runs, its resident memory is sampled from {@code /proc}; its heap is read with
+ * {@code jcmd}.
  */
 final class GuestPassProcess implements AutoCloseable {
 
@@ -64,8 +65,9 @@ final class GuestPassProcess implements AutoCloseable {
 			.redirectOutput(log.toFile())
 			.directory(workDir.toFile());
 		Map<String, String> env = builder.environment();
-		env.keySet().removeIf((name) -> name.startsWith("GUESTPASS_") || name.startsWith("SPRING_")
-				|| name.startsWith("SERVER_") || name.startsWith("JAVA_TOOL_OPTIONS"));
+		env.keySet()
+			.removeIf((name) -> name.startsWith("GUESTPASS_") || name.startsWith("SPRING_")
+					|| name.startsWith("SERVER_") || name.startsWith("JAVA_TOOL_OPTIONS"));
 		env.put("SPRING_DATASOURCE_URL", database.url());
 		env.put("SPRING_DATASOURCE_USERNAME", database.user());
 		env.put("SPRING_DATASOURCE_PASSWORD", database.password());
@@ -116,8 +118,8 @@ final class GuestPassProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The heap in use right after a full collection (which {@code jcmd GC.run} asks for): what the
-	 * application really holds, in bytes.
+	 * The heap in use right after a full collection (which {@code jcmd GC.run} asks for):
+	 * what the application really holds, in bytes.
 	 */
 	long heapUsedAfterFullGc() throws IOException, InterruptedException {
 		jcmd("GC.run");
@@ -187,7 +189,9 @@ final class GuestPassProcess implements AutoCloseable {
 		}
 	}
 
-	/** A "VmRSS:  1234 kB" line of /proc/PID/status, in bytes; 0 when it cannot be read. */
+	/**
+	 * A "VmRSS: 1234 kB" line of /proc/PID/status, in bytes; 0 when it cannot be read.
+	 */
 	private long procStatus(String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {

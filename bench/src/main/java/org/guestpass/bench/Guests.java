@@ -12,11 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What guests' browsers send, as load clients. Every guest comes from an address of its own, passed
- * in {@code X-Forwarded-For} as the load balancer in front of GuestPass would (loopback is one of
- * the proxies GuestPass trusts by default): so each admission is a new guest on a new address, and
- * the per-address and per-link-and-address rate limits apply as they do in production, without
- * being what is measured.
+ * What guests' browsers send, as load clients. Every guest comes from an address of its
+ * own, passed in {@code X-Forwarded-For} as the load balancer in front of GuestPass would
+ * (loopback is one of the proxies GuestPass trusts by default): so each admission is a
+ * new guest on a new address, and the per-address and per-link-and-address rate limits
+ * apply as they do in production, without being what is measured.
  */
 final class Guests {
 
@@ -40,13 +40,17 @@ final class Guests {
 		return "10." + ((guest >> 16) & 0xff) + "." + ((guest >> 8) & 0xff) + "." + (guest & 0xff);
 	}
 
-	/** How an attempt to be admitted ended: 303 with the guest's cookie, or the refusal's status. */
+	/**
+	 * How an attempt to be admitted ended: 303 with the guest's cookie, or the refusal's
+	 * status.
+	 */
 	record Attempt(int status, String cookie, String location) {
 	}
 
 	/**
-	 * A guest opens the link (GET: the entry form, with its session cookie and CSRF field), then submits
-	 * their name and email (POST). A link that refuses already on opening ends the attempt there.
+	 * A guest opens the link (GET: the entry form, with its session cookie and CSRF
+	 * field), then submits their name and email (POST). A link that refuses already on
+	 * opening ends the attempt there.
 	 */
 	static Attempt attempt(HttpConnection http, String token, int guest) throws IOException, Load.Unexpected {
 		String address = "X-Forwarded-For: " + address(guest);
@@ -98,8 +102,8 @@ final class Guests {
 
 	/** An admitted guest loading their media page again and again. */
 	static Load.Client pageLoads(int port, Admitted guest) {
-		return gets(port, "/guest/media/" + guest.mediaId(), 200,
-				List.of(ACCEPT_HTML, "X-Forwarded-For: " + address(guest.guest()), "Cookie: " + COOKIE + "=" + guest.cookie()));
+		return gets(port, "/guest/media/" + guest.mediaId(), 200, List.of(ACCEPT_HTML,
+				"X-Forwarded-For: " + address(guest.guest()), "Cookie: " + COOKIE + "=" + guest.cookie()));
 	}
 
 	/** The cheapest request the server answers: a static file. */
@@ -136,7 +140,9 @@ final class Guests {
 		});
 	}
 
-	/** One operation of a client that keeps one connection, opened again after a failure. */
+	/**
+	 * One operation of a client that keeps one connection, opened again after a failure.
+	 */
 	private interface Operation {
 
 		long call(HttpConnection http) throws Exception;

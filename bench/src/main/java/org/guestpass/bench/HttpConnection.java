@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One HTTP/1.1 keep-alive connection, used by one client thread at a time: blocking, no pipelining,
- * no redirects, no cookie jar. It is small on purpose, so that the load generator, which shares
- * the machine with the servers it measures, spends little of it: java.net.http on Java 17 funnels
- * every connection through one selector thread, which would cap streaming before the servers do.
+ * One HTTP/1.1 keep-alive connection, used by one client thread at a time: blocking, no
+ * pipelining, no redirects, no cookie jar. It is small on purpose, so that the load
+ * generator, which shares the machine with the servers it measures, spends little of it:
+ * java.net.http on Java 17 funnels every connection through one selector thread, which
+ * would cap streaming before the servers do.
  */
 final class HttpConnection implements Closeable {
 
@@ -42,7 +43,10 @@ final class HttpConnection implements Closeable {
 		this.port = port;
 	}
 
-	/** A response: its status, headers, and the body when it was asked for (else only its length). */
+	/**
+	 * A response: its status, headers, and the body when it was asked for (else only its
+	 * length).
+	 */
 	record Response(int status, List<String[]> headers, byte[] body, long length) {
 
 		String header(String name) {
@@ -72,12 +76,11 @@ final class HttpConnection implements Closeable {
 	}
 
 	/**
-	 * Sends one request and reads the whole response. {@code headers} are "Name: value" lines.
-	 * A GET on a kept-alive connection that the server closed meanwhile is sent once more on a new
-	 * one; any other failure closes the connection and is thrown.
+	 * Sends one request and reads the whole response. {@code headers} are "Name: value"
+	 * lines. A GET on a kept-alive connection that the server closed meanwhile is sent
+	 * once more on a new one; any other failure closes the connection and is thrown.
 	 */
-	Response send(String method, String path, List<String> headers, byte[] body, boolean keepBody)
-			throws IOException {
+	Response send(String method, String path, List<String> headers, byte[] body, boolean keepBody) throws IOException {
 		byte[] request = encode(method, path, headers, body);
 		boolean reused = this.socket != null;
 		try {

@@ -12,16 +12,21 @@ import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed-loop load: a fixed number of clients, each a thread running its operation back to back,
- * first for the warm-up, then for the measured window. Only operations that start inside the window
- * count; each one's latency goes into the thread's own histogram, merged at the end.
+ * A closed-loop load: a fixed number of clients, each a thread running its operation back
+ * to back, first for the warm-up, then for the measured window. Only operations that
+ * start inside the window count; each one's latency goes into the thread's own histogram,
+ * merged at the end.
  * <p>
- * Closed-loop clients wait for each answer before asking again, so a slow server is asked less
- * often: latencies are those seen by that many busy users, not those of a fixed arrival rate.
+ * Closed-loop clients wait for each answer before asking again, so a slow server is asked
+ * less often: latencies are those seen by that many busy users, not those of a fixed
+ * arrival rate.
  */
 final class Load {
 
-	/** Latencies are recorded in microseconds, from 1 µs to 10 minutes, to three significant digits. */
+	/**
+	 * Latencies are recorded in microseconds, from 1 µs to 10 minutes, to three
+	 * significant digits.
+	 */
 	static final long HIGHEST_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
 
 	private Load() {
@@ -31,8 +36,8 @@ final class Load {
 	interface Client extends AutoCloseable {
 
 		/**
-		 * One operation (an admission, a page load, a range of video). Returns the bytes it received;
-		 * throws {@link Unexpected} for an answer it should not have got.
+		 * One operation (an admission, a page load, a range of video). Returns the bytes
+		 * it received; throws {@link Unexpected} for an answer it should not have got.
 		 */
 		long call() throws Exception;
 
@@ -188,8 +193,8 @@ final class Load {
 	}
 
 	/**
-	 * Runs {@code concurrency} clients made by {@code clients} for the warm-up, then measures for
-	 * {@code measure}. Progress is printed as one line.
+	 * Runs {@code concurrency} clients made by {@code clients} for the warm-up, then
+	 * measures for {@code measure}. Progress is printed as one line.
 	 */
 	static Result run(String scenario, String target, int concurrency, Duration warmup, Duration measure,
 			IntFunction<Client> clients) throws InterruptedException {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's nginx serving the very file GuestPass streams (a hard link to it in a folder of its
- * own), with a generated configuration on a free port: the streaming scenario's baseline. It runs
- * in the foreground as a child of the benchmark and uses as many workers as there are cores.
+ * Debian's nginx serving the very file GuestPass streams (a hard link to it in a folder
+ * of its own), with a generated configuration on a free port: the streaming scenario's
+ * baseline. It runs in the foreground as a child of the benchmark and uses as many
+ * workers as there are cores.
  */
 final class Nginx implements AutoCloseable {
 

@@ -17,13 +17,16 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 
 /**
- * Everything a run measured, and the three files it becomes: a Markdown report whose first table
- * gives every ratio with its target, the raw figures as JSON, and a chart of the latency
- * distributions as PNG.
+ * Everything a run measured, and the three files it becomes: a Markdown report whose
+ * first table gives every ratio with its target, the raw figures as JSON, and a chart of
+ * the latency distributions as PNG.
  */
 final class Report {
 
-	/** One line of the ratio table. {@code met} is null when the baseline was not measured. */
+	/**
+	 * One line of the ratio table. {@code met} is null when the baseline was not
+	 * measured.
+	 */
 	record Ratio(String scenario, int concurrency, Double guestpass, Double baseline, String unit, Double ratio,
 			String target, Boolean met) {
 	}
@@ -86,12 +89,14 @@ final class Report {
 		return this.results.stream()
 			.filter((r) -> r.scenario().equals(scenario) && r.target().equals(target) && r.concurrency() == concurrency)
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No result for " + scenario + " / " + target + " / " + concurrency));
+			.orElseThrow(() -> new IllegalStateException(
+					"No result for " + scenario + " / " + target + " / " + concurrency));
 	}
 
 	/**
-	 * A line of the ratio table: GuestPass's figure over its baseline's. With {@code higherIsBetter}
-	 * the target is met when the ratio is at least {@code threshold}; otherwise at most.
+	 * A line of the ratio table: GuestPass's figure over its baseline's. With
+	 * {@code higherIsBetter} the target is met when the ratio is at least
+	 * {@code threshold}; otherwise at most.
 	 */
 	void ratio(String scenario, int concurrency, double guestpass, Double baseline, String unit, String target,
 			double threshold, boolean higherIsBetter) {
@@ -130,8 +135,8 @@ final class Report {
 		}
 		Object past = this.correctness.get("linksPastTheirLimit");
 		if (past != null) {
-			rows.add(new String[] { "Correctness: links admitted past their limit (all links, SQL)", "all", past.toString(),
-					"—", "—", "0", verdict(((Number) past).longValue() == 0, "") });
+			rows.add(new String[] { "Correctness: links admitted past their limit (all links, SQL)", "all",
+					past.toString(), "—", "—", "0", verdict(((Number) past).longValue() == 0, "") });
 		}
 		if (this.correctness.get("race") instanceof Map<?, ?> race) {
 			long expected = ((Number) race.get("expected")).longValue();
@@ -167,13 +172,17 @@ final class Report {
 		return rows;
 	}
 
-	/** Two decimals, or three where two would round a miss up to the target (0.499 is not 0.50). */
+	/**
+	 * Two decimals, or three where two would round a miss up to the target (0.499 is not
+	 * 0.50).
+	 */
 	private static String ratio(Ratio ratio) {
 		String two = String.format(Locale.ROOT, "%.2f", ratio.ratio());
 		double threshold = Double.parseDouble(ratio.target().replaceAll("[^0-9.]", ""));
 		boolean roundedMeets = ratio.target().startsWith(">=") ? Double.parseDouble(two) >= threshold
 				: Double.parseDouble(two) <= threshold;
-		return roundedMeets == Boolean.TRUE.equals(ratio.met()) ? two : String.format(Locale.ROOT, "%.3f", ratio.ratio());
+		return roundedMeets == Boolean.TRUE.equals(ratio.met()) ? two
+				: String.format(Locale.ROOT, "%.3f", ratio.ratio());
 	}
 
 	private static String verdict(Boolean met, String unmeasured) {
@@ -215,7 +224,8 @@ final class Report {
 			String cell = row[i].replace("**", "");
 			boolean number = i >= 1 && i <= 4 && !cell.isEmpty() && Character.isDigit(cell.charAt(0));
 			line.append("| ")
-				.append(number ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()))
+				.append(number ? " ".repeat(widths[i] - cell.length()) + cell
+						: cell + " ".repeat(widths[i] - cell.length()))
 				.append(" ");
 		}
 		System.out.println(line.append("|"));
@@ -228,10 +238,14 @@ final class Report {
 		return all;
 	}
 
-	/** Writes the Markdown report, the JSON figures and the PNG chart; their paths in that order. */
+	/**
+	 * Writes the Markdown report, the JSON figures and the PNG chart; their paths in that
+	 * order.
+	 */
 	Path[] write(Path folder) throws IOException {
 		Files.createDirectories(folder);
-		// A smoke run's figures are no measurement: never mistaken for (or replacing) a full run's.
+		// A smoke run's figures are no measurement: never mistaken for (or replacing) a
+		// full run's.
 		String kind = this.settings.quick() ? "-quick" : "";
 		String name = this.started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + kind;
 		if (Files.exists(folder.resolve(name + ".md"))) {
@@ -240,7 +254,8 @@ final class Report {
 		Path markdown = folder.resolve(name + ".md");
 		Path json = folder.resolve(name + ".json");
 		Path png = folder.resolve(name + ".png");
-		Files.writeString(json, new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(raw()));
+		Files.writeString(json,
+				new ObjectMapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(raw()));
 		Chart.write(png, this.results);
 		Files.writeString(markdown, markdown(png.getFileName().toString(), json.getFileName().toString()));
 		return new Path[] { markdown, json, png };
@@ -340,11 +355,13 @@ final class Report {
 		if (!this.rowsAfter.isEmpty()) {
 			md.append("- Rows after the run: ").append(this.rowsAfter).append('\n');
 		}
-		md.append("- Load generator: in the same machine (it shares the cores with the servers), one thread per client, "
-				+ "HTTP/1.1 keep-alive\n\n");
+		md.append(
+				"- Load generator: in the same machine (it shares the cores with the servers), one thread per client, "
+						+ "HTTP/1.1 keep-alive\n\n");
 
 		md.append("## Every load\n\n");
-		md.append("| scenario | measured | clients | throughput | p50 ms | p90 ms | p99 ms | max ms | errors (5xx) |\n");
+		md.append(
+				"| scenario | measured | clients | throughput | p50 ms | p90 ms | p99 ms | max ms | errors (5xx) |\n");
 		md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Load.Result result : this.results) {
 			boolean streaming = result.scenario().equals("Streaming");
@@ -419,8 +436,9 @@ final class Report {
 		md.append("\n## Memory\n\n");
 		memory(md);
 		md.append("\n## The database ceiling of one admission\n\n");
-		md.append("What GuestPass sends to PostgreSQL for one new guest on a new address (read off `log_statement = all`); "
-				+ "the ceiling sends the same, with the same transactions, straight through JDBC:\n\n```\n");
+		md.append(
+				"What GuestPass sends to PostgreSQL for one new guest on a new address (read off `log_statement = all`); "
+						+ "the ceiling sends the same, with the same transactions, straight through JDBC:\n\n```\n");
 		AdmissionCeiling.STATEMENTS.forEach((line) -> md.append(line).append('\n'));
 		md.append("```\n\n## Set-up times (seconds)\n\n");
 		this.timings.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
@@ -441,7 +459,9 @@ final class Report {
 		if (this.memory.get("peakRssBytesByPhase") instanceof Map<?, ?> phases && !phases.isEmpty()) {
 			List<String> each = new ArrayList<>();
 			phases.forEach((phase, bytes) -> each.add(phase + " " + megabytes(((Number) bytes).longValue())));
-			md.append("- Highest resident set sampled (every 200 ms) during: ").append(String.join(", ", each)).append('\n');
+			md.append("- Highest resident set sampled (every 200 ms) during: ")
+				.append(String.join(", ", each))
+				.append('\n');
 		}
 		if (this.memory.get("heapAfterFullGcAfterStreamingBytes") instanceof Number after) {
 			md.append("- Heap in use after a full collection: ")

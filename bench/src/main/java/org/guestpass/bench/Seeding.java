@@ -7,20 +7,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Links in bulk, written straight into the database: the API allows three links per item, so the
- * benchmark's thousands (and million) are inserted with one statement each time. Item {@code k}
- * gets links {@code 3k-2 … 3k}; link {@code i} has the token {@code PREFIX + i} padded to the 43
- * characters of a real token, and the database stores its SHA-256 in hex, as GuestPass does
- * ({@code Tokens.hash}), so the benchmark knows every link's token without keeping a million of them.
- * The copy of the token sealed under the server secret is a placeholder: only the owner's dialog
- * reads it, and it treats an unreadable one as "cannot be copied again".
+ * Links in bulk, written straight into the database: the API allows three links per item,
+ * so the benchmark's thousands (and million) are inserted with one statement each time.
+ * Item {@code k} gets links {@code 3k-2 … 3k}; link {@code i} has the token
+ * {@code PREFIX + i} padded to the 43 characters of a real token, and the database stores
+ * its SHA-256 in hex, as GuestPass does ({@code Tokens.hash}), so the benchmark knows
+ * every link's token without keeping a million of them. The copy of the token sealed
+ * under the server secret is a placeholder: only the owner's dialog reads it, and it
+ * treats an unreadable one as "cannot be copied again".
  */
 final class Seeding {
 
 	/** The links the admission scenarios use: a click limit too high to reach. */
 	static final String LOAD = "bench-";
 
-	/** The links of the correctness check: a small click limit that every client races for. */
+	/**
+	 * The links of the correctness check: a small click limit that every client races
+	 * for.
+	 */
 	static final String LIMITED = "limit-";
 
 	static final int LOAD_LINK_LIMIT = 100_000_000;
@@ -35,11 +39,12 @@ final class Seeding {
 	}
 
 	/**
-	 * Adds items {@code fromItem … toItem} (live sessions owned by {@code ownerId}, guest access on),
-	 * each with three links of the series {@code prefix}. Returns the number of links added.
+	 * Adds items {@code fromItem … toItem} (live sessions owned by {@code ownerId}, guest
+	 * access on), each with three links of the series {@code prefix}. Returns the number
+	 * of links added.
 	 */
-	static long addItems(Connection connection, long ownerId, String prefix, long fromItem, long toItem,
-			int maxClicks) throws SQLException {
+	static long addItems(Connection connection, long ownerId, String prefix, long fromItem, long toItem, int maxClicks)
+			throws SQLException {
 		if (toItem < fromItem) {
 			return 0;
 		}
@@ -89,8 +94,8 @@ final class Seeding {
 	}
 
 	/**
-	 * Links admitted past their limit, by clicks or by guest sessions: must be none. Checks every
-	 * link with a limit, so every admission of the run.
+	 * Links admitted past their limit, by clicks or by guest sessions: must be none.
+	 * Checks every link with a limit, so every admission of the run.
 	 */
 	static long linksPastTheirLimit(Connection connection) throws SQLException {
 		return single(connection, """
@@ -102,7 +107,10 @@ final class Seeding {
 				""");
 	}
 
-	/** For the links with this click limit: how many there are, their clicks, and their guest sessions. */
+	/**
+	 * For the links with this click limit: how many there are, their clicks, and their
+	 * guest sessions.
+	 */
 	static long[] linksClicksAndSessions(Connection connection, int maxClicks) throws SQLException {
 		try (PreparedStatement query = connection.prepareStatement("""
 				select count(*), coalesce(sum(l.clicks), 0),

@@ -11,30 +11,38 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a run does, from {@code BENCH_*} environment variables (bench/README.md lists them).
+ * What a run does, from {@code BENCH_*} environment variables (bench/README.md lists
+ * them).
  *
- * @param quick a smoke run: short windows, a smaller video and fewer links for the growth scenario
- * @param jitWarmup how long GuestPass serves a mix of every scenario before the first measurement, so
- * that the first figures are not those of a cold JVM
+ * @param quick a smoke run: short windows, a smaller video and fewer links for the growth
+ * scenario
+ * @param jitWarmup how long GuestPass serves a mix of every scenario before the first
+ * measurement, so that the first figures are not those of a cold JVM
  * @param warmup how long each load runs before it is measured
  * @param measure how long each load is measured
  * @param concurrency the numbers of concurrent clients, each measured in turn
  * @param scenarios which scenarios run (admission, page, streaming, growth)
  * @param jar the packaged GuestPass
  * @param heap GuestPass's -Xmx
- * @param databaseUrl a PostgreSQL to use instead of an embedded one (the run creates its own schema)
- * @param durable whether the embedded PostgreSQL keeps fsync and synchronous_commit on, as production does
+ * @param databaseUrl a PostgreSQL to use instead of an embedded one (the run creates its
+ * own schema)
+ * @param durable whether the embedded PostgreSQL keeps fsync and synchronous_commit on,
+ * as production does
  * @param videoMegabytes the size of the streamed video
  * @param rangeMegabytes the size of each Range request while streaming
- * @param growthLinks how many links the database holds for the second half of the growth scenario
- * @param poolSize the JDBC pool of the database ceiling: GuestPass's own (HikariCP's default, 10)
+ * @param growthLinks how many links the database holds for the second half of the growth
+ * scenario
+ * @param poolSize the JDBC pool of the database ceiling: GuestPass's own (HikariCP's
+ * default, 10)
  * @param nginx the nginx binary, or null when there is none
  * @param results where the report goes
- * @param startedAt when the whole command started (the script passes it), for the wall time
+ * @param startedAt when the whole command started (the script passes it), for the wall
+ * time
  */
-record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration measure, List<Integer> concurrency, Set<String> scenarios,
-		Path jar, String heap, String databaseUrl, String databaseUser, String databasePassword, boolean durable, int videoMegabytes,
-		int rangeMegabytes, int growthLinks, int poolSize, Path nginx, Path results, long startedAt) {
+record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration measure, List<Integer> concurrency,
+		Set<String> scenarios, Path jar, String heap, String databaseUrl, String databaseUser, String databasePassword,
+		boolean durable, int videoMegabytes, int rangeMegabytes, int growthLinks, int poolSize, Path nginx,
+		Path results, long startedAt) {
 
 	static final int FEW_LINKS = 1_000;
 
@@ -55,7 +63,8 @@ record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration mea
 		String nginx = env("BENCH_NGINX", "");
 		return new Settings(quick, jitWarmup, warmup, measure, concurrency, scenarios, Path.of(jar),
 				env("BENCH_HEAP", "256m"), env("BENCH_DATABASE_URL", null), env("BENCH_DATABASE_USER", "postgres"),
-				env("BENCH_DATABASE_PASSWORD", ""), "1".equals(env("BENCH_DURABLE", "0")), Integer.parseInt(env("BENCH_VIDEO_MB", quick ? "64" : "500")),
+				env("BENCH_DATABASE_PASSWORD", ""), "1".equals(env("BENCH_DURABLE", "0")),
+				Integer.parseInt(env("BENCH_VIDEO_MB", quick ? "64" : "500")),
 				Integer.parseInt(env("BENCH_RANGE_MB", "8")),
 				Integer.parseInt(env("BENCH_GROWTH_LINKS", quick ? "100000" : "1000000")),
 				Integer.parseInt(env("BENCH_POOL_SIZE", "10")), nginx.isBlank() ? null : Path.of(nginx),

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * paragraph instead of a stack trace, without the password.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AdminPasswordStartUpTests {
+class AdminPasswordStartUpIntegrationTests {
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated secrets and every media file are readable only by the user GuestPass runs as,
  * and a folder an earlier version left readable is closed.
  */
-class DataFolderTests {
+class DataFolderIntegrationTests {
 
 	private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,

@@ -1,0 +1,4 @@
+/**
+ * The settings module's web endpoints: the site settings page and API.
+ */
+package org.guestpass.settings.web;
