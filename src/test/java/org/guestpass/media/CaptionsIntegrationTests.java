@@ -57,6 +57,18 @@ class CaptionsIntegrationTests {
 		assertThat(page.body())
 			.containsPattern("<track kind=\"captions\"\\s+srclang=\"en\"\\s+label=\"English\"\\s+src=\"/guest/media/"
 					+ video + "/captions/en\">");
+		TestClient ownersBrowser = TestClient.browser(this.port);
+		ownersBrowser.signIn(owner.username(), owner.password());
+		TestClient.Response ownersPage = ownersBrowser.get("/media/" + video);
+		assertThat(ownersPage.body()).as("one player for both pages")
+			.containsPattern("<track kind=\"captions\"\\s+srclang=\"en\"\\s+label=\"English\"\\s+src=\"/api/v1/media/"
+					+ video + "/captions/en\">");
+		for (TestClient.Response each : List.of(page, ownersPage)) {
+			assertThat(each.body()).as("one player for both pages")
+				.containsPattern("<video controls preload=\"metadata\" controlslist=\"nodownload\" playsinline[^>]*"
+						+ "aria-label=\"Captioned\"")
+				.contains("<label for=\"playback-speed\">Speed</label>");
+		}
 		TestClient.Response guestFile = guest.get("/guest/media/" + video + "/captions/pt-BR");
 		assertThat(guestFile.status()).isEqualTo(200);
 		assertThat(guestFile.body()).as("the byte-order mark is not kept").startsWith("WEBVTT");
