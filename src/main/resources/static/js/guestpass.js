@@ -1,7 +1,7 @@
 // GuestPass: small enhancements on top of pages that already work without JavaScript.
-// The menu button opens its menu with the keys of the WAI-ARIA pattern, "Manage guest access" opens as a dialog, links are copied to
-// the clipboard, deletions are confirmed in a dialog, forms say what is wrong next to the field,
-// and uploads show their progress. No inline scripts: the Content-Security-Policy forbids them.
+// The menu button opens its menu with the keys of the WAI-ARIA pattern, a menu entry's page opens
+// as a dialog, links are copied to the clipboard, deletions are confirmed in a dialog, forms say
+// what is wrong next to the field, and uploads show their progress. No inline scripts: the Content-Security-Policy forbids them.
 (function () {
 	'use strict';
 
@@ -166,10 +166,16 @@
 			if (menu) {
 				closeMenu(menu, false);
 			}
+			// Any page a menu entry leads to can open here: its [data-panel] section comes over,
+			// and the dialog takes that section's name.
 			var dialog = document.getElementById('panel-dialog');
 			htmx.ajax('GET', panelLink.getAttribute('href'), {
-				target: dialog.querySelector('.panel-slot'), select: '#guest-access-panel', swap: 'innerHTML'
+				target: dialog.querySelector('.panel-slot'), select: '[data-panel]', swap: 'innerHTML'
 			}).then(function () {
+				var panel = dialog.querySelector('[data-panel]');
+				if (panel && panel.getAttribute('aria-labelledby')) {
+					dialog.setAttribute('aria-labelledby', panel.getAttribute('aria-labelledby'));
+				}
 				openDialog(dialog, opener);
 			});
 			return;
@@ -371,7 +377,7 @@
 
 	document.addEventListener('htmx:beforeSwap', function () {
 		lastFocusedId = document.activeElement && document.activeElement.id ? document.activeElement.id : null;
-		var open = document.querySelector('#guest-access-panel dialog[open]');
+		var open = document.querySelector('[data-panel] dialog[open]');
 		if (open) {
 			open.close();
 		}
@@ -379,7 +385,7 @@
 
 	document.addEventListener('htmx:afterSettle', function (event) {
 		init(event.target);
-		var reopen = document.querySelector('#guest-access-panel dialog[open]');
+		var reopen = document.querySelector('[data-panel] dialog[open]');
 		if (reopen) {
 			reopen.close();
 			openDialog(reopen, document.querySelector('[data-opens-dialog="' + reopen.id + '"]'));
@@ -388,7 +394,10 @@
 			document.getElementById(lastFocusedId).focus();
 		}
 		else {
-			var title = document.getElementById('guest-access-title');
+			var panel = (event.target.closest && event.target.closest('[data-panel]'))
+				|| (event.target.querySelector && event.target.querySelector('[data-panel]'))
+				|| document.querySelector('[data-panel]');
+			var title = panel && document.getElementById(panel.getAttribute('aria-labelledby'));
 			if (title) {
 				title.setAttribute('tabindex', '-1');
 				title.focus();
