@@ -1,7 +1,7 @@
 // GuestPass: small enhancements on top of pages that already work without JavaScript.
-// Menus get arrow keys and Escape, "Manage guest access" opens as a dialog, links are copied to
-// the clipboard, deletions are confirmed in a dialog, forms say what is wrong next to the field,
-// and uploads show their progress. No inline scripts: the Content-Security-Policy forbids them.
+// The menu button opens its menu with the keys of the WAI-ARIA pattern, a menu entry's page opens
+// as a dialog, links are copied to the clipboard, deletions are confirmed in a dialog, forms say
+// what is wrong next to the field, and uploads show their progress. No inline scripts: the Content-Security-Policy forbids them.
 (function () {
 	'use strict';
 
@@ -38,82 +38,114 @@
 		}
 	}, true);
 
-	// ---- The "More actions" menu: a disclosure with menu keys ----
+	// ---- The "More actions" menu: a menu button (WAI-ARIA Authoring Practices) ----
+	// The page shows the entries as a plain list of links; here the button appears, the list
+	// becomes its pop-up menu, and the keys work as they do in a desktop menu.
 
-	function closeMenu(menu) {
-		menu.open = false;
-		var summary = menu.querySelector('summary');
-		if (summary) {
-			summary.setAttribute('aria-expanded', 'false');
-		}
+	function menuButton(menu) {
+		return menu.querySelector('.menu-button');
+	}
+
+	function menuList(menu) {
+		return menu.querySelector('.menu-list');
 	}
 
 	function menuItems(menu) {
-		return Array.prototype.slice.call(menu.querySelectorAll('.menu-item'));
+		return Array.prototype.slice.call(menu.querySelectorAll('[role="menuitem"]'));
+	}
+
+	function isOpen(menu) {
+		return !menuList(menu).hidden;
+	}
+
+	function openMenu(menu, focusLast) {
+		menuList(menu).hidden = false;
+		menuButton(menu).setAttribute('aria-expanded', 'true');
+		var items = menuItems(menu);
+		if (items.length) {
+			items[focusLast ? items.length - 1 : 0].focus();
+		}
+	}
+
+	function closeMenu(menu, returnFocus) {
+		menuList(menu).hidden = true;
+		menuButton(menu).setAttribute('aria-expanded', 'false');
+		if (returnFocus) {
+			menuButton(menu).focus();
+		}
 	}
 
 	function enhanceMenu(menu) {
 		if (menu.dataset.enhanced) {
 			return;
 		}
+		var button = menuButton(menu);
+		var list = menuList(menu);
+		if (!button || !list) {
+			return;
+		}
 		menu.dataset.enhanced = 'true';
-		var summary = menu.querySelector('summary');
-		var list = menu.querySelector('.menu-list');
-		summary.setAttribute('aria-haspopup', 'menu');
-		summary.setAttribute('aria-expanded', 'false');
 		list.setAttribute('role', 'menu');
+		list.removeAttribute('aria-label');
+		list.setAttribute('aria-labelledby', button.id);
 		Array.prototype.forEach.call(list.children, function (li) {
 			li.setAttribute('role', 'none');
 		});
-		menuItems(menu).forEach(function (item) {
+		Array.prototype.forEach.call(list.querySelectorAll('.menu-item'), function (item) {
 			item.setAttribute('role', 'menuitem');
 			item.setAttribute('tabindex', '-1');
 		});
-		menu.addEventListener('toggle', function () {
-			summary.setAttribute('aria-expanded', String(menu.open));
-			if (!menu.open) {
-				return;
+		list.hidden = true;
+		button.hidden = false;
+		// Enter and Space click a button by themselves.
+		button.addEventListener('click', function () {
+			if (isOpen(menu)) {
+				closeMenu(menu, false);
 			}
-			var items = menuItems(menu);
-			if (items.length) {
-				items[0].focus();
+			else {
+				openMenu(menu, false);
 			}
 		});
-		menu.addEventListener('keydown', function (event) {
+		button.addEventListener('keydown', function (event) {
+			if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+				event.preventDefault();
+				openMenu(menu, event.key === 'ArrowUp');
+			}
+		});
+		list.addEventListener('keydown', function (event) {
 			var items = menuItems(menu);
 			var index = items.indexOf(document.activeElement);
-			if (event.key === 'Escape' && menu.open) {
+			if (event.key === 'Escape') {
 				event.preventDefault();
-				closeMenu(menu);
-				summary.focus();
+				closeMenu(menu, true);
 			}
 			else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
 				event.preventDefault();
-				if (!menu.open) {
-					menu.open = true;
-					return;
-				}
 				var step = event.key === 'ArrowDown' ? 1 : -1;
 				items[(index + step + items.length) % items.length].focus();
 			}
-			else if (event.key === 'Home' && menu.open) {
+			else if (event.key === 'Home') {
 				event.preventDefault();
 				items[0].focus();
 			}
-			else if (event.key === 'End' && menu.open) {
+			else if (event.key === 'End') {
 				event.preventDefault();
 				items[items.length - 1].focus();
 			}
-			else if (event.key === 'Tab' && menu.open) {
-				closeMenu(menu);
+			else if (event.key === ' ' && index >= 0) {
+				event.preventDefault();
+				items[index].click();
+			}
+			else if (event.key === 'Tab') {
+				closeMenu(menu, false);
 			}
 		});
 	}
 
 	document.addEventListener('click', function (event) {
-		document.querySelectorAll('details[data-menu][open]').forEach(function (menu) {
-			if (!menu.contains(event.target)) {
-				closeMenu(menu);
+		document.querySelectorAll('[data-menu][data-enhanced]').forEach(function (menu) {
+			if (isOpen(menu) && !menu.contains(event.target)) {
+				closeMenu(menu, false);
 			}
 		});
 	});
@@ -129,15 +161,21 @@
 		var panelLink = target.closest('[data-opens-panel]');
 		if (panelLink && window.htmx) {
 			event.preventDefault();
-			var menu = panelLink.closest('details');
-			var opener = menu ? menu.querySelector('summary') : panelLink;
+			var menu = panelLink.closest('[data-menu][data-enhanced]');
+			var opener = menu ? menuButton(menu) : panelLink;
 			if (menu) {
-				closeMenu(menu);
+				closeMenu(menu, false);
 			}
+			// Any page a menu entry leads to can open here: its [data-panel] section comes over,
+			// and the dialog takes that section's name.
 			var dialog = document.getElementById('panel-dialog');
 			htmx.ajax('GET', panelLink.getAttribute('href'), {
-				target: dialog.querySelector('.panel-slot'), select: '#guest-access-panel', swap: 'innerHTML'
+				target: dialog.querySelector('.panel-slot'), select: '[data-panel]', swap: 'innerHTML'
 			}).then(function () {
+				var panel = dialog.querySelector('[data-panel]');
+				if (panel && panel.getAttribute('aria-labelledby')) {
+					dialog.setAttribute('aria-labelledby', panel.getAttribute('aria-labelledby'));
+				}
 				openDialog(dialog, opener);
 			});
 			return;
@@ -339,7 +377,7 @@
 
 	document.addEventListener('htmx:beforeSwap', function () {
 		lastFocusedId = document.activeElement && document.activeElement.id ? document.activeElement.id : null;
-		var open = document.querySelector('#guest-access-panel dialog[open]');
+		var open = document.querySelector('[data-panel] dialog[open]');
 		if (open) {
 			open.close();
 		}
@@ -347,7 +385,7 @@
 
 	document.addEventListener('htmx:afterSettle', function (event) {
 		init(event.target);
-		var reopen = document.querySelector('#guest-access-panel dialog[open]');
+		var reopen = document.querySelector('[data-panel] dialog[open]');
 		if (reopen) {
 			reopen.close();
 			openDialog(reopen, document.querySelector('[data-opens-dialog="' + reopen.id + '"]'));
@@ -356,7 +394,10 @@
 			document.getElementById(lastFocusedId).focus();
 		}
 		else {
-			var title = document.getElementById('guest-access-title');
+			var panel = (event.target.closest && event.target.closest('[data-panel]'))
+				|| (event.target.querySelector && event.target.querySelector('[data-panel]'))
+				|| document.querySelector('[data-panel]');
+			var title = panel && document.getElementById(panel.getAttribute('aria-labelledby'));
 			if (title) {
 				title.setAttribute('tabindex', '-1');
 				title.focus();
@@ -459,7 +500,7 @@
 	}
 
 	function init(root) {
-		(root.querySelectorAll ? root : document).querySelectorAll('details[data-menu]').forEach(enhanceMenu);
+		(root.querySelectorAll ? root : document).querySelectorAll('[data-menu]').forEach(enhanceMenu);
 		(root.querySelectorAll ? root : document).querySelectorAll('form[data-validate]').forEach(function (form) {
 			form.setAttribute('novalidate', '');
 		});

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.Accessible.role;
 
 /**
  * What browser tests share: real Chromium windows that are closed after each test, and
@@ -137,8 +138,8 @@ public abstract class BrowserTest {
 
 	/** Three dots, then "Manage guest access": the dialog opens over the media page. */
 	protected WebElement openManageGuestAccess(WebDriver driver) {
-		driver.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		driver.findElement(By.linkText("Manage guest access")).click();
+		driver.findElement(role("button", "More actions")).click();
+		driver.findElement(role("menuitem", "Manage guest access")).click();
 		WebElement dialog = visible(driver, By.id("panel-dialog"));
 		visible(driver, By.id("guest-access-title"));
 		return dialog;
@@ -155,7 +156,7 @@ public abstract class BrowserTest {
 	 * Create new link, fill the dialog, Create: waits for the table to show the new row.
 	 */
 	protected static void createLink(WebDriver driver, String name, String clicks, String days) {
-		driver.findElement(By.linkText("Create new link")).click();
+		driver.findElement(role("button", "Create new link")).click();
 		visible(driver, By.id("create-link-dialog"));
 		fillLinkForm(driver, name, clicks, days);
 		clickAndWait(driver, By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']"));

@@ -310,7 +310,9 @@ class GuestAccessPageIntegrationTests {
 			.query(Long.class)
 			.single();
 		TestClient.Response page = this.browser.get("/media/" + media + "/guest-access");
-		assertThat(page.body()).contains("href=\"/media/" + media + "/guest-links/" + link + "/delete\"");
+		// A button that asks for the confirmation page, a dialog once the script runs.
+		assertThat(page.body()).containsPattern("<form method=\"get\"[^>]* action=\"/media/" + media + "/guest-links/"
+				+ link + "/delete\">\\s*<button type=\"submit\"");
 
 		TestClient.Response confirm = this.browser.get("/media/" + media + "/guest-links/" + link + "/delete");
 		assertThat(confirm.status()).isEqualTo(200);

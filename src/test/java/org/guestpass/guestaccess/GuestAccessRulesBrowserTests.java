@@ -2,6 +2,7 @@ package org.guestpass.guestaccess;
 
 import java.util.Map;
 
+import org.guestpass.Accessible;
 import org.guestpass.Astral;
 import org.guestpass.BrowserTest;
 import org.guestpass.Fixtures.Person;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.Accessible.role;
 
 /**
  * The rules as a person meets them in Chromium: refusals, limits, who sees the menu, what
@@ -43,8 +45,8 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		admit(guest, link, "Guest", "guest@example.org");
 
 		owner.navigate().refresh();
-		owner.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		clickAndWait(owner, By.linkText("Delete media"));
+		owner.findElement(role("button", "More actions")).click();
+		clickAndWait(owner, role("menuitem", "Delete media"));
 		look(owner, "delete-media");
 		clickAndWait(owner, By.xpath("//button[text()='Delete media']"));
 		assertThat(owner.getCurrentUrl()).endsWith("/media");
@@ -67,7 +69,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 			createLink(owner, "Link " + i, "", "");
 		}
 		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("3 links");
-		WebElement create = owner.findElement(By.xpath("//button[text()='Create new link']"));
+		WebElement create = owner.findElement(role("button", "Create new link"));
 		assertThat(create.isEnabled()).isFalse();
 		assertThat(owner.findElement(By.id("create-hint")).getText())
 			.isEqualTo("This item has as many links as allowed. Delete one to create another.");
@@ -94,17 +96,17 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		signIn(browser, member.username(), member.password());
 
 		browser.get(url("/media/" + room));
-		browser.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		assertThat(browser.findElements(By.linkText("Manage guest access"))).isEmpty();
+		browser.findElement(role("button", "More actions")).click();
+		assertThat(browser.findElements(role("menuitem", "Manage guest access"))).isEmpty();
 
 		browser.get(url("/media/" + session));
-		browser.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		assertThat(browser.findElements(By.linkText("Manage guest access"))).hasSize(1);
+		browser.findElement(role("button", "More actions")).click();
+		assertThat(browser.findElements(role("menuitem", "Manage guest access"))).hasSize(1);
 
 		this.accounts.change(member.id(), Role.member, GuestLinkPermission.deny, "test");
 		browser.navigate().refresh();
-		browser.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		assertThat(browser.findElements(By.linkText("Manage guest access"))).isEmpty();
+		browser.findElement(role("button", "More actions")).click();
+		assertThat(browser.findElements(role("menuitem", "Manage guest access"))).isEmpty();
 	}
 
 	@Test
@@ -141,25 +143,95 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		long media = member.liveSession("Keyboard");
 		owner.get(url("/media/" + media));
 
-		WebElement summary = owner.findElement(By.cssSelector("summary[aria-label='More actions']"));
-		summary.sendKeys(Keys.ENTER);
-		waiting(owner).until((d) -> "true".equals(summary.getAttribute("aria-expanded")));
+		WebElement moreActions = owner.findElement(role("button", "More actions"));
+		moreActions.sendKeys(Keys.ENTER);
+		waiting(owner).until((d) -> "true".equals(moreActions.getAttribute("aria-expanded")));
 		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
 		owner.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
 		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Delete media");
 		owner.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
 		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
 		owner.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-		assertThat(summary.getAttribute("aria-expanded")).isEqualTo("false");
-		waiting(owner).until((d) -> d.switchTo().activeElement().equals(summary));
+		assertThat(moreActions.getAttribute("aria-expanded")).isEqualTo("false");
+		waiting(owner).until((d) -> d.switchTo().activeElement().equals(moreActions));
 
-		summary.sendKeys(Keys.ENTER);
-		waiting(owner).until((d) -> "true".equals(summary.getAttribute("aria-expanded")));
+		moreActions.sendKeys(Keys.ENTER);
+		waiting(owner).until((d) -> "true".equals(moreActions.getAttribute("aria-expanded")));
 		owner.switchTo().activeElement().sendKeys(Keys.ENTER);
 		WebElement dialog = visible(owner, By.id("panel-dialog"));
 		owner.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		waiting(owner).until(ExpectedConditions.invisibilityOf(dialog));
-		waiting(owner).until((d) -> d.switchTo().activeElement().equals(summary));
+		waiting(owner).until((d) -> d.switchTo().activeElement().equals(moreActions));
+	}
+
+	@Test
+	void theMenuButtonOpensWithSpaceAndTheArrowKeysAndClosesWhenFocusOrAClickLeavesIt() {
+		ChromeDriver owner = browser();
+		Person member = this.fixtures.member(this.port);
+		signIn(owner, member.username(), member.password());
+		long media = member.liveSession("Keys");
+		owner.get(url("/media/" + media));
+		WebElement moreActions = owner.findElement(role("button", "More actions"));
+
+		moreActions.sendKeys(Keys.SPACE);
+		waiting(owner).until((d) -> "true".equals(moreActions.getAttribute("aria-expanded")));
+		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
+		owner.switchTo().activeElement().sendKeys(Keys.END);
+		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Delete media");
+		owner.switchTo().activeElement().sendKeys(Keys.HOME);
+		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
+		owner.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		waiting(owner).until((d) -> d.switchTo().activeElement().equals(moreActions));
+
+		moreActions.sendKeys(Keys.ARROW_DOWN);
+		assertThat(moreActions.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Manage guest access");
+		owner.switchTo().activeElement().sendKeys(Keys.TAB);
+		assertThat(moreActions.getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(owner.findElements(role("menuitem", "Manage guest access"))).isEmpty();
+
+		moreActions.sendKeys(Keys.ARROW_UP);
+		assertThat(owner.switchTo().activeElement().getText()).isEqualTo("Delete media");
+		owner.findElement(By.tagName("h1")).click();
+		assertThat(moreActions.getAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(owner.findElements(role("menuitem", "Delete media"))).isEmpty();
+	}
+
+	@Test
+	void moreActionsCreateNewLinkAndDeleteLinkAreButtonsInTheAccessibilityTree() {
+		ChromeDriver owner = browser();
+		Person member = this.fixtures.member(this.port);
+		signIn(owner, member.username(), member.password());
+		long media = member.liveSession("Buttons");
+		owner.get(url("/media/" + media));
+
+		WebElement moreActions = owner.findElement(role("button", "More actions"));
+		assertThat(moreActions.getAriaRole()).isEqualTo("button");
+		assertThat(moreActions.getAccessibleName()).isEqualTo("More actions");
+		Map<String, Object> closed = Accessible.node(owner, "button", "More actions");
+		assertThat(Accessible.property(closed, "hasPopup")).isEqualTo("menu");
+		assertThat(Accessible.property(closed, "expanded")).isEqualTo(false);
+		assertThat(owner.findElements(role("menu", "More actions"))).isEmpty();
+
+		moreActions.click();
+		assertThat(Accessible.property(Accessible.node(owner, "button", "More actions"), "expanded")).isEqualTo(true);
+		WebElement menu = owner.findElement(role("menu", "More actions"));
+		assertThat(menu.findElements(role("menuitem", "Manage guest access"))).hasSize(1);
+		assertThat(menu.findElements(role("menuitem", "Delete media"))).hasSize(1);
+		look(owner, "media-page-menu-open");
+		owner.findElement(role("menuitem", "Manage guest access")).click();
+		visible(owner, By.id("guest-access-title"));
+		toggleGuestAccess(owner);
+
+		WebElement create = owner.findElement(role("button", "Create new link"));
+		assertThat(create.getAriaRole()).isEqualTo("button");
+		assertThat(create.getAccessibleName()).isEqualTo("Create new link");
+		assertThat(owner.findElements(role("link", "Create new link"))).isEmpty();
+		createLink(owner, "Trash can", "", "");
+		WebElement delete = linkRow(owner, "Trash can").findElement(role("button", "Delete link"));
+		assertThat(delete.getAriaRole()).isEqualTo("button");
+		assertThat(delete.getAccessibleName()).isEqualTo("Delete link");
+		assertThat(linkRow(owner, "Trash can").findElements(role("link", "Delete link"))).isEmpty();
 	}
 
 	@Test
@@ -171,7 +243,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		owner.get(url("/media/" + media));
 		openManageGuestAccess(owner);
 		toggleGuestAccess(owner);
-		owner.findElement(By.linkText("Create new link")).click();
+		owner.findElement(role("button", "Create new link")).click();
 		visible(owner, By.id("create-link-dialog"));
 
 		fillLinkForm(owner, "   ", "0", "400");
@@ -205,7 +277,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		owner.get(url("/media/" + media));
 		openManageGuestAccess(owner);
 		toggleGuestAccess(owner);
-		owner.findElement(By.linkText("Create new link")).click();
+		owner.findElement(role("button", "Create new link")).click();
 		visible(owner, By.id("create-link-dialog"));
 
 		type(owner, "name", Astral.text(TextRules.MAX_NAME + 1));

@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.Accessible.role;
 
 /**
  * The help article, click by click, in real Chromium: the owner shares a video through a
@@ -31,12 +32,12 @@ class GuestLinkBrowserTests extends BrowserTest {
 			.contains("Allow link-based access without sign-in. Up to 3 guest links available.")
 			.contains("Enable guest access")
 			.contains("No links added");
-		assertThat(owner.findElement(By.xpath("//button[text()='Create new link']")).isEnabled()).isFalse();
+		assertThat(owner.findElement(role("button", "Create new link")).isEnabled()).isFalse();
 		look(owner, "manage-guest-access-off");
 
 		toggleGuestAccess(owner);
-		assertThat(owner.findElement(By.linkText("Create new link")).isDisplayed()).isTrue();
-		owner.findElement(By.linkText("Create new link")).click();
+		assertThat(owner.findElement(role("button", "Create new link")).isDisplayed()).isTrue();
+		owner.findElement(role("button", "Create new link")).click();
 		WebElement create = visible(owner, By.id("create-link-dialog"));
 		assertThat(create.getText()).contains("Create new link")
 			.contains("Allow anyone with this link to access the media without signing in.")
@@ -108,7 +109,7 @@ class GuestLinkBrowserTests extends BrowserTest {
 		WebDriver guest = browser();
 		admit(guest, link, "A parent", "parent@example.org");
 
-		linkRow(owner, "For parents").findElement(By.cssSelector("[aria-label='Delete link']")).click();
+		linkRow(owner, "For parents").findElement(role("button", "Delete link")).click();
 		WebElement confirm = visible(owner, By.id("delete-link-dialog"));
 		assertThat(confirm.getText()).contains("For parents").contains("Deleted links can't be restored.");
 		look(owner, "delete-link");
@@ -116,7 +117,7 @@ class GuestLinkBrowserTests extends BrowserTest {
 		waiting(owner).until(ExpectedConditions.invisibilityOf(confirm));
 		assertThat(owner.findElements(By.cssSelector("table.links tbody tr"))).hasSize(1);
 
-		linkRow(owner, "For parents").findElement(By.cssSelector("[aria-label='Delete link']")).click();
+		linkRow(owner, "For parents").findElement(role("button", "Delete link")).click();
 		clickAndWait(owner, By.xpath("//dialog[@id='delete-link-dialog']//button[text()='Delete link']"));
 		assertThat(visible(owner, By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
 
@@ -130,8 +131,8 @@ class GuestLinkBrowserTests extends BrowserTest {
 
 	private static void reopenManageGuestAccess(WebDriver owner) {
 		owner.navigate().refresh();
-		owner.findElement(By.cssSelector("summary[aria-label='More actions']")).click();
-		owner.findElement(By.linkText("Manage guest access")).click();
+		owner.findElement(role("button", "More actions")).click();
+		owner.findElement(role("menuitem", "Manage guest access")).click();
 		visible(owner, By.id("guest-access-title"));
 	}
 

@@ -59,6 +59,21 @@ class CaptionsIntegrationTests {
 				"track[kind=captions][srclang=en][label=English][src=/guest/media/" + video + "/captions/en]"))
 			.as("the English captions track")
 			.isNotEmpty();
+		TestClient ownersBrowser = TestClient.browser(this.port);
+		ownersBrowser.signIn(owner.username(), owner.password());
+		TestClient.Response ownersPage = ownersBrowser.get("/media/" + video);
+		assertThat(select(ownersPage.body(),
+				"track[kind=captions][srclang=en][label=English][src=/api/v1/media/" + video + "/captions/en]"))
+			.as("one player for both pages: the owner's captions track")
+			.isNotEmpty();
+		for (TestClient.Response each : List.of(page, ownersPage)) {
+			assertThat(select(each.body(),
+					"video[controls][preload=metadata][controlslist=nodownload][playsinline][aria-label=Captioned]"))
+				.as("one player for both pages")
+				.hasSize(1);
+			assertThat(select(each.body(), "label[for=playback-speed]").text()).as("the speed control")
+				.isEqualTo("Speed");
+		}
 		TestClient.Response guestFile = guest.get("/guest/media/" + video + "/captions/pt-BR");
 		assertThat(guestFile.status()).isEqualTo(200);
 		assertThat(guestFile.body()).as("the byte-order mark is not kept").startsWith("WEBVTT");

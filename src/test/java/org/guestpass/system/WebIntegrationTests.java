@@ -79,6 +79,21 @@ class WebIntegrationTests {
 	}
 
 	@Test
+	void theScriptsThePagesNameAreServedWithoutAVersionInTheirAddress() {
+		String page = browser().get("/login").body();
+		assertThat(page).contains("/webjars/htmx.org/dist/htmx.min.js").doesNotContainPattern("/webjars/[^/]+/\\d");
+		for (String path : List.of("/webjars/htmx.org/dist/htmx.min.js", "/webjars/hls.js/dist/hls.min.js",
+				"/js/guestpass.js", "/css/guestpass.css")) {
+			TestClient.Response file = browser().get(path);
+			assertThat(file.status()).as(path).isEqualTo(200);
+			assertThat(file.body()).as(path).isNotBlank();
+			assertThat(file.header("Content-Security-Policy")).as(path).contains("default-src 'self'");
+		}
+		assertThat(browser().get("/webjars/htmx.org/dist/htmx.min.js").body()).contains("htmx");
+		assertThat(browser().get("/webjars/hls.js/dist/hls.min.js").body()).contains("Hls");
+	}
+
+	@Test
 	void theHealthEndpointIsPublicAndSaysUpButOnlyAdminsSeeItsParts() {
 		TestClient.Response health = browser().get("/actuator/health", "Accept", "application/json");
 		assertThat(health.status()).isEqualTo(200);
