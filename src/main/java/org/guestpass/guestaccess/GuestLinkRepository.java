@@ -92,6 +92,15 @@ class GuestLinkRepository {
 			.optional();
 	}
 
+	/** The link's click limit: empty when it has none, or there is no such link. */
+	Optional<Integer> findMaxClicksByTokenHash(String tokenHash) {
+		return this.jdbc.sql("select max_clicks from guest_link where token_hash = :tokenHash")
+			.param("tokenHash", tokenHash)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject("max_clicks", Integer.class)))
+			.optional()
+			.flatMap((maxClicks) -> maxClicks);
+	}
+
 	Optional<LinkState> findStateById(long linkId) {
 		return this.jdbc.sql(STATE + " where l.id = :linkId")
 			.param("linkId", linkId)
