@@ -8,12 +8,14 @@ import java.time.ZoneId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where the embedded default keeps its database, media files and generated
  * secrets
  * @param storageDir where media files are stored (a folder every node shares in
- * production)
+ * production); the data folder's media folder when empty
  * @param baseUrl the public URL used in copied guest links; when empty, taken from the
  * request
  * @param adminPassword the first admin's password; when empty, one is generated and
@@ -36,15 +38,42 @@ import org.springframework.validation.annotation.Validated;
  * @param timeZone the site's time zone, for times typed into forms and shown without
  * JavaScript; the server's own zone when empty
  * @param rateLimits how many attempts each client, account and link is allowed
+ * @param rateLimitCleanup how often each node removes the rate-limit buckets that are
+ * full again (on PostgreSQL)
+ * @param maxUploadSize the largest video upload
+ * @param deletedMediaGrace how long a deleted item's files stay in storage before they
+ * are removed
+ * @param deletedMediaCheck how often each node looks for deleted items whose files can go
+ * @param guestDataRetention how long guests' names and emails are kept after their link
+ * ended (deleted, expired, or its item deleted)
+ * @param guestDataRetentionCheck how often each node erases the guest data past its
+ * retention
+ * @param frameAncestors the origins allowed to show GuestPass in a frame: https origins
+ * or 'self', separated by spaces or commas, or 'none'
+ * @param demo demo mode: on a site without media, adds the member demo and one sample
+ * item of each kind
+ * @param demoPassword the demo member's password
  */
 @ConfigurationProperties("guestpass")
 @Validated
-public record GuestPassProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("./data/media") Path storageDir,
-		URI baseUrl, String adminPassword, String secret, @DefaultValue("12h") Duration guestSessionLifetime,
-		@DefaultValue("2h") Duration guestSessionIdle, ZoneId timeZone,
-		@DefaultValue @Valid @NotNull RateLimitSettings rateLimits) {
+public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir, Path storageDir, URI baseUrl,
+		String adminPassword, String secret,
+		@DefaultValue("12h") @NotNull @DurationMin(seconds = 1) Duration guestSessionLifetime,
+		@DefaultValue("2h") @NotNull @DurationMin(seconds = 1) Duration guestSessionIdle, ZoneId timeZone,
+		@DefaultValue @Valid @NotNull RateLimitSettings rateLimits,
+		@DefaultValue("10m") @NotNull @DurationMin(seconds = 1) Duration rateLimitCleanup,
+		@DefaultValue("2GB") @NotNull DataSize maxUploadSize,
+		@DefaultValue("7d") @NotNull @DurationMin(nanos = 0) Duration deletedMediaGrace,
+		@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration deletedMediaCheck,
+		@DefaultValue("30d") @NotNull @DurationMin(nanos = 0) Duration guestDataRetention,
+		@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration guestDataRetentionCheck,
+		@DefaultValue("'none'") @NotBlank String frameAncestors, @DefaultValue("false") boolean demo,
+		@DefaultValue("guestpass-demo") @NotBlank String demoPassword) {
 
 	public GuestPassProperties {
+		if (storageDir == null || storageDir.toString().isBlank()) {
+			storageDir = (dataDir != null) ? dataDir.resolve("media") : null;
+		}
 		if (timeZone == null) {
 			timeZone = ZoneId.systemDefault();
 		}

@@ -23,7 +23,9 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * are hashed, so the database holds no client address or user name.
  */
 @Component
-public class RateLimits {
+public class RateLimits implements SchedulingConfigurer {
 
 	/**
 	 * The limits GuestPass enforces; how much each allows is set in
@@ -76,10 +78,13 @@ public class RateLimits {
 
 	private final Map<Limit, BucketConfiguration> allowances = new EnumMap<>(Limit.class);
 
+	private final Duration cleanup;
+
 	RateLimits(DataSource dataSource, Clock clock, GuestPassProperties properties) throws SQLException {
 		TimeMeter time = new ClockTimeMeter(clock);
 		this.buckets = isPostgres(dataSource) ? new DatabaseBuckets(dataSource, time) : new MemoryBuckets(time);
 		this.settings = properties.rateLimits();
+		this.cleanup = properties.rateLimitCleanup();
 		for (Limit limit : Limit.values()) {
 			this.allowances.put(limit, allowanceOf(limit));
 		}
@@ -159,11 +164,19 @@ public class RateLimits {
 	}
 
 	/**
+	 * Removes full buckets every {@code guestpass.rate-limit-cleanup}, first after 3
+	 * minutes.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::removeFullBuckets, this.cleanup, Duration.ofMinutes(3)));
+	}
+
+	/**
 	 * Removes the buckets that have refilled completely, as if never used, so the table
 	 * does not grow with every guest address ever seen. Each node may run it: Bucket4j
 	 * deletes in small batches.
 	 */
-	@Scheduled(fixedDelayString = "${guestpass.rate-limit-cleanup:10m}", initialDelayString = "3m")
 	public int removeFullBuckets() {
 		int removed = 0;
 		int batch;
