@@ -171,11 +171,23 @@ final class AdmissionCeiling implements AutoCloseable {
 			                where ga.media_id = guest_link.media_id
 			                  and ga.enabled
 			                  and m.deleted_at is null
-			                  and m.type <> 'channel_room')
+			                  and m.type in (?, ?, ?))
 			   and exists (select 1
 			                 from site_settings s
-			                where s.id = 1 and s.invitetomedia and s.theming and s.mediapage)
+			                where s.id = 1
+			                  and (s.invitetomedia or not ?)
+			                  and (s.theming or not ?)
+			                  and (s.mediapage or not ?))
 			""";
+
+	/**
+	 * What GuestPass binds into {@link #COUNT_CLICK}: the types that support guest access
+	 * ({@code MediaType.guestAccessible()}) and the modules it needs
+	 * ({@code SiteModules.GUEST_ACCESS_NEEDS}), in that order.
+	 */
+	private static final List<String> GUEST_ACCESSIBLE_TYPES = List.of("video", "live_session", "room");
+
+	private static final boolean[] MODULES_NEEDED = { true, true, true };
 
 	private static final String INSERT_SESSION = """
 			insert into guest_session (session_hash, link_id, media_id, guest_name, guest_email, created_at,
@@ -240,6 +252,13 @@ final class AdmissionCeiling implements AutoCloseable {
 			try (PreparedStatement click = connection.prepareStatement(COUNT_CLICK)) {
 				click.setLong(1, link[0]);
 				click.setObject(2, now);
+				int parameter = 3;
+				for (String type : GUEST_ACCESSIBLE_TYPES) {
+					click.setString(parameter++, type);
+				}
+				for (boolean needed : MODULES_NEEDED) {
+					click.setBoolean(parameter++, needed);
+				}
 				if (click.executeUpdate() != 1) {
 					throw new SQLException("The link " + token + " took no click");
 				}
