@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -54,19 +54,24 @@ class DemoData {
 
 	private final GuestPassProperties properties;
 
-	private final Environment environment;
-
 	private final String password;
 
+	private int port = 8080;
+
 	DemoData(Accounts accounts, MediaLibrary library, Captions captions, Posters posters,
-			GuestPassProperties properties, Environment environment) {
+			GuestPassProperties properties) {
 		this.posters = posters;
 		this.accounts = accounts;
 		this.library = library;
 		this.captions = captions;
 		this.properties = properties;
-		this.environment = environment;
-		this.password = environment.getProperty("guestpass.demo-password", "guestpass-demo");
+		this.password = properties.demoPassword();
+	}
+
+	/** The port the server listens on, for the live session's stream URL. */
+	@EventListener
+	void listening(WebServerInitializedEvent event) {
+		this.port = event.getWebServer().getPort();
 	}
 
 	/**
@@ -126,7 +131,7 @@ class DemoData {
 			String url = base.toString();
 			return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 		}
-		return "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		return "http://localhost:" + this.port;
 	}
 
 	private static byte[] randomBytes() {

@@ -183,6 +183,18 @@ public class Admissions {
 				null);
 	}
 
+	/**
+	 * The click limit of the link behind this token, so that its admissions can be
+	 * rationed per client before any is counted: empty when the link has none, or there
+	 * is no such link.
+	 */
+	public Optional<Integer> clickLimit(String token) {
+		if (!Tokens.isWellFormed(token)) {
+			return Optional.empty();
+		}
+		return this.links.findMaxClicksByTokenHash(Tokens.hash(token));
+	}
+
 	/** The item's file, for an admitted guest's player. */
 	public Resource file(MediaItem item) {
 		return this.media.file(item);

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.guestpass.system.GuestPassProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Guests' names and emails are kept while their link lives and for a retention period
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * erases them. The job is one idempotent update, so every node may run it.
  */
 @Component
-public class GuestDataRetention {
+public class GuestDataRetention implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(GuestDataRetention.class);
 
@@ -27,20 +28,30 @@ public class GuestDataRetention {
 
 	private final Duration retention;
 
+	private final Duration every;
+
 	private final Clock clock;
 
-	GuestDataRetention(GuestSessionRepository sessions,
-			@Value("${guestpass.guest-data-retention:30d}") Duration retention, Clock clock) {
+	GuestDataRetention(GuestSessionRepository sessions, GuestPassProperties properties, Clock clock) {
 		this.sessions = sessions;
-		this.retention = retention;
+		this.retention = properties.guestDataRetention();
+		this.every = properties.guestDataRetentionCheck();
 		this.clock = clock;
 	}
 
 	/**
-	 * Erases what is past its retention; returns how many guests' details were erased.
+	 * Runs every {@code guestpass.guest-data-retention-check}, first a minute after
+	 * start.
 	 */
-	@Scheduled(fixedDelayString = "${guestpass.guest-data-retention-check:1h}", initialDelayString = "1m")
-	@Transactional
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::eraseExpiredGuestData, this.every, Duration.ofMinutes(1)));
+	}
+
+	/**
+	 * Erases what is past its retention, in one update; returns how many guests' details
+	 * were erased.
+	 */
 	public int eraseExpiredGuestData() {
 		Instant now = this.clock.instant();
 		int erased = this.sessions.eraseEndedBefore(now.minus(this.retention), now);

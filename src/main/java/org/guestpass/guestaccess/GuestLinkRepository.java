@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.guestpass.media.MediaType;
+import org.guestpass.settings.SiteModules;
 import org.guestpass.system.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,18 +68,6 @@ class GuestLinkRepository {
 				""").param("mediaId", mediaId).query(GuestLinkRepository::storedLink).list();
 	}
 
-	Optional<StoredLink> findById(long mediaId, long linkId) {
-		return this.jdbc.sql("""
-				select id, media_id, name, token_sealed, max_clicks, clicks, duration_days, expires_at, created_at
-				  from guest_link
-				 where id = :linkId and media_id = :mediaId
-				""")
-			.param("linkId", linkId)
-			.param("mediaId", mediaId)
-			.query(GuestLinkRepository::storedLink)
-			.optional();
-	}
-
 	boolean delete(long mediaId, long linkId) {
 		return this.jdbc.sql("delete from guest_link where id = :linkId and media_id = :mediaId")
 			.param("linkId", linkId)
@@ -90,6 +80,15 @@ class GuestLinkRepository {
 			.param("tokenHash", tokenHash)
 			.query(GuestLinkRepository::state)
 			.optional();
+	}
+
+	/** The link's click limit: empty when it has none, or there is no such link. */
+	Optional<Integer> findMaxClicksByTokenHash(String tokenHash) {
+		return this.jdbc.sql("select max_clicks from guest_link where token_hash = :tokenHash")
+			.param("tokenHash", tokenHash)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject("max_clicks", Integer.class)))
+			.optional()
+			.flatMap((maxClicks) -> maxClicks);
 	}
 
 	Optional<LinkState> findStateById(long linkId) {
@@ -118,11 +117,21 @@ class GuestLinkRepository {
 				                where ga.media_id = guest_link.media_id
 				                  and ga.enabled
 				                  and m.deleted_at is null
-				                  and m.type <> 'channel_room')
+				                  and m.type in (:guestAccessibleTypes))
 				   and exists (select 1
 				                 from site_settings s
-				                where s.id = 1 and s.invitetomedia and s.theming and s.mediapage)
-				""").param("linkId", linkId).param("now", Timestamps.utc(now)).update() == 1;
+				                where s.id = 1
+				                  and (s.invitetomedia or not :needsInvitetomedia)
+				                  and (s.theming or not :needsTheming)
+				                  and (s.mediapage or not :needsMediapage))
+				""")
+			.param("linkId", linkId)
+			.param("now", Timestamps.utc(now))
+			.param("guestAccessibleTypes", MediaType.guestAccessible())
+			.param("needsInvitetomedia", SiteModules.GUEST_ACCESS_NEEDS.invitetomedia())
+			.param("needsTheming", SiteModules.GUEST_ACCESS_NEEDS.theming())
+			.param("needsMediapage", SiteModules.GUEST_ACCESS_NEEDS.mediapage())
+			.update() == 1;
 	}
 
 	private static StoredLink storedLink(ResultSet rs, int row) throws SQLException {
@@ -135,7 +144,7 @@ class GuestLinkRepository {
 	private static LinkState state(ResultSet rs, int row) throws SQLException {
 		return new LinkState(rs.getLong("id"), rs.getLong("media_id"), rs.getObject("max_clicks", Integer.class),
 				rs.getInt("clicks"), Timestamps.instant(rs, "expires_at"), rs.getString("title"),
-				rs.getObject("deleted_at") != null, !"channel_room".equals(rs.getString("type")),
+				rs.getObject("deleted_at") != null, MediaType.valueOf(rs.getString("type")).supportsGuestAccess(),
 				rs.getBoolean("enabled"));
 	}
 

@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claim undone, to be tried again.
  */
 @Component
-public class DeletedMediaCleanup {
+public class DeletedMediaCleanup implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(DeletedMediaCleanup.class);
 
@@ -37,24 +39,33 @@ public class DeletedMediaCleanup {
 
 	private final Duration grace;
 
+	private final Duration every;
+
 	private final Clock clock;
 
 	DeletedMediaCleanup(JdbcClient jdbc, MediaStorage storage, PosterRepository posters,
-			TransactionTemplate transaction, @Value("${guestpass.deleted-media-grace:7d}") Duration grace,
-			Clock clock) {
+			TransactionTemplate transaction, GuestPassProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.posters = posters;
 		this.transaction = transaction;
-		this.grace = grace;
+		this.grace = properties.deletedMediaGrace();
+		this.every = properties.deletedMediaCheck();
 		this.clock = clock;
+	}
+
+	/**
+	 * Runs every {@code guestpass.deleted-media-check}, first two minutes after start.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::removeFilesOfDeletedMedia, this.every, Duration.ofMinutes(2)));
 	}
 
 	/**
 	 * Removes what is past its grace period; returns how many items' files this run
 	 * removed.
 	 */
-	@Scheduled(fixedDelayString = "${guestpass.deleted-media-check:1h}", initialDelayString = "2m")
 	public int removeFilesOfDeletedMedia() {
 		Instant now = this.clock.instant();
 		record Candidate(long id, String fileKey) {

@@ -1,5 +1,8 @@
 package org.guestpass.media;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The kinds of media item.
  */
@@ -10,6 +13,14 @@ public enum MediaType {
 	/** Guest access is not supported for channel rooms. */
 	public boolean supportsGuestAccess() {
 		return this != channel_room;
+	}
+
+	/**
+	 * The types that support guest access, as stored (their names), for SQL that checks
+	 * the rule in the database.
+	 */
+	public static List<String> guestAccessible() {
+		return Arrays.stream(values()).filter(MediaType::supportsGuestAccess).map(MediaType::name).toList();
 	}
 
 	/**

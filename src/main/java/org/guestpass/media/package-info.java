@@ -2,7 +2,7 @@
  * Media items (videos, live sessions, rooms, channel rooms), their files and their
  * streaming.
  */
-@ApplicationModule(allowedDependencies = { "account", "audit", "settings", "system" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "system" })
 package org.guestpass.media;
 
 import org.springframework.modulith.ApplicationModule;

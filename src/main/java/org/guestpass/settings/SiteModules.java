@@ -10,11 +10,17 @@ package org.guestpass.settings;
 public record SiteModules(boolean invitetomedia, boolean theming, boolean mediapage) {
 
 	/**
-	 * Guest access works only with Invitetomedia on and Theming on with mediapage set to
-	 * Yes.
+	 * The modules guest access needs: Invitetomedia on and Theming on with mediapage set
+	 * to Yes. SQL that checks the rule in the database binds these.
+	 */
+	public static final SiteModules GUEST_ACCESS_NEEDS = new SiteModules(true, true, true);
+
+	/**
+	 * Guest access works only with every module it {@link #GUEST_ACCESS_NEEDS needs} on.
 	 */
 	public boolean guestAccessAvailable() {
-		return this.invitetomedia && this.theming && this.mediapage;
+		return (this.invitetomedia || !GUEST_ACCESS_NEEDS.invitetomedia)
+				&& (this.theming || !GUEST_ACCESS_NEEDS.theming) && (this.mediapage || !GUEST_ACCESS_NEEDS.mediapage);
 	}
 
 }

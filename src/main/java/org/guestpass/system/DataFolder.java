@@ -31,8 +31,6 @@ public class DataFolder implements ApplicationListener<ApplicationEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(DataFolder.class);
 
-	private static final String DATA_DIR = "guestpass.data-dir";
-
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
@@ -46,7 +44,9 @@ public class DataFolder implements ApplicationListener<ApplicationEvent> {
 	}
 
 	static Path dataDir(Environment environment) {
-		return Binder.get(environment).bind(DATA_DIR, Path.class).orElse(Path.of("./data"));
+		// Before any bean: the settings are bound here as they will be for the
+		// application.
+		return Binder.get(environment).bindOrCreate("guestpass", GuestPassProperties.class).dataDir();
 	}
 
 	/** Creates the data folder owner-only, or closes one that others may read. */

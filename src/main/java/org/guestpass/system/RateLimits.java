@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,9 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,43 +34,29 @@ import org.springframework.stereotype.Component;
  * are hashed, so the database holds no client address or user name.
  */
 @Component
-public class RateLimits {
+public class RateLimits implements SchedulingConfigurer {
 
 	/**
-	 * The limits GuestPass enforces, each with its capacity and the time to refill it.
+	 * The limits GuestPass enforces; how much each allows is set in
+	 * {@link GuestPassProperties.RateLimitSettings} ({@code guestpass.rate-limits.*}).
 	 */
 	public enum Limit {
 
 		/** Guest-link requests with a token that matches no link, per client address. */
-		UNKNOWN_GUEST_LINKS(10, Duration.ofMinutes(30)),
+		UNKNOWN_GUEST_LINKS,
 		/**
 		 * Admission form posts, per link and client address: one guest cannot lock out
-		 * the others.
+		 * the others, nor use up a limited link's clicks in a burst.
 		 */
-		GUEST_ADMISSIONS(10, Duration.ofMinutes(1)),
+		GUEST_ADMISSIONS,
 		/**
 		 * Failed sign-ins, per account (the user name typed, whether or not it exists).
 		 */
-		SIGN_IN_FAILURES(5, Duration.ofMinutes(15)),
+		SIGN_IN_FAILURES,
 		/**
 		 * Failed sign-ins, per client address, whatever the account: password spraying.
 		 */
-		SIGN_IN_FAILURES_BY_ADDRESS(30, Duration.ofMinutes(15));
-
-		private final int capacity;
-
-		private final Duration refill;
-
-		Limit(int capacity, Duration refill) {
-			this.capacity = capacity;
-			this.refill = refill;
-		}
-
-		BucketConfiguration configuration() {
-			return BucketConfiguration.builder()
-				.addLimit((limit) -> limit.capacity(this.capacity).refillGreedy(this.capacity, this.refill))
-				.build();
-		}
+		SIGN_IN_FAILURES_BY_ADDRESS
 
 	}
 
@@ -85,9 +74,20 @@ public class RateLimits {
 
 	private final Buckets buckets;
 
-	RateLimits(DataSource dataSource, Clock clock) throws SQLException {
+	private final GuestPassProperties.RateLimitSettings settings;
+
+	private final Map<Limit, BucketConfiguration> allowances = new EnumMap<>(Limit.class);
+
+	private final Duration cleanup;
+
+	RateLimits(DataSource dataSource, Clock clock, GuestPassProperties properties) throws SQLException {
 		TimeMeter time = new ClockTimeMeter(clock);
 		this.buckets = isPostgres(dataSource) ? new DatabaseBuckets(dataSource, time) : new MemoryBuckets(time);
+		this.settings = properties.rateLimits();
+		this.cleanup = properties.rateLimitCleanup();
+		for (Limit limit : Limit.values()) {
+			this.allowances.put(limit, allowanceOf(limit));
+		}
 	}
 
 	/**
@@ -98,8 +98,24 @@ public class RateLimits {
 	 * reservation back with {@link #refund} when the outcome does not.
 	 */
 	public Verdict reserve(Limit limit, String key) {
+		return reserve(limit, key, allowance(limit));
+	}
+
+	/**
+	 * Reserves one admission form post for this link and client address, as
+	 * {@link #reserve} does: a link without a click limit ({@code maxClicks} null) allows
+	 * a lecture hall's worth behind one address, a limited link a share of its clicks.
+	 * @see GuestPassProperties.Admissions#allowedFor(Integer)
+	 */
+	public Verdict reserveAdmission(String linkAndAddress, Integer maxClicks) {
+		GuestPassProperties.Admissions admissions = this.settings.admissions();
+		return reserve(Limit.GUEST_ADMISSIONS, linkAndAddress,
+				configuration(admissions.allowedFor(maxClicks), admissions.period()));
+	}
+
+	private Verdict reserve(Limit limit, String key, BucketConfiguration allowance) {
 		try {
-			ConsumptionProbe probe = this.buckets.bucket(limit, id(limit, key)).tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe probe = this.buckets.bucket(id(limit, key), allowance).tryConsumeAndReturnRemaining(1);
 			return probe.isConsumed() ? new Verdict(true, Duration.ZERO) : Verdict.of(probe.getNanosToWaitForRefill());
 		}
 		catch (BucketExceptions.BucketExecutionException ex) {
@@ -113,11 +129,34 @@ public class RateLimits {
 	 */
 	public void refund(Limit limit, String key) {
 		try {
-			this.buckets.bucket(limit, id(limit, key)).addTokens(1);
+			this.buckets.bucket(id(limit, key), allowance(limit)).addTokens(1);
 		}
 		catch (BucketExceptions.BucketExecutionException ex) {
 			throw unreachable(ex);
 		}
+	}
+
+	private BucketConfiguration allowance(Limit limit) {
+		return this.allowances.get(limit);
+	}
+
+	private BucketConfiguration allowanceOf(Limit limit) {
+		return switch (limit) {
+			case UNKNOWN_GUEST_LINKS ->
+				configuration(this.settings.unknownLinks().capacity(), this.settings.unknownLinks().period());
+			case GUEST_ADMISSIONS ->
+				configuration(this.settings.admissions().capacity(), this.settings.admissions().period());
+			case SIGN_IN_FAILURES ->
+				configuration(this.settings.signInFailures().capacity(), this.settings.signInFailures().period());
+			case SIGN_IN_FAILURES_BY_ADDRESS -> configuration(this.settings.signInFailuresByAddress().capacity(),
+					this.settings.signInFailuresByAddress().period());
+		};
+	}
+
+	private static BucketConfiguration configuration(int capacity, Duration period) {
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(capacity).refillGreedy(capacity, period))
+			.build();
 	}
 
 	private static String id(Limit limit, String key) {
@@ -125,11 +164,19 @@ public class RateLimits {
 	}
 
 	/**
+	 * Removes full buckets every {@code guestpass.rate-limit-cleanup}, first after 3
+	 * minutes.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::removeFullBuckets, this.cleanup, Duration.ofMinutes(3)));
+	}
+
+	/**
 	 * Removes the buckets that have refilled completely, as if never used, so the table
 	 * does not grow with every guest address ever seen. Each node may run it: Bucket4j
 	 * deletes in small batches.
 	 */
-	@Scheduled(fixedDelayString = "${guestpass.rate-limit-cleanup:10m}", initialDelayString = "3m")
 	public int removeFullBuckets() {
 		int removed = 0;
 		int batch;
@@ -156,7 +203,7 @@ public class RateLimits {
 	/** Where the buckets live. */
 	private interface Buckets {
 
-		Bucket bucket(Limit limit, String key);
+		Bucket bucket(String id, BucketConfiguration configuration);
 
 		int removeExpired(int batchSize);
 
@@ -179,8 +226,8 @@ public class RateLimits {
 		}
 
 		@Override
-		public Bucket bucket(Limit limit, String key) {
-			return this.proxies.builder().build(key, limit::configuration);
+		public Bucket bucket(String id, BucketConfiguration configuration) {
+			return this.proxies.builder().build(id, () -> configuration);
 		}
 
 		@Override
@@ -207,10 +254,10 @@ public class RateLimits {
 		}
 
 		@Override
-		public Bucket bucket(Limit limit, String key) {
-			return this.buckets.computeIfAbsent(key,
+		public Bucket bucket(String id, BucketConfiguration configuration) {
+			return this.buckets.computeIfAbsent(id,
 					(ignored) -> Bucket.builder()
-						.addLimit(limit.configuration().getBandwidths()[0])
+						.addLimit(configuration.getBandwidths()[0])
 						.withCustomTimePrecision(this.time)
 						.build());
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -31,7 +30,8 @@ class SecurityHeaders {
 
 	private final List<HeaderWriter> writers;
 
-	SecurityHeaders(@Value("${guestpass.frame-ancestors:'none'}") String frameAncestors) {
+	SecurityHeaders(GuestPassProperties properties) {
+		String frameAncestors = properties.frameAncestors();
 		List<HeaderWriter> writers = new ArrayList<>();
 		writers.add(new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.withFrameAncestors(frameAncestors)));
 		writers.add(new XContentTypeOptionsHeaderWriter());

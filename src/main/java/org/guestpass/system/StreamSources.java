@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,8 @@ public class StreamSources {
 
 	private final String frameAncestors;
 
-	StreamSources(@Value("${guestpass.frame-ancestors:'none'}") String frameAncestors) {
-		this.frameAncestors = frameAncestors;
+	StreamSources(GuestPassProperties properties) {
+		this.frameAncestors = properties.frameAncestors();
 	}
 
 	/**

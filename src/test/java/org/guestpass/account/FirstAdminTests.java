@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.guestpass.BoundProperties;
 import org.guestpass.system.GuestPassProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +128,13 @@ class FirstAdminTests {
 	}
 
 	private static GuestPassProperties properties(Path dataDir, String adminPassword) {
-		return new GuestPassProperties(dataDir, dataDir.resolve("media"), null, adminPassword, null,
-				Duration.ofHours(12), Duration.ofHours(2), null);
+		Map<String, String> settings = new HashMap<>();
+		settings.put("guestpass.data-dir", dataDir.toString());
+		settings.put("guestpass.storage-dir", dataDir.resolve("media").toString());
+		if (adminPassword != null) {
+			settings.put("guestpass.admin-password", adminPassword);
+		}
+		return BoundProperties.of(settings);
 	}
 
 }

@@ -1,9 +1,11 @@
 package org.guestpass.system;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.guestpass.Concurrently;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.GuestLinkFixture;
 import org.guestpass.Fixtures.Person;
@@ -59,7 +61,9 @@ class RateLimitsIntegrationTests {
 	@Test
 	void oneGuestFloodingTheEntryFormDoesNotLockOutTheOtherGuests() {
 		Person owner = this.fixtures.member(this.port);
-		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Busy\"}");
+		// 25 clicks: one address may post 10 times a minute (a fifth of the clicks, at
+		// least 10).
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Busy\",\"maxClicks\":25}");
 		TestClient flooder = TestClient.browser(this.port);
 		flooder.get(link.url());
 		for (int i = 0; i < 10; i++) {
@@ -76,6 +80,53 @@ class RateLimitsIntegrationTests {
 
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(flooder.postForm(link.url(), Map.of("name", "Calm", "email", "c@example.org")).status())
+			.isEqualTo(303);
+	}
+
+	@Test
+	void aLectureHallBehindOneAddressIsAllAdmittedToALinkWithoutAClickLimit() throws Exception {
+		Person owner = this.fixtures.member(this.port);
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Open day\"}");
+		String hall = TestClient.newAddress();
+
+		// 300 parents behind the school's one address, 8 arriving at any moment, all
+		// within the same instant of the clock (none of the allowance is given back
+		// meanwhile).
+		int guests = 300;
+		int atOnce = 8;
+		List<List<Integer>> answers = Concurrently.run(atOnce, (arrival) -> {
+			List<Integer> statuses = new ArrayList<>();
+			for (int guest = arrival; guest < guests; guest += atOnce) {
+				TestClient parent = TestClient.browserAt(this.port, hall);
+				statuses.add(parent.get(link.url()).status());
+				statuses.add(parent
+					.postForm(link.url(), Map.of("name", "Parent " + guest, "email", "parent" + guest + "@example.org"))
+					.status());
+			}
+			return statuses;
+		});
+
+		List<Integer> statuses = answers.stream().flatMap(List::stream).toList();
+		assertThat(statuses).hasSize(2 * guests);
+		assertThat(statuses).as("every entry form shown, every parent admitted")
+			.containsOnly(200, 303)
+			.filteredOn((status) -> status == 303)
+			.hasSize(guests);
+		assertThat(clicks(link)).isEqualTo(guests);
+
+		// The hall's allowance is still an allowance: 500 posts a minute for the link.
+		TestClient flooder = TestClient.browserAt(this.port, hall);
+		flooder.get(link.url());
+		for (int i = guests; i < 500; i++) {
+			assertThat(flooder.postForm(link.url(), Map.of("name", "", "email", "x")).status()).isEqualTo(400);
+		}
+		TestClient.Response stopped = flooder.postForm(link.url(), Map.of("name", "Late", "email", "l@example.org"));
+		assertThat(stopped.status()).isEqualTo(429);
+		assertThat(stopped.header("Retry-After")).isNotBlank();
+		TestClient other = TestClient.browser(this.port);
+		other.get(link.url());
+		assertThat(other.postForm(link.url(), Map.of("name", "Ada", "email", "a@example.org")).status())
+			.as("another address")
 			.isEqualTo(303);
 	}
 
@@ -180,6 +231,13 @@ class RateLimitsIntegrationTests {
 		try (java.sql.Connection connection = this.dataSource.getConnection()) {
 			this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		}
+	}
+
+	private int clicks(GuestLinkFixture link) {
+		return this.jdbc.sql("select clicks from guest_link where id = :id")
+			.param("id", link.linkId())
+			.query(Integer.class)
+			.single();
 	}
 
 	private boolean hasBucket(String key) {

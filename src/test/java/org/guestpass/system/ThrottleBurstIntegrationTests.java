@@ -163,6 +163,68 @@ class ThrottleBurstIntegrationTests {
 			.isBetween(1, 10);
 	}
 
+	@Test
+	void guestsBehindOneAddressTakeAtMostTenClicksOfATwentyFiveClickLinkInABurst() throws Exception {
+		Person owner = this.fixtures.member(this.port);
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Seminar\",\"maxClicks\":25}");
+		String address = TestClient.newAddress();
+
+		List<TestClient.Response> answers = admitFromOneAddress(link, address);
+
+		assertThat(count(answers, (answer) -> answer.status() == 303)).as("admitted").isEqualTo(10);
+		assertThat(count(answers, (answer) -> answer.status() == 429)).isEqualTo(BURST - 10);
+		assertThat(clicks(link)).isEqualTo(10);
+		TestClient other = TestClient.browser(this.port);
+		other.get(link.url());
+		assertThat(other.postForm(link.url(), Map.of("name", "Other", "email", "other@example.org")).status())
+			.as("the link's other clicks are left for other addresses")
+			.isEqualTo(303);
+	}
+
+	@Test
+	void guestsBehindOneAddressTakeAtMostAFifthOfALargeLimitedLinkInABurst() throws Exception {
+		Person owner = this.fixtures.member(this.port);
+		GuestLinkFixture link = owner.sharedLink("{\"name\":\"Lecture\",\"maxClicks\":200}");
+		String address = TestClient.newAddress();
+
+		List<TestClient.Response> answers = admitFromOneAddress(link, address);
+
+		assertThat(count(answers, (answer) -> answer.status() == 303)).as("admitted").isEqualTo(40);
+		assertThat(count(answers, (answer) -> answer.status() == 429)).isEqualTo(BURST - 40);
+		assertThat(clicks(link)).isEqualTo(40);
+	}
+
+	/**
+	 * A burst of {@link #BURST} guests at one address, each with a browser of its own
+	 * that opened the link, posting the entry form 8 at a time: fewer than the misses one
+	 * address may have reserved at once, so it is the admission limit that answers.
+	 */
+	private List<TestClient.Response> admitFromOneAddress(GuestLinkFixture link, String address) throws Exception {
+		List<TestClient> guests = new ArrayList<>();
+		for (int i = 0; i < BURST; i++) {
+			TestClient guest = TestClient.browserAt(this.port, address);
+			assertThat(guest.get(link.url()).status()).isEqualTo(200);
+			guests.add(guest);
+		}
+		int atOnce = 8;
+		List<List<TestClient.Response>> answers = Concurrently.run(atOnce, (worker) -> {
+			List<TestClient.Response> posted = new ArrayList<>();
+			for (int i = worker; i < BURST; i += atOnce) {
+				posted.add(guests.get(i)
+					.postForm(link.url(), Map.of("name", "Guest " + i, "email", "guest" + i + "@example.org")));
+			}
+			return posted;
+		});
+		return answers.stream().flatMap(List::stream).toList();
+	}
+
+	private int clicks(GuestLinkFixture link) {
+		return this.jdbc.sql("select clicks from guest_link where id = :id")
+			.param("id", link.linkId())
+			.query(Integer.class)
+			.single();
+	}
+
 	private static long overloaded(List<TestClient.Response> answers) {
 		return answers.stream().filter((answer) -> answer.status() == 503).count();
 	}

@@ -80,7 +80,11 @@ class GuestEntryController {
 		if (!verdict.allowed()) {
 			return GuestPages.tooMany(verdict, response);
 		}
-		verdict = this.limits.reserve(Limit.GUEST_ADMISSIONS, Tokens.hash(String.valueOf(token)) + "@" + client);
+		// A limited link's posts are rationed by its click limit: its miss is reserved,
+		// so
+		// the lookup is too.
+		verdict = this.limits.reserveAdmission(Tokens.hash(String.valueOf(token)) + "@" + client,
+				this.admissions.clickLimit(token).orElse(null));
 		if (!verdict.allowed()) {
 			// Refused before the token was looked at: no miss to count.
 			this.limits.refund(Limit.UNKNOWN_GUEST_LINKS, client);

@@ -1,10 +1,8 @@
 package org.guestpass.guestaccess.web;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
-import org.guestpass.system.GuestPassProperties;
+import org.guestpass.BoundProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +40,8 @@ class GuestLinkUrlsTests {
 	}
 
 	private static GuestLinkUrls urls(String baseUrl) {
-		return new GuestLinkUrls(new GuestPassProperties(Path.of("data"), Path.of("data/media"),
-				baseUrl == null ? null : URI.create(baseUrl), null, null, Duration.ofHours(12), Duration.ofHours(2),
-				null));
+		return new GuestLinkUrls(
+				BoundProperties.of((baseUrl == null) ? Map.of() : Map.of("guestpass.base-url", baseUrl)));
 	}
 
 	private static void onRequest(String scheme, String host, int port) {
