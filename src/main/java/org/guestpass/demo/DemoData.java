@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.Role;
+import org.guestpass.system.Outcome;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
@@ -83,23 +84,23 @@ class DemoData {
 			log.warn("Demo mode: this site already has media, so no demo data is added");
 			return;
 		}
-		Accounts.Creation creation;
+		Outcome<Account> creation;
 		try {
 			creation = this.accounts.create(USERNAME, this.password, Role.member, "demo mode");
 		}
 		catch (DataIntegrityViolationException ex) {
 			return; // another node seeds at the same moment
 		}
-		if (creation.refusal() != null) {
-			log.warn("Demo mode: could not create the demo member ({})", creation.refusal());
+		if (creation.isRefused()) {
+			log.warn("Demo mode: could not create the demo member ({})", creation.refusal().code());
 			return;
 		}
-		Account demo = creation.account();
+		Account demo = creation.value();
 		Viewer owner = new Viewer(demo.id(), demo.username(), false);
 		MediaItem video = this.library
 			.addVideo(owner, "Welcome to GuestPass", "A twelve-second sample video with English and French captions.",
 					new BundledFile("demo/sample-video.webm"))
-			.item();
+			.value();
 		try (InputStream poster = new ClassPathResource("demo/poster.jpg").getInputStream()) {
 			this.posters.add(video.id(), owner, poster);
 		}

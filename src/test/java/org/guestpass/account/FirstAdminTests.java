@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.guestpass.system.Outcome;
 import org.guestpass.system.GuestPassProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class FirstAdminTests {
 		this.dataDir = this.temp.resolve("data");
 		this.accounts = mock(Accounts.class);
 		when(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
-			.thenReturn(new Accounts.Creation(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
-					Instant.parse("2026-01-01T00:00:00Z")), null));
+			.thenReturn(Outcome.done(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
+					Instant.parse("2026-01-01T00:00:00Z"))));
 	}
 
 	@Test

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.account.Account;
+import org.guestpass.system.Outcome;
 import org.guestpass.Fixtures;
 import org.guestpass.Nodes;
 import org.guestpass.TestClient;
@@ -78,10 +80,10 @@ class DataFolderTests {
 		try (ConfigurableApplicationContext node = Nodes.start(h2,
 				Map.of("spring.datasource.username", "sa", "guestpass.data-dir", data.toString(),
 						"guestpass.storage-dir", data.resolve("media").toString(), "guestpass.secret", ""))) {
-			Accounts.Creation owner = node.getBean(Accounts.class)
+			Outcome<Account> owner = node.getBean(Accounts.class)
 				.create("folder-owner", "folder-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(Nodes.port(node),
-					node.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token());
+					node.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token());
 			TestClient.Response video = api.postMultipart("/api/v1/media", Map.of("title", "Private"), "talk.mp4",
 					"video/mp4", Fixtures.MP4);
 			assertThat(video.status()).as(video.body()).isEqualTo(201);

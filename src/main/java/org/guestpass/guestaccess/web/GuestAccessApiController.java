@@ -13,13 +13,11 @@ import org.guestpass.account.SignedIn;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.GuestAccessView;
-import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
-import org.guestpass.guestaccess.Outcome;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -67,7 +65,7 @@ class GuestAccessApiController {
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
 		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, Viewer.of(me));
 		if (outcome.isRefused()) {
-			return refusal(outcome.refusal());
+			return Problems.refused(outcome.refusal());
 		}
 		GuestLinkResponse created = GuestLinkResponse.of(outcome.value(), this.urls);
 		return ResponseEntity.created(URI.create("/api/v1/media/" + mediaId + "/guest-links/" + created.id()))
@@ -88,23 +86,10 @@ class GuestAccessApiController {
 
 	private static <T> ResponseEntity<?> respond(Outcome<T> outcome, Function<T, ?> body) {
 		if (outcome.isRefused()) {
-			return refusal(outcome.refusal());
+			return Problems.refused(outcome.refusal());
 		}
 		Object value = body.apply(outcome.value());
 		return value instanceof ResponseEntity<?> entity ? entity : ResponseEntity.ok(value);
-	}
-
-	static ResponseEntity<?> refusal(ManagementRefusal refusal) {
-		return switch (refusal) {
-			case NOT_FOUND, LINK_NOT_FOUND ->
-				Problems.response(HttpStatus.NOT_FOUND, refusal.code(), refusal.message());
-			case NOT_PERMITTED -> Problems.response(HttpStatus.FORBIDDEN, refusal.code(), refusal.message());
-			case DURATION_TOO_LONG -> ResponseEntity.badRequest()
-				.body(Problems.problem(HttpStatus.BAD_REQUEST, refusal.code(), refusal.message(),
-						List.of(new Problems.FieldError("durationDays", refusal.message()))));
-			case MODULE_DISABLED, UNSUPPORTED_MEDIA_TYPE, GUEST_ACCESS_DISABLED, LINK_LIMIT_REACHED ->
-				Problems.response(HttpStatus.CONFLICT, refusal.code(), refusal.message());
-		};
 	}
 
 	record GuestAccessResponse(boolean enabled, int maxLinks, int maxDurationDays, List<GuestLinkResponse> links) {

@@ -22,10 +22,10 @@ import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -86,18 +86,12 @@ class MediaApiController {
 	@PutMapping(path = "/{id}/live", consumes = "application/json")
 	ResponseEntity<?> updateLiveSession(@PathVariable long id, @Valid @RequestBody LiveSessionRequest request,
 			@AuthenticationPrincipal SignedIn me) {
-		Optional<MediaRefusal> refusal = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
+		Outcome<MediaItem> changed = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
 				request.startsAt(), request.endsAt());
-		if (refusal.isEmpty()) {
-			return ResponseEntity.ok(MediaResponse.of(this.library.find(id, Viewer.of(me)).orElseThrow(), false));
+		if (changed.isRefused()) {
+			return Problems.refused(changed.refusal());
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND) {
-			return Problems.notFound();
-		}
-		if (refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
-			return Problems.response(HttpStatus.CONFLICT, "not_a_live_session", refusal.get().message());
-		}
-		return Problems.invalidField(refusal.get().field(), refusal.get().message());
+		return ResponseEntity.ok(MediaResponse.of(changed.value(), false));
 	}
 
 	@GetMapping("/{id}")
@@ -126,16 +120,15 @@ class MediaApiController {
 	ResponseEntity<?> addCaptions(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me)
 			throws IOException {
-		Optional<MediaRefusal> refusal;
+		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, Viewer.of(me), language, label, content);
 		}
-		if (refusal.isEmpty()) {
-			return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
-				.body(this.captions.of(id));
+		if (added.isRefused()) {
+			return Problems.refused(added.refusal());
 		}
-		return refusal.get() == MediaRefusal.NOT_FOUND ? Problems.notFound()
-				: Problems.invalidField(refusal.get().field(), refusal.get().message());
+		return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
+			.body(added.value());
 	}
 
 	@GetMapping("/{id}/captions")
@@ -168,25 +161,23 @@ class MediaApiController {
 	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
 	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal SignedIn me) throws IOException {
-		Posters.Addition addition;
+		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, Viewer.of(me), content);
 		}
-		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
-			return Problems.notFound();
-		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// The node is busy, not the request wrong: 503, to be sent again as it is.
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			return ResponseEntity.status(addition.refusal().status())
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()))
-				.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "images_busy", addition.refusal().message()));
+				.body(Problems.problem(addition.refusal()));
 		}
-		if (addition.refusal() != null) {
-			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+		if (addition.isRefused()) {
+			return Problems.refused(addition.refusal());
 		}
+		boolean replaced = addition.value().replaced();
 		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
 			MediaResponse body = MediaResponse.of(item, true);
-			return addition.replaced() ? ResponseEntity.ok(body)
+			return replaced ? ResponseEntity.ok(body)
 					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
 		}).orElseGet(Problems::notFound);
 	}
@@ -201,16 +192,16 @@ class MediaApiController {
 
 	@DeleteMapping("/{id}/poster")
 	ResponseEntity<?> removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.posters.remove(id, Viewer.of(me)).isEmpty() ? ResponseEntity.noContent().build()
-				: Problems.notFound();
+		Outcome<Posters.Poster> removed = this.posters.remove(id, Viewer.of(me));
+		return removed.isRefused() ? Problems.refused(removed.refusal()) : ResponseEntity.noContent().build();
 	}
 
-	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {
-		if (addition.refusal() != null) {
-			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+	private static ResponseEntity<?> created(Outcome<MediaItem> addition) {
+		if (addition.isRefused()) {
+			return Problems.refused(addition.refusal());
 		}
-		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.item().id()))
-			.body(MediaResponse.of(addition.item(), false));
+		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.value().id()))
+			.body(MediaResponse.of(addition.value(), false));
 	}
 
 	/**

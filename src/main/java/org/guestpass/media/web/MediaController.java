@@ -21,6 +21,10 @@ import org.guestpass.media.MediaPageAction;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
@@ -106,12 +110,12 @@ class MediaController {
 			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		MediaRefusal refusal = unreadable(starts, ends).orElse(null);
+		Refusal refusal = unreadable(starts, ends).orElse(null);
 		if (refusal == null) {
-			MediaLibrary.Addition addition = this.library.addLinked(Viewer.of(me), title, description, type, url,
+			Outcome<MediaItem> addition = this.library.addLinked(Viewer.of(me), title, description, type, url,
 					starts.orNull(), ends.orNull());
-			if (addition.refusal() == null) {
-				return "redirect:/media/" + addition.item().id();
+			if (!addition.isRefused()) {
+				return "redirect:/media/" + addition.value().id();
 			}
 			refusal = addition.refusal();
 		}
@@ -144,19 +148,19 @@ class MediaController {
 	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-		Optional<MediaRefusal> refusal;
+		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, Viewer.of(me), language, label, content);
 		}
-		if (refusal.isEmpty()) {
+		if (!added.isRefused()) {
 			redirect.addFlashAttribute("message", "Captions added.");
 			return "redirect:/media/" + id;
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+		if (added.refusal().field().isEmpty()) {
+			throw HtmlRefusals.page(added.refusal());
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("captionsError", refusal.get().message());
+		response.setStatus(added.refusal().status().value());
+		model.addAttribute("captionsError", added.refusal().message());
 		model.addAttribute("captionLanguage", language);
 		model.addAttribute("captionLabel", label);
 		return show(id, me, model, response);
@@ -169,17 +173,22 @@ class MediaController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		Optional<MediaRefusal> refusal = unreadable(starts, ends)
-			.or(() -> this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull()));
-		if (refusal.isEmpty()) {
+		Optional<MediaRefusal> unreadable = unreadable(starts, ends);
+		Refusal refusal = unreadable.isPresent() ? unreadable.get()
+				: this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull()).refusal();
+		if (refusal == null) {
 			redirect.addFlashAttribute("message", "The live session was saved.");
 			return "redirect:/media/" + id;
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND || refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
-			throw notFound();
+		if (refusal == MediaRefusal.NOT_A_LIVE_SESSION) {
+			// Only a live session's page has this form: for any other item it is no page.
+			throw HtmlRefusals.page(CommonRefusal.NOT_FOUND);
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		showRefusal(refusal.get(), "scheduleError", startsAt, endsAt, model);
+		if (refusal.field().isEmpty()) {
+			throw HtmlRefusals.page(refusal);
+		}
+		response.setStatus(refusal.status().value());
+		showRefusal(refusal, "scheduleError", startsAt, endsAt, model);
 		return show(id, me, model, response);
 	}
 
@@ -187,33 +196,33 @@ class MediaController {
 	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
-		Posters.Addition addition;
+		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, Viewer.of(me), content);
 		}
-		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+		if (addition.refusal() == CommonRefusal.NOT_FOUND) {
+			throw HtmlRefusals.page(addition.refusal());
 		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// Busy, not wrong: the page again with 503, so that sending the form again is
 			// the answer.
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setStatus(addition.refusal().status().value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
 			model.addAttribute("message", addition.refusal().message());
 			return show(id, me, model, response);
 		}
-		redirect.addFlashAttribute("message", (addition.refusal() != null) ? addition.refusal().message()
-				: addition.replaced() ? "Poster replaced." : "Poster added.");
+		redirect.addFlashAttribute("message", addition.isRefused() ? addition.refusal().message()
+				: addition.value().replaced() ? "Poster replaced." : "Poster added.");
 		return "redirect:/media/" + id;
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster/delete")
 	String removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		Optional<MediaRefusal> refusal = this.posters.remove(id, Viewer.of(me));
-		if (refusal.isPresent() && refusal.get() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+		Outcome<Posters.Poster> removed = this.posters.remove(id, Viewer.of(me));
+		if (removed.refusal() == CommonRefusal.NOT_FOUND) {
+			throw HtmlRefusals.page(removed.refusal());
 		}
-		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Poster removed."));
+		redirect.addFlashAttribute("message", removed.isRefused() ? removed.refusal().message() : "Poster removed.");
 		return "redirect:/media/" + id;
 	}
 
@@ -240,11 +249,11 @@ class MediaController {
 		return "redirect:/media";
 	}
 
-	private String added(MediaLibrary.Addition addition, SignedIn me, Model model, HttpServletResponse response) {
-		if (addition.refusal() == null) {
-			return "redirect:/media/" + addition.item().id();
+	private String added(Outcome<MediaItem> addition, SignedIn me, Model model, HttpServletResponse response) {
+		if (!addition.isRefused()) {
+			return "redirect:/media/" + addition.value().id();
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		response.setStatus(addition.refusal().status().value());
 		model.addAttribute("error", addition.refusal().message());
 		return library(me, model);
 	}
@@ -261,9 +270,10 @@ class MediaController {
 	 * A refusal of a start or end time goes next to its field in the schedule's fields,
 	 * which show the times as typed; any other one into the form's message.
 	 */
-	private static void showRefusal(MediaRefusal refusal, String message, String startsAt, String endsAt, Model model) {
-		if (SCHEDULE_FIELDS.contains(refusal.field())) {
-			model.addAttribute("scheduleErrors", Map.of(refusal.field(), refusal.message()));
+	private static void showRefusal(Refusal refusal, String message, String startsAt, String endsAt, Model model) {
+		Optional<String> field = refusal.field().filter(SCHEDULE_FIELDS::contains);
+		if (field.isPresent()) {
+			model.addAttribute("scheduleErrors", Map.of(field.get(), refusal.message()));
 			model.addAttribute("scheduleTyped",
 					Map.of("startsAt", (startsAt != null) ? startsAt : "", "endsAt", (endsAt != null) ? endsAt : ""));
 		}
