@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.guestpass.account.SignedIn;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.GuestAccessView;
@@ -19,7 +18,6 @@ import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,24 +44,22 @@ class GuestAccessApiController {
 	}
 
 	@GetMapping("/guest-access")
-	ResponseEntity<?> show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.view(mediaId, Viewer.of(me)), this::body);
+	ResponseEntity<?> show(@PathVariable long mediaId, Viewer viewer) {
+		return respond(this.guestAccess.view(mediaId, viewer), this::body);
 	}
 
 	@PutMapping("/guest-access")
-	ResponseEntity<?> change(@PathVariable long mediaId, @Valid @RequestBody SwitchRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.setEnabled(mediaId, request.enabled(), Viewer.of(me)), this::body);
+	ResponseEntity<?> change(@PathVariable long mediaId, @Valid @RequestBody SwitchRequest request, Viewer viewer) {
+		return respond(this.guestAccess.setEnabled(mediaId, request.enabled(), viewer), this::body);
 	}
 
 	@PostMapping("/guest-links")
-	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request,
-			@AuthenticationPrincipal SignedIn me) {
+	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request, Viewer viewer) {
 		if (!NewGuestLink.isValidName(request.name())) {
 			return Problems.invalidField("name", NewGuestLink.INVALID_NAME);
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
-		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, Viewer.of(me));
+		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, viewer);
 		if (outcome.isRefused()) {
 			return Problems.refused(outcome.refusal());
 		}
@@ -73,9 +69,8 @@ class GuestAccessApiController {
 	}
 
 	@DeleteMapping("/guest-links/{linkId}")
-	ResponseEntity<?> delete(@PathVariable long mediaId, @PathVariable long linkId,
-			@AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)),
+	ResponseEntity<?> delete(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer) {
+		return respond(this.guestAccess.deleteLink(mediaId, linkId, viewer),
 				(deleted) -> ResponseEntity.noContent().build());
 	}
 

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.guestpass.account.SignedIn;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
@@ -21,7 +20,6 @@ import org.guestpass.system.Refusal;
 import org.guestpass.system.TextLength.Rule;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -60,21 +58,21 @@ class GuestAccessController {
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-access")
-	ModelAndView show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		return page(mediaId, Viewer.of(me), LinkForm.empty(), null, null);
+	ModelAndView show(@PathVariable long mediaId, Viewer viewer) {
+		return page(mediaId, viewer, LinkForm.empty(), null, null);
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/new")
-	ModelAndView initCreationForm(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		ModelAndView page = page(mediaId, Viewer.of(me), LinkForm.empty(), null, null);
+	ModelAndView initCreationForm(@PathVariable long mediaId, Viewer viewer) {
+		ModelAndView page = page(mediaId, viewer, LinkForm.empty(), null, null);
 		page.setViewName("guestaccess/create");
 		return page;
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-access")
 	String processSwitch(@PathVariable long mediaId, @RequestParam(defaultValue = "false") boolean enabled,
-			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, Viewer.of(me));
+			Viewer viewer, RedirectAttributes redirect) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, viewer);
 		if (outcome.isRefused()) {
 			throw HtmlRefusals.page(outcome.refusal());
 		}
@@ -83,9 +81,8 @@ class GuestAccessController {
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-links")
-	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form,
-			@AuthenticationPrincipal SignedIn me, HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(me);
+	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form, Viewer viewer,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
 		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
@@ -120,9 +117,8 @@ class GuestAccessController {
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
-	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId,
-			@AuthenticationPrincipal SignedIn me) {
-		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, Viewer.of(me));
+	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
 		if (outcome.isRefused()) {
 			throw HtmlRefusals.page(outcome.refusal());
 		}
@@ -139,9 +135,9 @@ class GuestAccessController {
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
-	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, @AuthenticationPrincipal SignedIn me,
+	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer,
 			RedirectAttributes redirect) {
-		Outcome<Long> outcome = this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me));
+		Outcome<Long> outcome = this.guestAccess.deleteLink(mediaId, linkId, viewer);
 		if (outcome.isRefused()) {
 			throw HtmlRefusals.page(outcome.refusal());
 		}

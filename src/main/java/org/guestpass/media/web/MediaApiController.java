@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
@@ -27,7 +26,6 @@ import org.guestpass.system.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,8 +58,8 @@ class MediaApiController {
 	}
 
 	@GetMapping
-	List<MediaResponse> list(@AuthenticationPrincipal SignedIn me) {
-		List<MediaItem> items = this.library.list(Viewer.of(me));
+	List<MediaResponse> list(Viewer viewer) {
+		List<MediaItem> items = this.library.list(viewer);
 		Map<Long, Posters.Poster> withPoster = this.posters.of(items);
 		return items.stream().map((item) -> MediaResponse.of(item, withPoster.containsKey(item.id()))).toList();
 	}
@@ -69,25 +67,24 @@ class MediaApiController {
 	@PostMapping(consumes = "multipart/form-data")
 	ResponseEntity<?> upload(@RequestPart("file") MultipartFile file, @RequestParam String title,
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "video") String type,
-			@AuthenticationPrincipal SignedIn me) throws IOException {
+			Viewer viewer) throws IOException {
 		if (!MediaType.video.name().equals(type)) {
 			return Problems.invalidField("type", "Only videos are uploaded; add other types as JSON with a url.");
 		}
-		return created(this.library.addVideo(Viewer.of(me), title, description, file));
+		return created(this.library.addVideo(viewer, title, description, file));
 	}
 
 	@PostMapping(consumes = "application/json")
-	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		return created(this.library.addLinked(Viewer.of(me), request.title(), request.description(), request.type(),
+	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request, Viewer viewer) {
+		return created(this.library.addLinked(viewer, request.title(), request.description(), request.type(),
 				request.url(), request.startsAt(), request.endsAt()));
 	}
 
 	@PutMapping(path = "/{id}/live", consumes = "application/json")
 	ResponseEntity<?> updateLiveSession(@PathVariable long id, @Valid @RequestBody LiveSessionRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		Outcome<MediaItem> changed = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
-				request.startsAt(), request.endsAt());
+			Viewer viewer) {
+		Outcome<MediaItem> changed = this.library.updateLiveSession(id, viewer, request.url(), request.startsAt(),
+				request.endsAt());
 		if (changed.isRefused()) {
 			return Problems.refused(changed.refusal());
 		}
@@ -95,21 +92,21 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<?> show(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> show(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(id))))
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<?> delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.delete(id, Viewer.of(me)) ? ResponseEntity.noContent().build() : Problems.notFound();
+	ResponseEntity<?> delete(@PathVariable long id, Viewer viewer) {
+		return this.library.delete(id, viewer) ? ResponseEntity.noContent().build() : Problems.notFound();
 	}
 
 	@GetMapping("/{id}/content")
-	ResponseEntity<?> content(@PathVariable long id, @AuthenticationPrincipal SignedIn me, HttpServletRequest request,
+	ResponseEntity<?> content(@PathVariable long id, Viewer viewer, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
+		Optional<MediaItem> item = this.library.find(id, viewer).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
 			return Problems.notFound();
 		}
@@ -118,11 +115,10 @@ class MediaApiController {
 
 	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
 	ResponseEntity<?> addCaptions(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me)
-			throws IOException {
+			@RequestParam String language, @RequestParam String label, Viewer viewer) throws IOException {
 		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			added = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, viewer, language, label, content);
 		}
 		if (added.isRefused()) {
 			return Problems.refused(added.refusal());
@@ -132,26 +128,23 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}/captions")
-	ResponseEntity<?> captions(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> captions(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(this.captions.of(id)))
 			.orElseGet(Problems::notFound);
 	}
 
 	@GetMapping("/{id}/captions/{language}")
-	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language,
-			@AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.captions.content(id, language))
 			.<ResponseEntity<?>>map(MediaContent::captions)
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}/captions/{language}")
-	ResponseEntity<?> removeCaptions(@PathVariable long id, @PathVariable String language,
-			@AuthenticationPrincipal SignedIn me) {
-		return this.captions.remove(id, Viewer.of(me), language) ? ResponseEntity.noContent().build()
-				: Problems.notFound();
+	ResponseEntity<?> removeCaptions(@PathVariable long id, @PathVariable String language, Viewer viewer) {
+		return this.captions.remove(id, viewer, language) ? ResponseEntity.noContent().build() : Problems.notFound();
 	}
 
 	/**
@@ -159,11 +152,11 @@ class MediaApiController {
 	 * 503 with {@code Retry-After} while the node is converting as many images as it may.
 	 */
 	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
-	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@AuthenticationPrincipal SignedIn me) throws IOException {
+	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file, Viewer viewer)
+			throws IOException {
 		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
-			addition = this.posters.add(id, Viewer.of(me), content);
+			addition = this.posters.add(id, viewer, content);
 		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// The node is busy, not the request wrong: 503, to be sent again as it is.
@@ -175,7 +168,7 @@ class MediaApiController {
 			return Problems.refused(addition.refusal());
 		}
 		boolean replaced = addition.value().replaced();
-		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
+		return this.library.find(id, viewer).<ResponseEntity<?>>map((item) -> {
 			MediaResponse body = MediaResponse.of(item, true);
 			return replaced ? ResponseEntity.ok(body)
 					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
@@ -183,16 +176,16 @@ class MediaApiController {
 	}
 
 	@GetMapping("/{id}/poster")
-	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.posters.find(id))
 			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}/poster")
-	ResponseEntity<?> removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		Outcome<Posters.Poster> removed = this.posters.remove(id, Viewer.of(me));
+	ResponseEntity<?> removePoster(@PathVariable long id, Viewer viewer) {
+		Outcome<Posters.Poster> removed = this.posters.remove(id, viewer);
 		return removed.isRefused() ? Problems.refused(removed.refusal()) : ResponseEntity.noContent().build();
 	}
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaContent;
@@ -30,7 +29,6 @@ import org.guestpass.system.StreamSources;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,8 +83,8 @@ class MediaController {
 	}
 
 	@GetMapping("/media")
-	String library(@AuthenticationPrincipal SignedIn me, Model model) {
-		List<MediaItem> items = this.library.list(Viewer.of(me));
+	String library(Viewer viewer, Model model) {
+		List<MediaItem> items = this.library.list(viewer);
 		Map<Long, String> itemNotes = new HashMap<>();
 		this.notes.forEach((source) -> itemNotes.putAll(source.notesFor(items)));
 		model.addAttribute("items", items);
@@ -98,22 +96,22 @@ class MediaController {
 
 	@PostMapping("/media/videos")
 	String processVideoForm(@RequestParam("file") MultipartFile file, @RequestParam String title,
-			@RequestParam(required = false) String description, @AuthenticationPrincipal SignedIn me, Model model,
+			@RequestParam(required = false) String description, Viewer viewer, Model model,
 			HttpServletResponse response) throws IOException {
-		return added(this.library.addVideo(Viewer.of(me), title, description, file), me, model, response);
+		return added(this.library.addVideo(viewer, title, description, file), viewer, model, response);
 	}
 
 	@PostMapping("/media/links")
 	String processLinkedForm(@RequestParam String title, @RequestParam(required = false) String description,
 			@RequestParam MediaType type, @RequestParam String url, @RequestParam(required = false) String startsAt,
-			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone,
-			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone, Viewer viewer,
+			Model model, HttpServletResponse response) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
 		Refusal refusal = unreadable(starts, ends).orElse(null);
 		if (refusal == null) {
-			Outcome<MediaItem> addition = this.library.addLinked(Viewer.of(me), title, description, type, url,
-					starts.orNull(), ends.orNull());
+			Outcome<MediaItem> addition = this.library.addLinked(viewer, title, description, type, url, starts.orNull(),
+					ends.orNull());
 			if (!addition.isRefused()) {
 				return "redirect:/media/" + addition.value().id();
 			}
@@ -121,13 +119,11 @@ class MediaController {
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		showRefusal(refusal, "error", startsAt, endsAt, model);
-		return library(me, model);
+		return library(viewer, model);
 	}
 
 	@GetMapping("/media/{id:\\d+}")
-	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model,
-			HttpServletResponse response) {
-		Viewer viewer = Viewer.of(me);
+	String show(@PathVariable long id, Viewer viewer, Model model, HttpServletResponse response) {
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
 		if (item.type() == MediaType.live_session) {
 			this.streams.allow(response, item.sourceUrl());
@@ -146,11 +142,11 @@ class MediaController {
 
 	@PostMapping("/media/{id:\\d+}/captions")
 	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			@RequestParam String language, @RequestParam String label, Viewer viewer, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			added = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, viewer, language, label, content);
 		}
 		if (!added.isRefused()) {
 			redirect.addFlashAttribute("message", "Captions added.");
@@ -163,19 +159,19 @@ class MediaController {
 		model.addAttribute("captionsError", added.refusal().message());
 		model.addAttribute("captionLanguage", language);
 		model.addAttribute("captionLabel", label);
-		return show(id, me, model, response);
+		return show(id, viewer, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/live")
 	String processLiveSessionForm(@PathVariable long id, @RequestParam String url,
 			@RequestParam(required = false) String startsAt, @RequestParam(required = false) String endsAt,
-			@RequestParam(required = false) String zone, @AuthenticationPrincipal SignedIn me, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) String zone, Viewer viewer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
 		Optional<MediaRefusal> unreadable = unreadable(starts, ends);
 		Refusal refusal = unreadable.isPresent() ? unreadable.get()
-				: this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull()).refusal();
+				: this.library.updateLiveSession(id, viewer, url, starts.orNull(), ends.orNull()).refusal();
 		if (refusal == null) {
 			redirect.addFlashAttribute("message", "The live session was saved.");
 			return "redirect:/media/" + id;
@@ -189,16 +185,15 @@ class MediaController {
 		}
 		response.setStatus(refusal.status().value());
 		showRefusal(refusal, "scheduleError", startsAt, endsAt, model);
-		return show(id, me, model, response);
+		return show(id, viewer, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster")
-	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) throws IOException {
+	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file, Viewer viewer,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
-			addition = this.posters.add(id, Viewer.of(me), content);
+			addition = this.posters.add(id, viewer, content);
 		}
 		if (addition.refusal() == CommonRefusal.NOT_FOUND) {
 			throw HtmlRefusals.page(addition.refusal());
@@ -209,7 +204,7 @@ class MediaController {
 			response.setStatus(addition.refusal().status().value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
 			model.addAttribute("message", addition.refusal().message());
-			return show(id, me, model, response);
+			return show(id, viewer, model, response);
 		}
 		redirect.addFlashAttribute("message", addition.isRefused() ? addition.refusal().message()
 				: addition.value().replaced() ? "Poster replaced." : "Poster added.");
@@ -217,8 +212,8 @@ class MediaController {
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster/delete")
-	String removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		Outcome<Posters.Poster> removed = this.posters.remove(id, Viewer.of(me));
+	String removePoster(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+		Outcome<Posters.Poster> removed = this.posters.remove(id, viewer);
 		if (removed.refusal() == CommonRefusal.NOT_FOUND) {
 			throw HtmlRefusals.page(removed.refusal());
 		}
@@ -227,35 +222,35 @@ class MediaController {
 	}
 
 	@GetMapping("/media/{id:\\d+}/poster")
-	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.posters.find(id))
 			.map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseThrow(MediaController::notFound);
 	}
 
 	@GetMapping("/media/{id:\\d+}/delete")
-	String confirmDeletion(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
-		model.addAttribute("item", this.library.find(id, Viewer.of(me)).orElseThrow(MediaController::notFound));
+	String confirmDeletion(@PathVariable long id, Viewer viewer, Model model) {
+		model.addAttribute("item", this.library.find(id, viewer).orElseThrow(MediaController::notFound));
 		return "media/delete";
 	}
 
 	@PostMapping("/media/{id:\\d+}/delete")
-	String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		if (!this.library.delete(id, Viewer.of(me))) {
+	String delete(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+		if (!this.library.delete(id, viewer)) {
 			throw notFound();
 		}
 		redirect.addFlashAttribute("message", "The media was deleted.");
 		return "redirect:/media";
 	}
 
-	private String added(Outcome<MediaItem> addition, SignedIn me, Model model, HttpServletResponse response) {
+	private String added(Outcome<MediaItem> addition, Viewer viewer, Model model, HttpServletResponse response) {
 		if (!addition.isRefused()) {
 			return "redirect:/media/" + addition.value().id();
 		}
 		response.setStatus(addition.refusal().status().value());
 		model.addAttribute("error", addition.refusal().message());
-		return library(me, model);
+		return library(viewer, model);
 	}
 
 	/** Which typed time could not be read as a date and time, if one could not. */
