@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.jayway.jsonpath.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -64,9 +66,9 @@ class DatabaseOutageIntegrationTests {
 			app = Nodes.start(postgres.getJdbcUrl("postgres", "guestpass_outage"),
 					Map.of("spring.datasource.hikari.connection-timeout", "1000"));
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-			Accounts.Creation owner = app.getBean(Accounts.class)
+			Outcome<Account> owner = app.getBean(Accounts.class)
 				.create("outage-owner", "outage-owner-password", Role.member, "test");
-			String token = app.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token();
+			String token = app.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token();
 			TestClient api = TestClient.api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
 			long media = ((Number) JsonPath.read(api
 				.json("POST", "/api/v1/media",

@@ -3,9 +3,11 @@ package org.guestpass;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.system.Outcome;
 
 /**
  * Builds what integration tests start from: people with API tokens, media items, guest
@@ -95,12 +97,12 @@ public class Fixtures {
 	private Person person(int port, Role role) {
 		String username = role.name() + "-" + SEQUENCE.incrementAndGet();
 		String password = "password-of-" + username;
-		Accounts.Creation creation = this.accounts.create(username, password, role, "test");
+		Outcome<Account> creation = this.accounts.create(username, password, role, "test");
 		if (creation.refusal() != null) {
-			throw new IllegalStateException(creation.refusal().name());
+			throw new IllegalStateException(creation.refusal().code());
 		}
-		String token = this.tokens.issue(creation.account().id(), "tests").token();
-		return new Person(creation.account().id(), username, password, TestClient.api(port, token));
+		String token = this.tokens.issue(creation.value().id(), "tests").token();
+		return new Person(creation.value().id(), username, password, TestClient.api(port, token));
 	}
 
 	private static byte[] mp4(int size) {

@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.awaitility.Awaitility;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -53,10 +55,10 @@ class KilledNodeIntegrationTests {
 			Nodes.awaitHealthy(victimPort);
 
 			int survivorPort = Nodes.port(survivor);
-			Accounts.Creation owner = survivor.getBean(Accounts.class)
+			Outcome<Account> owner = survivor.getBean(Accounts.class)
 				.create("killed-node-owner", "killed-node-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(survivorPort,
-					survivor.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token());
+					survivor.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token());
 			long media = ((Number) JsonPath.read(api
 				.json("POST", "/api/v1/media",
 						"{\"title\":\"Killed\",\"type\":\"live_session\",\"url\":\"https://stream.example.org/live\"}")

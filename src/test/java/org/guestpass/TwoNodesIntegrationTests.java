@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,9 +80,9 @@ class TwoNodesIntegrationTests {
 		nodeA = Nodes.start(database, shared);
 		nodeB = Nodes.start(database, shared);
 		nodes = List.of(base(nodeA), base(nodeB));
-		Accounts.Creation member = nodeA.getBean(Accounts.class)
+		Outcome<Account> member = nodeA.getBean(Accounts.class)
 			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, "test");
-		ownerToken = nodeA.getBean(ApiTokens.class).issue(member.account().id(), "tests").token();
+		ownerToken = nodeA.getBean(ApiTokens.class).issue(member.value().id(), "tests").token();
 		owner = TestClient.api(Nodes.port(nodeA), ownerToken);
 		jdbc = nodeB.getBean(JdbcClient.class);
 	}
@@ -189,11 +191,10 @@ class TwoNodesIntegrationTests {
 	void anAccountDisabledThroughOneNodeIsSignedOutAndItsTokenRefusedOnTheOtherAtOnce() {
 		Accounts accounts = nodeA.getBean(Accounts.class);
 		ApiTokens tokens = nodeA.getBean(ApiTokens.class);
-		Accounts.Creation admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin, "test");
-		TestClient adminApi = TestClient.api(Nodes.port(nodeA), tokens.issue(admin.account().id(), "tests").token());
-		Accounts.Creation member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member,
-				"test");
-		long id = member.account().id();
+		Outcome<Account> admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin, "test");
+		TestClient adminApi = TestClient.api(Nodes.port(nodeA), tokens.issue(admin.value().id(), "tests").token());
+		Outcome<Account> member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member, "test");
+		long id = member.value().id();
 		TestClient memberApiOnB = TestClient.api(Nodes.port(nodeB), tokens.issue(id, "tests").token());
 		TestClient browserOnB = TestClient.browser(Nodes.port(nodeB));
 		assertThat(browserOnB.signIn("two-nodes-member", "two-nodes-member-password").status()).isEqualTo(302);

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.Outcome;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -50,42 +52,24 @@ public class Accounts implements UserDetailsService {
 		this.clock = clock;
 	}
 
-	/** Why an account could not be created. */
-	public enum Refusal {
-
-		USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG;
-
-		static Refusal of(PasswordRule.Violation violation) {
-			return switch (violation) {
-				case TOO_SHORT -> PASSWORD_TOO_SHORT;
-				case TOO_LONG -> PASSWORD_TOO_LONG;
-			};
-		}
-
-	}
-
-	/** The new account, or why there is none. */
-	public record Creation(Account account, Refusal refusal) {
-	}
-
 	/** Creates an account with a password that follows {@link PasswordRule}. */
 	@Transactional
-	public Creation create(String username, String password, Role role, String actor) {
+	public Outcome<Account> create(String username, String password, Role role, String actor) {
 		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(normalized).matches()) {
-			return new Creation(null, Refusal.USERNAME_INVALID);
+			return Outcome.refused(AccountRefusal.USERNAME_INVALID);
 		}
 		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
 		if (weak.isPresent()) {
-			return new Creation(null, Refusal.of(weak.get()));
+			return Outcome.refused(weak.get());
 		}
 		Optional<Long> id = this.repository.insertIfNameIsFree(normalized, this.passwords.encode(password), role,
 				this.clock.instant());
 		if (id.isEmpty()) {
-			return new Creation(null, Refusal.USERNAME_TAKEN);
+			return Outcome.refused(AccountRefusal.USERNAME_TAKEN);
 		}
 		this.audit.record(actor, "account_created", null, null, "ok", normalized + " as " + role);
-		return new Creation(this.repository.findById(id.get()).orElseThrow(), null);
+		return Outcome.done(this.repository.findById(id.get()).orElseThrow());
 	}
 
 	@Transactional(readOnly = true)
@@ -98,37 +82,12 @@ public class Accounts implements UserDetailsService {
 		return this.repository.findAll();
 	}
 
-	/** Why an account was not changed. */
-	public enum ChangeRefusal {
-
-		/** No account has this id. */
-		NOT_FOUND,
-		/**
-		 * The account is the site's only enabled admin, and the change would take that
-		 * role away or disable it.
-		 */
-		LAST_ADMIN
-
-	}
-
-	/**
-	 * The changed account, or why it is unchanged (then {@code account} is as it was, or
-	 * null if not found).
-	 */
-	public record Change(Account account, ChangeRefusal refusal) {
-
-		public boolean isRefused() {
-			return this.refusal != null;
-		}
-
-	}
-
 	/**
 	 * Changes an account's role and guest link permission; see
 	 * {@link #change(long, Role, GuestLinkPermission, Boolean, String)}.
 	 */
 	@Transactional
-	public Change change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
+	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
 		return change(id, role, guestLinks, null, actor);
 	}
 
@@ -142,7 +101,7 @@ public class Accounts implements UserDetailsService {
 	 * audit trail.
 	 */
 	@Transactional
-	public Change change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, String actor) {
+	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, String actor) {
 		return apply(id, (current) -> new Wanted(role, guestLinks, enabled == null ? current.isEnabled() : enabled),
 				true, actor);
 	}
@@ -154,7 +113,7 @@ public class Accounts implements UserDetailsService {
 	 * a disabled account ends its sessions again.
 	 */
 	@Transactional
-	public Change disable(long id, String actor) {
+	public Outcome<Account> disable(long id, String actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), false), false, actor);
 	}
 
@@ -163,15 +122,15 @@ public class Accounts implements UserDetailsService {
 	 * revoked work again.
 	 */
 	@Transactional
-	public Change enable(long id, String actor) {
+	public Outcome<Account> enable(long id, String actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), true), false, actor);
 	}
 
-	private Change apply(long id, Function<Account, Wanted> wanting, boolean settings, String actor) {
+	private Outcome<Account> apply(long id, Function<Account, Wanted> wanting, boolean settings, String actor) {
 		List<Long> enabledAdmins = this.repository.lockEnabledAdmins();
 		Optional<Account> found = this.repository.findById(id);
 		if (found.isEmpty()) {
-			return new Change(null, ChangeRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		Account current = found.get();
 		Wanted wanted = wanting.apply(current);
@@ -181,7 +140,7 @@ public class Accounts implements UserDetailsService {
 			this.audit.record(actor, settings ? "account_changed" : "account_disabled", null, null, "last_admin",
 					current.described() + ": stays " + (wanted.role() == Role.admin ? "enabled" : "admin")
 							+ ", as the only enabled admin");
-			return new Change(current, ChangeRefusal.LAST_ADMIN);
+			return Outcome.refused(AccountRefusal.LAST_ADMIN);
 		}
 		if (settings) {
 			this.repository.update(id, wanted.role(), wanted.guestLinks());
@@ -200,30 +159,11 @@ public class Accounts implements UserDetailsService {
 		if (current.role() != wanted.role() || !wanted.enabled()) {
 			this.sessions.endSessionsOf(current.username());
 		}
-		return new Change(this.repository.findById(id).orElseThrow(), null);
+		return Outcome.done(this.repository.findById(id).orElseThrow());
 	}
 
 	/** What a change asks an account to become. */
 	private record Wanted(Role role, GuestLinkPermission guestLinks, boolean enabled) {
-	}
-
-	/** Why a password was not reset. */
-	public enum ResetRefusal {
-
-		NOT_FOUND, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG
-
-	}
-
-	/**
-	 * The account whose password was reset, or why it was not (then {@code account} may
-	 * be null).
-	 */
-	public record Reset(Account account, ResetRefusal refusal) {
-
-		public boolean isRefused() {
-			return this.refusal != null;
-		}
-
 	}
 
 	/**
@@ -232,23 +172,20 @@ public class Accounts implements UserDetailsService {
 	 * never recorded: the audit trail says only who reset whose password.
 	 */
 	@Transactional
-	public Reset resetPassword(long id, String password, String actor) {
+	public Outcome<Account> resetPassword(long id, String password, String actor) {
 		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
 		Optional<Account> found = this.repository.findById(id);
 		if (found.isEmpty()) {
-			return new Reset(null, ResetRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		if (weak.isPresent()) {
-			return new Reset(found.get(), switch (weak.get()) {
-				case TOO_SHORT -> ResetRefusal.PASSWORD_TOO_SHORT;
-				case TOO_LONG -> ResetRefusal.PASSWORD_TOO_LONG;
-			});
+			return Outcome.refused(weak.get());
 		}
 		this.repository.updatePasswordHash(id, this.passwords.encode(password));
 		this.audit.record(actor, "password_reset", null, null, "ok",
 				found.get().described() + ": signed out everywhere");
 		this.sessions.endSessionsOf(found.get().username());
-		return new Reset(found.get(), null);
+		return Outcome.done(found.get());
 	}
 
 	/** The account's API tokens, newest last; empty when there is no such account. */

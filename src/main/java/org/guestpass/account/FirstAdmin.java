@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.OwnerOnlyFiles;
 import org.guestpass.system.Tokens;
 import org.slf4j.Logger;
@@ -52,13 +53,13 @@ class FirstAdmin implements ApplicationRunner {
 		String configured = this.properties.adminPassword();
 		boolean generated = isBlank(configured);
 		String password = generated ? Tokens.generate().substring(0, 24) : configured;
-		Accounts.Creation creation = this.accounts.create(USERNAME, password, Role.admin, "system");
-		if (creation.refusal() == Accounts.Refusal.USERNAME_TAKEN && this.accounts.anyAdmin()) {
+		Outcome<Account> creation = this.accounts.create(USERNAME, password, Role.admin, "system");
+		if (creation.refusal() == AccountRefusal.USERNAME_TAKEN && this.accounts.anyAdmin()) {
 			// Another node starting at the same moment created it first.
 			return;
 		}
-		if (creation.refusal() != null) {
-			throw new IllegalStateException("Cannot create the first admin: " + creation.refusal());
+		if (creation.isRefused()) {
+			throw new IllegalStateException("Cannot create the first admin: " + creation.refusal().code());
 		}
 		if (generated) {
 			Path file = this.properties.dataDir().resolve("admin-password.txt");

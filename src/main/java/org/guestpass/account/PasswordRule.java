@@ -3,6 +3,10 @@ package org.guestpass.account;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.guestpass.system.Refusal;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * The one rule every password follows, wherever it is set (a new user, a password reset,
  * the first admin's {@code GUESTPASS_ADMIN_PASSWORD}): at least 12 characters, and at
@@ -26,19 +30,41 @@ public final class PasswordRule {
 	private PasswordRule() {
 	}
 
-	/** How a password breaks the rule, and what to tell the person who typed it. */
-	public enum Violation {
+	/**
+	 * How a password breaks the rule, and what to tell the person who typed it: the
+	 * refusal of a password, wherever one is set.
+	 */
+	public enum Violation implements Refusal {
 
-		TOO_SHORT("Use at least 12 characters."), TOO_LONG(
+		TOO_SHORT("password_too_short", "Use at least 12 characters."), TOO_LONG("password_too_long",
 				"Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
+
+		private final String code;
 
 		private final String message;
 
-		Violation(String message) {
+		Violation(String code, String message) {
+			this.code = code;
 			this.message = message;
 		}
 
+		@Override
+		public String code() {
+			return this.code;
+		}
+
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.BAD_REQUEST;
+		}
+
+		@Override
+		public Optional<String> field() {
+			return Optional.of("password");
+		}
+
 		/** What to tell the person who typed the password, next to the field. */
+		@Override
 		public String message() {
 			return this.message;
 		}

@@ -16,6 +16,7 @@ import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,23 +89,23 @@ class DemoData {
 			log.warn("Demo mode: this site already has media, so no demo data is added");
 			return;
 		}
-		Accounts.Creation creation;
+		Outcome<Account> creation;
 		try {
 			creation = this.accounts.create(USERNAME, this.password, Role.member, "demo mode");
 		}
 		catch (DataIntegrityViolationException ex) {
 			return; // another node seeds at the same moment
 		}
-		if (creation.refusal() != null) {
-			log.warn("Demo mode: could not create the demo member ({})", creation.refusal());
+		if (creation.isRefused()) {
+			log.warn("Demo mode: could not create the demo member ({})", creation.refusal().code());
 			return;
 		}
-		Account demo = creation.account();
+		Account demo = creation.value();
 		Viewer owner = new Viewer(demo.id(), demo.username(), false);
 		MediaItem video = this.library
 			.addVideo(owner, "Welcome to GuestPass", "A twelve-second sample video with English and French captions.",
 					new BundledFile("demo/sample-video.webm"))
-			.item();
+			.value();
 		try (InputStream poster = new ClassPathResource("demo/poster.jpg").getInputStream()) {
 			this.posters.add(video.id(), owner, poster);
 		}

@@ -10,6 +10,7 @@ import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Tokens;
 
 import org.springframework.core.io.Resource;
@@ -49,24 +50,42 @@ public class Admissions {
 	}
 
 	/**
-	 * What a guest opening a link sees: the entry form for an item, their item again, or
-	 * a refusal.
+	 * Where a guest opening a link, or sending its form, goes: the entry form for an
+	 * item, their item (with a new session when they were just admitted), or a refusal's
+	 * message page.
 	 */
-	public record Entry(String mediaTitle, Long admittedMediaId, EntryRefusal refusal) {
+	public sealed interface Entry {
+
+		/** The entry form for the link's item. */
+		record Form(String mediaTitle) implements Entry {
+		}
+
+		/**
+		 * Let in: to the item, with the secret for their cookie when they were just
+		 * admitted, without when they already held a session for the link.
+		 */
+		record Admitted(long mediaId, NewSession session) implements Entry {
+		}
+
+		/** Not let in, for this reason. */
+		record Refused(EntryRefusal refusal) implements Entry {
+		}
+
+		/**
+		 * Why the guest was not let in, or null when they were shown the form or let in.
+		 */
+		default EntryRefusal refusal() {
+			return (this instanceof Refused refused) ? refused.refusal() : null;
+		}
+
 	}
 
-	/** A guest let in: the secret for their cookie and where to go. */
-	public record Admission(String sessionToken, long mediaId, Instant expiresAt, EntryRefusal refusal) {
+	/** A guest session just begun: the secret for the guest's cookie, and its end. */
+	public record NewSession(String token, Instant expiresAt) {
 	}
 
 	/** An admitted guest's page: the item and the name they gave. */
-	public record GuestView(MediaItem item, String guestName, long sessionId, Instant lastSeenAt,
-			EntryRefusal refusal) {
-
-		static GuestView refused(EntryRefusal refusal) {
-			return new GuestView(null, null, 0, null, refusal);
-		}
-
+	public record GuestView(MediaItem item, String guestName, long sessionId, Instant lastSeenAt) {
 	}
 
 	/**
@@ -80,11 +99,14 @@ public class Admissions {
 		if (link.isPresent() && holdsSessionFor(link.get(), sessionToken, now)) {
 			Optional<EntryRefusal> refusal = AdmissionPolicy.forAdmittedGuest(link.get(), this.settings.modules(), now);
 			if (refusal.isEmpty()) {
-				return new Entry(link.get().mediaTitle(), link.get().mediaId(), null);
+				return new Entry.Admitted(link.get().mediaId(), null);
 			}
 		}
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forNewGuest(link.orElse(null), this.settings.modules(), now);
-		return new Entry(link.map(LinkState::mediaTitle).orElse(null), null, refusal.orElse(null));
+		if (refusal.isPresent()) {
+			return new Entry.Refused(refusal.get());
+		}
+		return new Entry.Form(link.get().mediaTitle());
 	}
 
 	/**
@@ -97,12 +119,12 @@ public class Admissions {
 	private static final Duration SEEN_RECENTLY = Duration.ofMinutes(1);
 
 	@Transactional
-	public Admission admit(String token, String sessionToken, String guestName, String guestEmail) {
+	public Entry admit(String token, String sessionToken, String guestName, String guestEmail) {
 		Optional<LinkState> link = stateOf(token);
 		Instant now = this.clock.instant();
 		if (link.isPresent() && holdsSessionFor(link.get(), sessionToken, now)
 				&& AdmissionPolicy.forAdmittedGuest(link.get(), this.settings.modules(), now).isEmpty()) {
-			return new Admission(null, link.get().mediaId(), null, null);
+			return new Entry.Admitted(link.get().mediaId(), null);
 		}
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forNewGuest(link.orElse(null), this.settings.modules(), now);
 		if (refusal.isEmpty() && !this.links.countClick(link.get().linkId(), now)) {
@@ -120,7 +142,7 @@ public class Admissions {
 			else {
 				this.audit.record("guest", "admission", null, null, refusal.get().code(), null);
 			}
-			return new Admission(null, 0, null, refusal.get());
+			return new Entry.Refused(refusal.get());
 		}
 		LinkState admitted = link.get();
 		Instant expiresAt = now.plus(this.properties.guestSessionLifetime());
@@ -133,7 +155,7 @@ public class Admissions {
 		// The audit names the guest session, whose name and email are erased after the
 		// retention period.
 		this.audit.record("guest #" + sessionId, "admission", admitted.mediaId(), admitted.linkId(), "admitted", null);
-		return new Admission(newSession, admitted.mediaId(), expiresAt, null);
+		return new Entry.Admitted(admitted.mediaId(), new NewSession(newSession, expiresAt));
 	}
 
 	/**
@@ -142,14 +164,14 @@ public class Admissions {
 	 * let guests in.
 	 */
 	@Transactional
-	public GuestView checkPage(String sessionToken, long mediaId) {
-		GuestView view = check(sessionToken, mediaId);
+	public Outcome<GuestView> checkPage(String sessionToken, long mediaId) {
+		Outcome<GuestView> outcome = check(sessionToken, mediaId);
 		Instant now = this.clock.instant();
-		if (view.refusal() == null
-				&& (view.lastSeenAt() == null || view.lastSeenAt().isBefore(now.minus(SEEN_RECENTLY)))) {
-			this.sessions.touch(view.sessionId(), now);
+		if (!outcome.isRefused() && (outcome.value().lastSeenAt() == null
+				|| outcome.value().lastSeenAt().isBefore(now.minus(SEEN_RECENTLY)))) {
+			this.sessions.touch(outcome.value().sessionId(), now);
 		}
-		return view;
+		return outcome;
 	}
 
 	/**
@@ -157,12 +179,12 @@ public class Admissions {
 	 * {@link #checkPage} does.
 	 */
 	@Transactional(readOnly = true)
-	public GuestView check(String sessionToken, long mediaId) {
+	public Outcome<GuestView> check(String sessionToken, long mediaId) {
 		Instant now = this.clock.instant();
 		Optional<GuestSessionRepository.GuestSession> session = sessionOf(sessionToken)
 			.filter((found) -> found.mediaId() == mediaId);
 		if (session.isEmpty()) {
-			return GuestView.refused(EntryRefusal.SESSION_ENDED);
+			return Outcome.refused(EntryRefusal.SESSION_ENDED);
 		}
 		// What happened to the link explains more than "your access ended", so it is told
 		// first.
@@ -170,17 +192,17 @@ public class Admissions {
 		Optional<EntryRefusal> refusal = AdmissionPolicy.forAdmittedGuest(link.orElse(null), this.settings.modules(),
 				now);
 		if (refusal.isPresent()) {
-			return GuestView.refused(refusal.get());
+			return Outcome.refused(refusal.get());
 		}
 		if (!session.get().isValidAt(now, this.properties.guestSessionIdle())) {
-			return GuestView.refused(EntryRefusal.SESSION_ENDED);
+			return Outcome.refused(EntryRefusal.SESSION_ENDED);
 		}
 		Optional<MediaItem> item = this.media.findIncludingDeleted(mediaId).filter((found) -> !found.isDeleted());
 		if (item.isEmpty()) {
-			return GuestView.refused(EntryRefusal.MEDIA_GONE);
+			return Outcome.refused(EntryRefusal.MEDIA_GONE);
 		}
-		return new GuestView(item.get(), session.get().guestName(), session.get().id(), session.get().lastSeenAt(),
-				null);
+		return Outcome
+			.done(new GuestView(item.get(), session.get().guestName(), session.get().id(), session.get().lastSeenAt()));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.Viewer;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.ServerSecret;
 import org.guestpass.system.Tokens;
 

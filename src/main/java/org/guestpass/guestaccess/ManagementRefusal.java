@@ -1,36 +1,72 @@
 package org.guestpass.guestaccess;
 
-/**
- * Why an owner's change to guest access was refused; {@code code} is the API's stable
- * problem code.
- */
-public enum ManagementRefusal {
+import java.util.Optional;
 
-	NOT_FOUND("not_found", "No such media item, or it is not yours."),
-	NOT_PERMITTED("not_permitted", "You are not permitted to manage guest links."),
-	MODULE_DISABLED("module_disabled",
+import org.guestpass.system.Refusal;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why an owner's change to guest access was refused. Each refusal's code is the API's
+ * stable problem code (anything not found is {@code not_found} there), and the audit
+ * trail's outcome.
+ */
+public enum ManagementRefusal implements Refusal {
+
+	NOT_FOUND("media_not_found", HttpStatus.NOT_FOUND, null, "No such media item, or it is not yours."),
+	NOT_PERMITTED("not_permitted", HttpStatus.FORBIDDEN, null, "You are not permitted to manage guest links."),
+	MODULE_DISABLED("module_disabled", HttpStatus.CONFLICT, null,
 			"Guest access needs the Invitetomedia module and the Theming module with mediapage set to Yes."),
-	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Guest access is not supported for channel rooms."),
-	GUEST_ACCESS_DISABLED("guest_access_disabled", "Turn on Enable guest access before creating a link."),
-	LINK_LIMIT_REACHED("link_limit_reached", "This item already has as many guest links as allowed."),
-	LINK_NOT_FOUND("not_found", "No such guest link."),
-	DURATION_TOO_LONG("duration_too_long", "The duration is longer than the site allows.");
+	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.CONFLICT, null,
+			"Guest access is not supported for channel rooms."),
+	GUEST_ACCESS_DISABLED("guest_access_disabled", HttpStatus.CONFLICT, null,
+			"Turn on Enable guest access before creating a link."),
+	/** The item has as many links as the site's policy allows: the fourth of three. */
+	LINK_LIMIT_REACHED("link_limit_reached", HttpStatus.CONFLICT, null,
+			"This item already has as many guest links as allowed."),
+	LINK_NOT_FOUND("link_not_found", HttpStatus.NOT_FOUND, null, "No such guest link."),
+	DURATION_TOO_LONG("duration_too_long", HttpStatus.BAD_REQUEST, "durationDays",
+			"The duration is longer than the site allows.");
 
 	private final String code;
 
+	private final HttpStatus status;
+
+	private final String field;
+
 	private final String message;
 
-	ManagementRefusal(String code, String message) {
+	ManagementRefusal(String code, HttpStatus status, String field, String message) {
 		this.code = code;
+		this.status = status;
+		this.field = field;
 		this.message = message;
 	}
 
+	@Override
 	public String code() {
 		return this.code;
 	}
 
+	@Override
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	@Override
+	public Optional<String> field() {
+		return Optional.ofNullable(this.field);
+	}
+
+	@Override
 	public String message() {
 		return this.message;
+	}
+
+	/** The API names each of these refusals by its own code, a field's included. */
+	@Override
+	public boolean isInvalidField() {
+		return false;
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.TextLength;
 import org.guestpass.system.Timestamps;
 
@@ -61,24 +63,27 @@ public class Captions {
 	public record Caption(String language, String label) {
 	}
 
-	/** Adds or replaces the captions of one language; the refusal, if any. */
+	/**
+	 * Adds or replaces the captions of one language: the item's captions then, or why
+	 * nothing changed.
+	 */
 	@Transactional
-	public Optional<MediaRefusal> add(long mediaId, Viewer viewer, String language, String label, InputStream file)
+	public Outcome<List<Caption>> add(long mediaId, Viewer viewer, String language, String label, InputStream file)
 			throws IOException {
 		Optional<MediaItem> item = this.library.find(mediaId, viewer).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
-			return Optional.of(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
-			return Optional.of(MediaRefusal.LANGUAGE_INVALID);
+			return Outcome.refused(MediaRefusal.LANGUAGE_INVALID);
 		}
 		if (label == null || label.isBlank() || !TextLength.isAtMost(label.trim(), MAX_LABEL)
 				|| !TextLength.isWellFormed(label)) {
-			return Optional.of(MediaRefusal.LABEL_INVALID);
+			return Outcome.refused(MediaRefusal.LABEL_INVALID);
 		}
 		Optional<String> content = webVtt(file);
 		if (content.isEmpty()) {
-			return Optional.of(MediaRefusal.NOT_WEBVTT);
+			return Outcome.refused(MediaRefusal.NOT_WEBVTT);
 		}
 		String tag = language.trim();
 		// Replacing is a delete and an insert: the item's row is locked first, so two
@@ -89,7 +94,7 @@ public class Captions {
 			.query(Long.class)
 			.optional()
 			.isEmpty()) {
-			return Optional.of(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		this.jdbc.sql("delete from caption where media_id = :mediaId and language = :language")
 			.param("mediaId", mediaId)
@@ -106,7 +111,7 @@ public class Captions {
 			.param("now", Timestamps.utc(this.clock.instant()))
 			.update();
 		this.audit.record(viewer.username(), "captions_added", mediaId, null, "ok", tag);
-		return Optional.empty();
+		return Outcome.done(of(mediaId));
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,8 @@ package org.guestpass.media;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.guestpass.system.Outcome;
+
 /**
  * When a live session is on air: from its start (if it has one) until its end (if it has
  * one). An end must come after the start.
@@ -46,19 +48,19 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 	 * the years {@link #EARLIEST 1970} to {@link #LATEST 9999}, or an end that does not
 	 * come after the start.
 	 */
-	static Checked of(Instant startsAt, Instant endsAt) {
+	static Outcome<LiveWindow> of(Instant startsAt, Instant endsAt) {
 		Instant start = toTheMicrosecond(startsAt);
 		Instant end = toTheMicrosecond(endsAt);
 		if (!isKept(start)) {
-			return Checked.refused(MediaRefusal.START_OUT_OF_RANGE);
+			return Outcome.refused(MediaRefusal.START_OUT_OF_RANGE);
 		}
 		if (!isKept(end)) {
-			return Checked.refused(MediaRefusal.END_OUT_OF_RANGE);
+			return Outcome.refused(MediaRefusal.END_OUT_OF_RANGE);
 		}
 		if (start != null && end != null && !end.isAfter(start)) {
-			return Checked.refused(MediaRefusal.WINDOW_INVALID);
+			return Outcome.refused(MediaRefusal.WINDOW_INVALID);
 		}
-		return new Checked(new LiveWindow(start, end), null);
+		return Outcome.done(new LiveWindow(start, end));
 	}
 
 	/**
@@ -84,15 +86,6 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 
 	private static boolean isKept(Instant instant) {
 		return instant == null || (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST));
-	}
-
-	/** The window made of the times given, or why they make none. */
-	record Checked(LiveWindow window, MediaRefusal refusal) {
-
-		static Checked refused(MediaRefusal refusal) {
-			return new Checked(null, refusal);
-		}
-
 	}
 
 	/** Where a live session stands. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.TextLength;
 
 import org.springframework.core.io.Resource;
@@ -55,28 +57,20 @@ public class MediaLibrary {
 		this.clock = clock;
 	}
 
-	/** The added item, or why there is none. */
-	public record Addition(MediaItem item, MediaRefusal refusal) {
-
-		static Addition refused(MediaRefusal refusal) {
-			return new Addition(null, refusal);
-		}
-
-	}
-
 	/**
 	 * Adds an uploaded video, moving its file into storage where the file system allows
 	 * and copying it otherwise, never holding it in memory; nothing is kept when it is
 	 * refused or fails.
 	 */
-	public Addition addVideo(Viewer owner, String title, String description, MultipartFile file) throws IOException {
+	public Outcome<MediaItem> addVideo(Viewer owner, String title, String description, MultipartFile file)
+			throws IOException {
 		Optional<MediaRefusal> invalid = checkText(title, description);
 		if (invalid.isPresent()) {
-			return Addition.refused(invalid.get());
+			return Outcome.refused(invalid.get());
 		}
 		Optional<MediaStorage.StoredFile> stored = this.storage.storeVideo(file);
 		if (stored.isEmpty()) {
-			return Addition.refused(MediaRefusal.NOT_A_VIDEO);
+			return Outcome.refused(MediaRefusal.NOT_A_VIDEO);
 		}
 		MediaStorage.StoredFile video = stored.get();
 		try {
@@ -85,7 +79,7 @@ public class MediaLibrary {
 						MediaType.video, null, video.key(), video.format().contentType(), video.size(),
 						this.clock.instant());
 				this.audit.record(actor(owner), "media_added", id, null, "ok", "video");
-				return new Addition(this.repository.findById(id).orElseThrow(), null);
+				return Outcome.done(this.repository.findById(id).orElseThrow());
 			});
 		}
 		catch (RuntimeException ex) {
@@ -95,7 +89,7 @@ public class MediaLibrary {
 	}
 
 	/** Adds a live session, room or channel room, which point at a URL. */
-	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url) {
+	public Outcome<MediaItem> addLinked(Viewer owner, String title, String description, MediaType type, String url) {
 		return addLinked(owner, title, description, type, url, null, null);
 	}
 
@@ -104,64 +98,64 @@ public class MediaLibrary {
 	 * have a start and an end time (either may be {@code null}), kept to the microsecond,
 	 * in the years 1970 to 9999.
 	 */
-	public Addition addLinked(Viewer owner, String title, String description, MediaType type, String url,
+	public Outcome<MediaItem> addLinked(Viewer owner, String title, String description, MediaType type, String url,
 			Instant startsAt, Instant endsAt) {
 		if (!type.isLinked()) {
-			return Addition.refused(MediaRefusal.TYPE_NEEDS_FILE);
+			return Outcome.refused(MediaRefusal.TYPE_NEEDS_FILE);
 		}
 		Optional<MediaRefusal> invalid = checkText(title, description);
 		if (invalid.isPresent()) {
-			return Addition.refused(invalid.get());
+			return Outcome.refused(invalid.get());
 		}
 		Optional<MediaRefusal> badUrl = checkUrl(url);
 		if (badUrl.isPresent()) {
-			return Addition.refused(badUrl.get());
+			return Outcome.refused(badUrl.get());
 		}
 		if (type != MediaType.live_session && (startsAt != null || endsAt != null)) {
-			return Addition.refused(MediaRefusal.WINDOW_NOT_FOR_TYPE);
+			return Outcome.refused(MediaRefusal.WINDOW_NOT_FOR_TYPE);
 		}
-		LiveWindow.Checked window = LiveWindow.of(startsAt, endsAt);
-		if (window.refusal() != null) {
-			return Addition.refused(window.refusal());
+		Outcome<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
+		if (window.isRefused()) {
+			return Outcome.refused(window.refusal());
 		}
 		return this.transaction.execute((status) -> {
 			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
-					url.trim(), null, null, null, window.window(), this.clock.instant());
+					url.trim(), null, null, null, window.value(), this.clock.instant());
 			this.audit.record(actor(owner), "media_added", id, null, "ok", type.name());
-			return new Addition(this.repository.findById(id).orElseThrow(), null);
+			return Outcome.done(this.repository.findById(id).orElseThrow());
 		});
 	}
 
 	/**
 	 * Changes a live session's stream URL and its start and end time (either may be
-	 * {@code null}), kept as {@link LiveWindow} says; the refusal says why nothing
-	 * changed.
+	 * {@code null}), kept as {@link LiveWindow} says: the session as changed, or why
+	 * nothing changed.
 	 */
-	public Optional<MediaRefusal> updateLiveSession(long id, Viewer viewer, String url, Instant startsAt,
-			Instant endsAt) {
+	public Outcome<MediaItem> updateLiveSession(long id, Viewer viewer, String url, Instant startsAt, Instant endsAt) {
 		Optional<MediaItem> item = find(id, viewer);
 		if (item.isEmpty()) {
-			return Optional.of(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		if (item.get().type() != MediaType.live_session) {
-			return Optional.of(MediaRefusal.NOT_A_LIVE_SESSION);
+			return Outcome.refused(MediaRefusal.NOT_A_LIVE_SESSION);
 		}
 		Optional<MediaRefusal> badUrl = checkUrl(url);
 		if (badUrl.isPresent()) {
-			return badUrl;
+			return Outcome.refused(badUrl.get());
 		}
-		LiveWindow.Checked window = LiveWindow.of(startsAt, endsAt);
-		if (window.refusal() != null) {
-			return Optional.of(window.refusal());
+		Outcome<LiveWindow> window = LiveWindow.of(startsAt, endsAt);
+		if (window.isRefused()) {
+			return Outcome.refused(window.refusal());
 		}
 		Boolean updated = this.transaction.execute((status) -> {
-			if (this.repository.updateLiveSession(id, url.trim(), window.window(), this.clock.instant()) == 0) {
+			if (this.repository.updateLiveSession(id, url.trim(), window.value(), this.clock.instant()) == 0) {
 				return false;
 			}
 			this.audit.record(actor(viewer), "live_session_changed", id, null, "ok", null);
 			return true;
 		});
-		return Boolean.TRUE.equals(updated) ? Optional.empty() : Optional.of(MediaRefusal.NOT_FOUND);
+		return Boolean.TRUE.equals(updated) ? Outcome.done(this.repository.findById(id).orElseThrow())
+				: Outcome.refused(CommonRefusal.NOT_FOUND);
 	}
 
 	/** The item, if it exists, is not deleted and the viewer may see it. */

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,29 +88,24 @@ public class Posters {
 			Instant updatedAt) {
 	}
 
-	/** The poster added, whether it replaced another, or why there is none. */
-	public record Addition(Poster poster, boolean replaced, MediaRefusal refusal) {
-
-		static Addition refused(MediaRefusal refusal) {
-			return new Addition(null, false, refusal);
-		}
-
+	/** The poster added, and whether it replaced another. */
+	public record Added(Poster poster, boolean replaced) {
 	}
 
 	/**
 	 * Adds the poster of a video the viewer may manage, or replaces the one it has.
-	 * Refused with {@link MediaRefusal#NOT_FOUND} for anything but such a video, and for
+	 * Refused with {@link CommonRefusal#NOT_FOUND} for anything but such a video, and for
 	 * uploads that are not a PNG or JPEG within the limits; refused with
 	 * {@link MediaRefusal#IMAGES_BUSY}, which is worth trying again, when the node is
 	 * converting as many images as it may. Nothing is kept when it is refused or fails.
 	 */
-	public Addition add(long mediaId, Viewer viewer, InputStream file) throws IOException {
+	public Outcome<Added> add(long mediaId, Viewer viewer, InputStream file) throws IOException {
 		if (this.library.find(mediaId, viewer).filter(Posters::isVideo).isEmpty()) {
-			return Addition.refused(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		PosterImage.Conversion conversion = this.decodes.convert(file);
 		if (conversion.refusal() != null) {
-			return Addition.refused(conversion.refusal());
+			return Outcome.refused(conversion.refusal());
 		}
 		PosterImage image = conversion.image();
 		Poster poster = new Poster(mediaId, this.storage.storeFile(image.jpeg()), PosterImage.CONTENT_TYPE,
@@ -140,18 +137,21 @@ public class Posters {
 		if (!stored.itemLive()) {
 			// The item was deleted while the image was being read.
 			this.storage.delete(poster.fileKey());
-			return Addition.refused(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		if (stored.replaced() != null) {
 			deleteFile(stored.replaced().fileKey());
 		}
-		return new Addition(poster, stored.replaced() != null, null);
+		return Outcome.done(new Added(poster, stored.replaced() != null));
 	}
 
-	/** Removes the poster of an item the viewer may manage; the refusal, if any. */
-	public Optional<MediaRefusal> remove(long mediaId, Viewer viewer) {
+	/**
+	 * Removes the poster of an item the viewer may manage: the poster removed, or why
+	 * there was none to remove.
+	 */
+	public Outcome<Poster> remove(long mediaId, Viewer viewer) {
 		if (this.library.find(mediaId, viewer).isEmpty()) {
-			return Optional.of(MediaRefusal.NOT_FOUND);
+			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		Optional<Poster> removed = this.transaction.execute((status) -> {
 			if (!this.repository.lockLiveItem(mediaId)) {
@@ -165,10 +165,10 @@ public class Posters {
 			return poster;
 		});
 		if (removed == null || removed.isEmpty()) {
-			return Optional.of(MediaRefusal.NO_POSTER);
+			return Outcome.refused(MediaRefusal.NO_POSTER);
 		}
 		deleteFile(removed.get().fileKey());
-		return Optional.empty();
+		return Outcome.done(removed.get());
 	}
 
 	/** The item's poster, for whoever checked access to the item already. */

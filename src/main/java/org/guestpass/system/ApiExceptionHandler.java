@@ -48,7 +48,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.sorted(Comparator.comparing(Problems.FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(Problems.problem(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.",
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED, Problems.INVALID_FIELDS,
 					errors));
 	}
 
@@ -62,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
 			return ResponseEntity.badRequest()
-				.body(Problems.problem(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.",
+				.body(Problems.problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED, Problems.INVALID_FIELDS,
 						List.of(new Problems.FieldError(field, wrongFormat(databind)))));
 		}
 		return ResponseEntity.badRequest()

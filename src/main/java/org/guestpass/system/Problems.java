@@ -9,9 +9,15 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * RFC 9457 problem details with the stable {@code code} field every GuestPass API error
- * carries.
+ * carries; {@link #refused(Refusal)} is the one place a {@link Refusal} becomes a
+ * problem.
  */
 public final class Problems {
+
+	/** The code of a request with fields that were refused, listed in {@code errors}. */
+	static final String VALIDATION_FAILED = "validation_failed";
+
+	static final String INVALID_FIELDS = "The request has invalid fields.";
 
 	private Problems() {
 	}
@@ -36,17 +42,48 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The problem of a refusal, with the refusal's status and message as its detail. Its
+	 * {@code code} is the refusal's, except that anything not found is {@code not_found}
+	 * (the API never tells "no such thing" from "not yours" or from which thing it was)
+	 * and a refusal of one field's value is {@code validation_failed} with that field in
+	 * {@code errors}, as Bean Validation's are. A refusal with its own code that concerns
+	 * a field lists it in {@code errors} too.
+	 */
+	public static ProblemDetail problem(Refusal refusal) {
+		if (refusal.status() == HttpStatus.NOT_FOUND) {
+			return problem(HttpStatus.NOT_FOUND, CommonRefusal.NOT_FOUND.code(), refusal.message());
+		}
+		List<FieldError> errors = refusal.field()
+			.map((field) -> new FieldError(field, refusal.message()))
+			.stream()
+			.toList();
+		if (refusal.isInvalidField()) {
+			return problem(refusal.status(), VALIDATION_FAILED, INVALID_FIELDS, errors);
+		}
+		ProblemDetail problem = problem(refusal.status(), refusal.code(), refusal.message());
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return problem;
+	}
+
+	/** The response to a refused request: {@link #problem(Refusal)} with its status. */
+	public static ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+		return ResponseEntity.status(refusal.status()).body(problem(refusal));
+	}
+
 	public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String code, String detail) {
 		return ResponseEntity.status(status).body(problem(status, code, detail));
 	}
 
 	public static ResponseEntity<ProblemDetail> notFound() {
-		return response(HttpStatus.NOT_FOUND, "not_found", "No such resource, or it is not yours.");
+		return refused(CommonRefusal.NOT_FOUND);
 	}
 
 	public static ResponseEntity<ProblemDetail> invalidField(String field, String message) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.",
+			.body(problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, INVALID_FIELDS,
 					List.of(new FieldError(field, message))));
 	}
 

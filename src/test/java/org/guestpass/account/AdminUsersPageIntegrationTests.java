@@ -13,6 +13,8 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
 import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,12 +211,13 @@ class AdminUsersPageIntegrationTests {
 	void theSiteKeepsAnAdminWhenTheServiceIsAskedDirectly() {
 		makeTheOnlyAdmin(this.admin);
 
-		Accounts.Change change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy, "test");
+		Outcome<Account> change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy,
+				"test");
 
-		assertThat(change.refusal()).isEqualTo(Accounts.ChangeRefusal.LAST_ADMIN);
-		assertThat(change.account().role()).isEqualTo(Role.admin);
+		assertThat(change.refusal()).isEqualTo(AccountRefusal.LAST_ADMIN);
+		assertThat(this.accounts.find(this.admin.id()).orElseThrow().role()).isEqualTo(Role.admin);
 		assertThat(this.accounts.change(999_999_999L, Role.member, GuestLinkPermission.policy, "test").refusal())
-			.isEqualTo(Accounts.ChangeRefusal.NOT_FOUND);
+			.isEqualTo(CommonRefusal.NOT_FOUND);
 	}
 
 	@Test
@@ -235,11 +238,11 @@ class AdminUsersPageIntegrationTests {
 		makeTheOnlyAdmin(this.admin);
 		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
 		for (int round = 0; round < 10; round++) {
-			List<Accounts.Change> changes = Concurrently.run(2,
+			List<Outcome<Account>> changes = Concurrently.run(2,
 					(i) -> this.accounts.change(i == 0 ? this.admin.id() : other.id(), Role.member,
 							GuestLinkPermission.policy, i == 0 ? other.username() : this.admin.username()));
 
-			assertThat(changes).filteredOn((change) -> change.refusal() == Accounts.ChangeRefusal.LAST_ADMIN)
+			assertThat(changes).filteredOn((change) -> change.refusal() == AccountRefusal.LAST_ADMIN)
 				.as("round " + round)
 				.hasSize(1);
 			assertThat(this.accounts.all()).filteredOn(Account::isAdmin).hasSize(1);

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.guestpass.BoundProperties;
 import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +47,8 @@ class FirstAdminTests {
 		this.dataDir = this.temp.resolve("data");
 		this.accounts = mock(Accounts.class);
 		given(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
-			.willReturn(new Accounts.Creation(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
-					Instant.parse("2026-01-01T00:00:00Z")), null));
+			.willReturn(Outcome.done(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
+					Instant.parse("2026-01-01T00:00:00Z"))));
 	}
 
 	@Test

@@ -78,12 +78,12 @@ class AdmissionPolicyTests {
 
 	@Test
 	void everyRefusalHasTheStatusOfItsMessagePage() {
-		assertThat(EntryRefusal.INVALID_LINK.status()).isEqualTo(404);
-		assertThat(EntryRefusal.ACCESS_OFF.status()).isEqualTo(403);
-		assertThat(EntryRefusal.EXPIRED.status()).isEqualTo(410);
-		assertThat(EntryRefusal.USED_UP.status()).isEqualTo(410);
-		assertThat(EntryRefusal.MEDIA_GONE.status()).isEqualTo(410);
-		assertThat(EntryRefusal.UNAVAILABLE.status()).isEqualTo(503);
+		assertThat(EntryRefusal.INVALID_LINK.status().value()).isEqualTo(404);
+		assertThat(EntryRefusal.ACCESS_OFF.status().value()).isEqualTo(403);
+		assertThat(EntryRefusal.EXPIRED.status().value()).isEqualTo(410);
+		assertThat(EntryRefusal.USED_UP.status().value()).isEqualTo(410);
+		assertThat(EntryRefusal.MEDIA_GONE.status().value()).isEqualTo(410);
+		assertThat(EntryRefusal.UNAVAILABLE.status().value()).isEqualTo(503);
 	}
 
 	private static LinkState link() {

@@ -312,7 +312,8 @@ class MediaTextLengthIntegrationTests {
 	private static void assertApiRefused(TestClient.Response refused, MediaRefusal refusal) {
 		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
-		assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly(refusal.field());
+		assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field"))
+			.containsExactly(refusal.field().orElseThrow());
 		assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message"))
 			.containsExactly(refusal.message());
 	}

@@ -21,6 +21,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Fixtures;
 import org.guestpass.Nodes;
 import org.guestpass.TestClient;
+import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
@@ -78,10 +79,10 @@ class DataFolderIntegrationTests {
 		try (ConfigurableApplicationContext node = Nodes.start(h2,
 				Map.of("spring.datasource.username", "sa", "guestpass.data-dir", data.toString(),
 						"guestpass.storage-dir", data.resolve("media").toString(), "guestpass.secret", ""))) {
-			Accounts.Creation owner = node.getBean(Accounts.class)
+			Outcome<Account> owner = node.getBean(Accounts.class)
 				.create("folder-owner", "folder-owner-password", Role.member, "test");
 			TestClient api = TestClient.api(Nodes.port(node),
-					node.getBean(ApiTokens.class).issue(owner.account().id(), "tests").token());
+					node.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token());
 			TestClient.Response video = api.postMultipart("/api/v1/media", Map.of("title", "Private"), "talk.mp4",
 					"video/mp4", Fixtures.MP4);
 			assertThat(video.status()).as(video.body()).isEqualTo(201);

@@ -16,11 +16,11 @@ import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 import org.hibernate.validator.constraints.CodePointLength;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AccountApiController {
-
-	static final String LAST_ADMIN = "This is the only enabled admin; make someone else an admin first.";
 
 	static final String TOKENS_FROM_A_BROWSER = "API tokens are created only while signed in in a browser,"
 			+ " not with another API token.";
@@ -61,41 +59,31 @@ class AccountApiController {
 
 	@PostMapping("/api/v1/admin/users")
 	ResponseEntity<?> createUser(@Valid @RequestBody NewUserRequest request, @AuthenticationPrincipal SignedIn admin) {
-		Accounts.Creation creation = this.accounts.create(request.username(), request.password(), request.role(),
+		Outcome<Account> creation = this.accounts.create(request.username(), request.password(), request.role(),
 				admin.getUsername());
-		if (creation.refusal() != null) {
-			return refusal(creation.refusal());
+		if (creation.isRefused()) {
+			return Problems.refused(creation.refusal());
 		}
-		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + creation.account().id()))
-			.body(UserResponse.of(creation.account(), Map.of()));
+		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + creation.value().id()))
+			.body(UserResponse.of(creation.value(), Map.of()));
 	}
 
 	@PutMapping("/api/v1/admin/users/{id}")
 	ResponseEntity<?> changeUser(@PathVariable long id, @Valid @RequestBody UserChangeRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
-		Accounts.Change change = this.accounts.change(id, request.role(), request.guestLinks(), request.enabled(),
+		Outcome<Account> change = this.accounts.change(id, request.role(), request.guestLinks(), request.enabled(),
 				admin.getUsername());
-		if (change.refusal() == null) {
-			return ResponseEntity.ok(UserResponse.of(change.account(), this.accounts.tokenCounts()));
+		if (change.isRefused()) {
+			return Problems.refused(change.refusal());
 		}
-		return switch (change.refusal()) {
-			case NOT_FOUND -> Problems.notFound();
-			case LAST_ADMIN -> Problems.response(HttpStatus.CONFLICT, "last_admin", LAST_ADMIN);
-		};
+		return ResponseEntity.ok(UserResponse.of(change.value(), this.accounts.tokenCounts()));
 	}
 
 	@PutMapping("/api/v1/admin/users/{id}/password")
 	ResponseEntity<?> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
-		Accounts.Reset reset = this.accounts.resetPassword(id, request.password(), admin.getUsername());
-		if (!reset.isRefused()) {
-			return ResponseEntity.noContent().build();
-		}
-		return switch (reset.refusal()) {
-			case NOT_FOUND -> Problems.notFound();
-			case PASSWORD_TOO_SHORT -> Problems.invalidField("password", PasswordRule.Violation.TOO_SHORT.message());
-			case PASSWORD_TOO_LONG -> Problems.invalidField("password", PasswordRule.Violation.TOO_LONG.message());
-		};
+		Outcome<Account> reset = this.accounts.resetPassword(id, request.password(), admin.getUsername());
+		return reset.isRefused() ? Problems.refused(reset.refusal()) : ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/tokens")
@@ -142,15 +130,6 @@ class AccountApiController {
 	@DeleteMapping("/api/v1/me/tokens/{id}")
 	ResponseEntity<?> revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
 		return this.tokens.revoke(me.id(), id) ? ResponseEntity.noContent().build() : Problems.notFound();
-	}
-
-	static ResponseEntity<ProblemDetail> refusal(Accounts.Refusal refusal) {
-		return switch (refusal) {
-			case USERNAME_INVALID -> Problems.invalidField("username", AdminUsersController.USERNAME_RULE);
-			case USERNAME_TAKEN -> Problems.invalidField("username", AdminUsersController.USERNAME_TAKEN);
-			case PASSWORD_TOO_SHORT -> Problems.invalidField("password", PasswordRule.Violation.TOO_SHORT.message());
-			case PASSWORD_TOO_LONG -> Problems.invalidField("password", PasswordRule.Violation.TOO_LONG.message());
-		};
 	}
 
 	/**

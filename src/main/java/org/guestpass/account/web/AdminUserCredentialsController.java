@@ -8,6 +8,8 @@ import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.account.SignedIn;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.SiteTime;
 
 import org.springframework.http.HttpStatus;
@@ -53,17 +55,15 @@ class AdminUserCredentialsController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return showPasswordForm(account(id), ENTER_A_PASSWORD, model);
 		}
-		Accounts.Reset reset = this.accounts.resetPassword(id, password, admin.getUsername());
+		Outcome<Account> reset = this.accounts.resetPassword(id, password, admin.getUsername());
 		if (reset.isRefused()) {
-			String error = switch (reset.refusal()) {
-				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case PASSWORD_TOO_SHORT -> PasswordRule.Violation.TOO_SHORT.message();
-				case PASSWORD_TOO_LONG -> PasswordRule.Violation.TOO_LONG.message();
-			};
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return showPasswordForm(reset.account(), error, model);
+			if (reset.refusal().field().isEmpty()) {
+				throw HtmlRefusals.page(reset.refusal());
+			}
+			response.setStatus(reset.refusal().status().value());
+			return showPasswordForm(account(id), reset.refusal().message(), model);
 		}
-		redirect.addFlashAttribute("message", "Reset the password of " + reset.account().username()
+		redirect.addFlashAttribute("message", "Reset the password of " + reset.value().username()
 				+ ". They are signed out everywhere and sign in with the new password.");
 		return "redirect:/admin/users";
 	}

@@ -1,6 +1,7 @@
 package org.guestpass.account.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -10,11 +11,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.guestpass.account.Account;
+import org.guestpass.account.AccountRefusal;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,10 +46,6 @@ class AdminUsersController {
 	static final String CHOOSE_ROLE = "Choose Admin or Member.";
 
 	static final String CHOOSE_GUEST_LINKS = "Choose Follow site policy, Allow or Deny.";
-
-	static final String USERNAME_RULE = "Use 3 to 50 letters, digits, dots, dashes or underscores.";
-
-	static final String USERNAME_TAKEN = "This user name is taken.";
 
 	static final List<Choice> ROLES = List.of(new Choice(Role.admin.name(), "Admin"),
 			new Choice(Role.member.name(), "Member"));
@@ -69,20 +70,13 @@ class AdminUsersController {
 			@AuthenticationPrincipal SignedIn admin, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		if (!result.hasErrors()) {
-			Accounts.Creation creation = this.accounts.create(form.username(), form.password(), form.role(),
+			Outcome<Account> creation = this.accounts.create(form.username(), form.password(), form.role(),
 					admin.getUsername());
-			if (creation.refusal() == null) {
-				redirect.addFlashAttribute("message", "Created " + creation.account().username() + ".");
+			if (!creation.isRefused()) {
+				redirect.addFlashAttribute("message", "Created " + creation.value().username() + ".");
 				return "redirect:/admin/users";
 			}
-			switch (creation.refusal()) {
-				case USERNAME_INVALID -> result.rejectValue("username", "invalid", USERNAME_RULE);
-				case USERNAME_TAKEN -> result.rejectValue("username", "taken", USERNAME_TAKEN);
-				case PASSWORD_TOO_SHORT ->
-					result.rejectValue("password", "short", PasswordRule.Violation.TOO_SHORT.message());
-				case PASSWORD_TOO_LONG ->
-					result.rejectValue("password", "long", PasswordRule.Violation.TOO_LONG.message());
-			}
+			HtmlRefusals.reject(creation.refusal(), result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return showUsers(model);
@@ -97,17 +91,12 @@ class AdminUsersController {
 			return showUsersWithRowError(new RowError(id, error.getField(), error.getDefaultMessage()),
 					HttpStatus.BAD_REQUEST, model, response);
 		}
-		Accounts.Change change = this.accounts.change(id, Role.valueOf(form.role()),
+		Outcome<Account> change = this.accounts.change(id, Role.valueOf(form.role()),
 				GuestLinkPermission.valueOf(form.guestLinks()), admin.getUsername());
 		if (change.isRefused()) {
-			return switch (change.refusal()) {
-				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case LAST_ADMIN -> showUsersWithRowError(new RowError(id, "role", change.account().username()
-						+ " is the only active admin, so they stay an admin. Make someone else an admin first."),
-						HttpStatus.CONFLICT, model, response);
-			};
+			return showLastAdmin(id, change.refusal(), "role", "they stay an admin", model, response);
 		}
-		Account changed = change.account();
+		Account changed = change.value();
 		redirect.addFlashAttribute("message", "Saved " + changed.username() + ": " + label(ROLES, changed.role().name())
 				+ ", guest links: " + label(GUEST_LINKS, changed.guestLinks().name()) + ".");
 		return "redirect:/admin/users";
@@ -116,35 +105,43 @@ class AdminUsersController {
 	@PostMapping("/admin/users/{id:\\d+}/disable")
 	String disable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Accounts.Change change = this.accounts.disable(id, admin.getUsername());
+		Outcome<Account> change = this.accounts.disable(id, admin.getUsername());
 		if (change.isRefused()) {
-			return switch (change.refusal()) {
-				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-				case LAST_ADMIN -> showUsersWithRowError(
-						new RowError(id, "status", change.account().username()
-								+ " is the only active admin, so they stay active. Make someone else an admin first."),
-						HttpStatus.CONFLICT, model, response);
-			};
+			return showLastAdmin(id, change.refusal(), "status", "they stay active", model, response);
 		}
-		redirect.addFlashAttribute("message", "Disabled " + change.account().username()
+		redirect.addFlashAttribute("message", "Disabled " + change.value().username()
 				+ ". They are signed out, can't sign in, and their API tokens don't work until you enable them again.");
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id:\\d+}/enable")
 	String enable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
-		Accounts.Change change = this.accounts.enable(id, admin.getUsername());
+		Outcome<Account> change = this.accounts.enable(id, admin.getUsername());
 		if (change.isRefused()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw HtmlRefusals.page(change.refusal());
 		}
-		redirect.addFlashAttribute("message", "Enabled " + change.account().username()
-				+ ". They can sign in again, and their API tokens work again.");
+		redirect.addFlashAttribute("message",
+				"Enabled " + change.value().username() + ". They can sign in again, and their API tokens work again.");
 		return "redirect:/admin/users";
+	}
+
+	/**
+	 * The users page with the last admin's refusal next to the field of their row, in
+	 * words that name them; any other refusal is its error page.
+	 */
+	private String showLastAdmin(long id, Refusal refusal, String field, String consequence, Model model,
+			HttpServletResponse response) {
+		Optional<Account> account = this.accounts.find(id);
+		if (refusal != AccountRefusal.LAST_ADMIN || account.isEmpty()) {
+			throw HtmlRefusals.page(refusal);
+		}
+		return showUsersWithRowError(new RowError(id, field, account.get().username() + " is the only active admin, so "
+				+ consequence + ". Make someone else an admin first."), refusal.status(), model, response);
 	}
 
 	private String showUsersWithRowError(RowError error, HttpStatus status, Model model, HttpServletResponse response) {
 		if (this.accounts.find(error.userId()).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw HtmlRefusals.page(CommonRefusal.NOT_FOUND);
 		}
 		model.addAttribute("form", new UserForm("", "", Role.member));
 		model.addAttribute("rowError", error);

@@ -9,19 +9,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.guestpass.account.SignedIn;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
-import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
-import org.guestpass.guestaccess.Outcome;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,26 +44,24 @@ class GuestAccessApiController {
 	}
 
 	@GetMapping("/guest-access")
-	ResponseEntity<?> show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.view(mediaId, Viewer.of(me)), this::body);
+	ResponseEntity<?> show(@PathVariable long mediaId, Viewer viewer) {
+		return respond(this.guestAccess.view(mediaId, viewer), this::body);
 	}
 
 	@PutMapping("/guest-access")
-	ResponseEntity<?> change(@PathVariable long mediaId, @Valid @RequestBody SwitchRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.setEnabled(mediaId, request.enabled(), Viewer.of(me)), this::body);
+	ResponseEntity<?> change(@PathVariable long mediaId, @Valid @RequestBody SwitchRequest request, Viewer viewer) {
+		return respond(this.guestAccess.setEnabled(mediaId, request.enabled(), viewer), this::body);
 	}
 
 	@PostMapping("/guest-links")
-	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request,
-			@AuthenticationPrincipal SignedIn me) {
+	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request, Viewer viewer) {
 		if (!NewGuestLink.isValidName(request.name())) {
 			return Problems.invalidField("name", NewGuestLink.INVALID_NAME);
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
-		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, Viewer.of(me));
+		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, viewer);
 		if (outcome.isRefused()) {
-			return refusal(outcome.refusal());
+			return Problems.refused(outcome.refusal());
 		}
 		GuestLinkResponse created = GuestLinkResponse.of(outcome.value(), this.urls);
 		return ResponseEntity.created(URI.create("/api/v1/media/" + mediaId + "/guest-links/" + created.id()))
@@ -75,9 +69,8 @@ class GuestAccessApiController {
 	}
 
 	@DeleteMapping("/guest-links/{linkId}")
-	ResponseEntity<?> delete(@PathVariable long mediaId, @PathVariable long linkId,
-			@AuthenticationPrincipal SignedIn me) {
-		return respond(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)),
+	ResponseEntity<?> delete(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer) {
+		return respond(this.guestAccess.deleteLink(mediaId, linkId, viewer),
 				(deleted) -> ResponseEntity.noContent().build());
 	}
 
@@ -88,23 +81,10 @@ class GuestAccessApiController {
 
 	private static <T> ResponseEntity<?> respond(Outcome<T> outcome, Function<T, ?> body) {
 		if (outcome.isRefused()) {
-			return refusal(outcome.refusal());
+			return Problems.refused(outcome.refusal());
 		}
 		Object value = body.apply(outcome.value());
 		return value instanceof ResponseEntity<?> entity ? entity : ResponseEntity.ok(value);
-	}
-
-	static ResponseEntity<?> refusal(ManagementRefusal refusal) {
-		return switch (refusal) {
-			case NOT_FOUND, LINK_NOT_FOUND ->
-				Problems.response(HttpStatus.NOT_FOUND, refusal.code(), refusal.message());
-			case NOT_PERMITTED -> Problems.response(HttpStatus.FORBIDDEN, refusal.code(), refusal.message());
-			case DURATION_TOO_LONG -> ResponseEntity.badRequest()
-				.body(Problems.problem(HttpStatus.BAD_REQUEST, refusal.code(), refusal.message(),
-						List.of(new Problems.FieldError("durationDays", refusal.message()))));
-			case MODULE_DISABLED, UNSUPPORTED_MEDIA_TYPE, GUEST_ACCESS_DISABLED, LINK_LIMIT_REACHED ->
-				Problems.response(HttpStatus.CONFLICT, refusal.code(), refusal.message());
-		};
 	}
 
 	record GuestAccessResponse(boolean enabled, int maxLinks, int maxDurationDays, List<GuestLinkResponse> links) {

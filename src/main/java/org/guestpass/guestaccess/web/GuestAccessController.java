@@ -5,21 +5,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.guestpass.account.SignedIn;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.GuestLinkStatus;
 import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
-import org.guestpass.guestaccess.Outcome;
 import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
 import org.guestpass.system.TextLength.Rule;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -58,30 +58,31 @@ class GuestAccessController {
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-access")
-	ModelAndView show(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		return page(mediaId, Viewer.of(me), LinkForm.empty(), null);
+	ModelAndView show(@PathVariable long mediaId, Viewer viewer) {
+		return page(mediaId, viewer, LinkForm.empty(), null, null);
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/new")
-	ModelAndView initCreationForm(@PathVariable long mediaId, @AuthenticationPrincipal SignedIn me) {
-		ModelAndView page = page(mediaId, Viewer.of(me), LinkForm.empty(), null);
+	ModelAndView initCreationForm(@PathVariable long mediaId, Viewer viewer) {
+		ModelAndView page = page(mediaId, viewer, LinkForm.empty(), null, null);
 		page.setViewName("guestaccess/create");
 		return page;
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-access")
 	String processSwitch(@PathVariable long mediaId, @RequestParam(defaultValue = "false") boolean enabled,
-			@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, Viewer.of(me));
-		throwIfRefused(outcome.refusal());
+			Viewer viewer, RedirectAttributes redirect) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.setEnabled(mediaId, enabled, viewer);
+		if (outcome.isRefused()) {
+			throw HtmlRefusals.page(outcome.refusal());
+		}
 		redirect.addFlashAttribute("message", enabled ? "Guest access is on." : "Guest access is off.");
 		return "redirect:/media/" + mediaId + "/guest-access";
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-links")
-	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form,
-			@AuthenticationPrincipal SignedIn me, HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer viewer = Viewer.of(me);
+	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form, Viewer viewer,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
 		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
@@ -95,24 +96,32 @@ class GuestAccessController {
 				redirect.addFlashAttribute("message", "Created the link \"" + outcome.value().name() + "\".");
 				return new ModelAndView("redirect:/media/" + mediaId + "/guest-access");
 			}
-			switch (outcome.refusal()) {
-				case DURATION_TOO_LONG ->
-					errors.rejectValue("durationDays", "tooLong", "The longest duration allowed is "
-							+ this.guestAccess.view(mediaId, viewer).value().maxDurationDays() + " days.");
-				case LINK_LIMIT_REACHED, GUEST_ACCESS_DISABLED ->
-					errors.reject(outcome.refusal().code(), outcome.refusal().message());
-				default -> throwIfRefused(outcome.refusal());
+			if (!isShownOnTheForm(outcome.refusal())) {
+				throw HtmlRefusals.page(outcome.refusal());
 			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(mediaId, viewer, form, errors, outcome.refusal());
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		return page(mediaId, viewer, form, errors);
+		return page(mediaId, viewer, form, errors, null);
+	}
+
+	/**
+	 * A refusal that the owner can act on in the create form is shown there (the duration
+	 * next to its field, the switch and the number of links above the form); any other
+	 * one is the error page with its status.
+	 */
+	private static boolean isShownOnTheForm(Refusal refusal) {
+		return refusal == ManagementRefusal.DURATION_TOO_LONG || refusal == ManagementRefusal.LINK_LIMIT_REACHED
+				|| refusal == ManagementRefusal.GUEST_ACCESS_DISABLED;
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
-	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId,
-			@AuthenticationPrincipal SignedIn me) {
-		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, Viewer.of(me));
-		throwIfRefused(outcome.refusal());
+	ModelAndView confirmDeletion(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer) {
+		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
+		if (outcome.isRefused()) {
+			throw HtmlRefusals.page(outcome.refusal());
+		}
 		GuestLink link = outcome.value()
 			.links()
 			.stream()
@@ -126,17 +135,27 @@ class GuestAccessController {
 	}
 
 	@PostMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
-	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, @AuthenticationPrincipal SignedIn me,
+	String processDeletion(@PathVariable long mediaId, @PathVariable long linkId, Viewer viewer,
 			RedirectAttributes redirect) {
-		throwIfRefused(this.guestAccess.deleteLink(mediaId, linkId, Viewer.of(me)).refusal());
+		Outcome<Long> outcome = this.guestAccess.deleteLink(mediaId, linkId, viewer);
+		if (outcome.isRefused()) {
+			throw HtmlRefusals.page(outcome.refusal());
+		}
 		redirect.addFlashAttribute("message", "The link was deleted.");
 		return "redirect:/media/" + mediaId + "/guest-access";
 	}
 
-	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors) {
+	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors, Refusal refused) {
 		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
-		throwIfRefused(outcome.refusal());
+		if (outcome.isRefused()) {
+			throw HtmlRefusals.page(outcome.refusal());
+		}
 		GuestAccessView view = outcome.value();
+		if (refused != null) {
+			// The page can name the site's longest duration, which the refusal cannot.
+			HtmlRefusals.reject(refused, (refused == ManagementRefusal.DURATION_TOO_LONG)
+					? longestDuration(view.maxDurationDays()) : refused.message(), errors);
+		}
 		ModelAndView page = new ModelAndView("guestaccess/manage");
 		page.addObject("item", this.media.find(mediaId, viewer).orElseThrow());
 		page.addObject("access", view);
@@ -182,17 +201,9 @@ class GuestAccessController {
 		return null;
 	}
 
-	private static void throwIfRefused(ManagementRefusal refusal) {
-		if (refusal == null) {
-			return;
-		}
-		HttpStatus status = switch (refusal) {
-			case NOT_FOUND, LINK_NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-			case DURATION_TOO_LONG -> HttpStatus.BAD_REQUEST;
-			default -> HttpStatus.CONFLICT;
-		};
-		throw new ResponseStatusException(status, refusal.message());
+	/** The duration's refusal in words that name the site's longest duration. */
+	static String longestDuration(int days) {
+		return "The longest duration allowed is " + days + " days.";
 	}
 
 	/**

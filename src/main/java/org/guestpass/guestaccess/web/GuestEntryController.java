@@ -63,13 +63,7 @@ class GuestEntryController {
 		}
 		Admissions.Entry entry = this.admissions.open(token, GuestCookie.read(request));
 		settleMiss(entry.refusal(), client);
-		if (entry.admittedMediaId() != null) {
-			return toMedia(entry.admittedMediaId());
-		}
-		if (entry.refusal() != null) {
-			return GuestPages.message(entry.refusal(), response);
-		}
-		return entryPage(token, entry.mediaTitle(), new GuestForm("", ""), null, response);
+		return show(entry, token, new GuestForm("", ""), null, request, response);
 	}
 
 	@PostMapping("/g/{token}")
@@ -103,27 +97,33 @@ class GuestEntryController {
 		else if (!TextRules.isValidEmail(email)) {
 			errors.rejectValue("email", "invalid", INVALID_EMAIL);
 		}
-		if (errors.hasErrors()) {
-			Admissions.Entry entry = this.admissions.open(token, session);
-			settleMiss(entry.refusal(), client);
-			if (entry.admittedMediaId() != null) {
-				return toMedia(entry.admittedMediaId());
+		Admissions.Entry entry = errors.hasErrors() ? this.admissions.open(token, session)
+				: this.admissions.admit(token, session, name, email);
+		settleMiss(entry.refusal(), client);
+		return show(entry, token, form, errors, request, response);
+	}
+
+	/**
+	 * Where the entry leads: the guest's item (with their new cookie when they were just
+	 * admitted), the refusal's message page, or the entry form again (400 when it has
+	 * errors).
+	 */
+	private ModelAndView show(Admissions.Entry entry, String token, GuestForm form, BindingResult errors,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (entry instanceof Admissions.Entry.Admitted admitted) {
+			if (admitted.session() != null) {
+				GuestCookie.write(request, response, admitted.session().token(), this.clock.instant(),
+						admitted.session().expiresAt());
 			}
-			if (entry.refusal() != null) {
-				return GuestPages.message(entry.refusal(), response);
-			}
+			return toMedia(admitted.mediaId());
+		}
+		if (entry instanceof Admissions.Entry.Refused refused) {
+			return GuestPages.message(refused.refusal(), response);
+		}
+		if (errors != null && errors.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return entryPage(token, entry.mediaTitle(), form, errors, response);
 		}
-		Admissions.Admission admission = this.admissions.admit(token, session, name, email);
-		settleMiss(admission.refusal(), client);
-		if (admission.refusal() != null) {
-			return GuestPages.message(admission.refusal(), response);
-		}
-		if (admission.sessionToken() != null) {
-			GuestCookie.write(request, response, admission.sessionToken(), this.clock.instant(), admission.expiresAt());
-		}
-		return toMedia(admission.mediaId());
+		return entryPage(token, ((Admissions.Entry.Form) entry).mediaTitle(), form, errors, response);
 	}
 
 	/**

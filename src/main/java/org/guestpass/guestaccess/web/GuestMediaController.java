@@ -6,6 +6,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.guestaccess.Admissions;
+import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaContent;
@@ -13,6 +14,7 @@ import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.RoomJoinLinks;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
@@ -53,10 +55,11 @@ class GuestMediaController {
 
 	@GetMapping("/guest/media/{mediaId:\\d+}")
 	ModelAndView show(@PathVariable long mediaId, HttpServletRequest request, HttpServletResponse response) {
-		Admissions.GuestView view = this.admissions.checkPage(GuestCookie.read(request), mediaId);
-		if (view.refusal() != null) {
-			return GuestPages.message(view.refusal(), response);
+		Outcome<Admissions.GuestView> outcome = this.admissions.checkPage(GuestCookie.read(request), mediaId);
+		if (outcome.isRefused()) {
+			return GuestPages.message((EntryRefusal) outcome.refusal(), response);
 		}
+		Admissions.GuestView view = outcome.value();
 		GuestPages.protect(response);
 		ModelAndView page = new ModelAndView("guest/media");
 		page.addObject("item", view.item());
@@ -88,8 +91,8 @@ class GuestMediaController {
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/captions/{language}")
 	ResponseEntity<?> captions(@PathVariable long mediaId, @PathVariable String language, HttpServletRequest request) {
-		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
-		if (view.refusal() != null) {
+		Outcome<Admissions.GuestView> view = this.admissions.check(GuestCookie.read(request), mediaId);
+		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
 		return this.captions.content(mediaId, language)
@@ -100,14 +103,15 @@ class GuestMediaController {
 	@GetMapping("/guest/media/{mediaId:\\d+}/content")
 	ResponseEntity<?> content(@PathVariable long mediaId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
-		if (view.refusal() != null) {
+		Outcome<Admissions.GuestView> view = this.admissions.check(GuestCookie.read(request), mediaId);
+		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
-		if (!view.item().hasFile()) {
+		MediaItem item = view.value().item();
+		if (!item.hasFile()) {
 			return ResponseEntity.notFound().build();
 		}
-		return MediaContent.serve(view.item(), this.admissions.file(view.item()), request, response);
+		return MediaContent.serve(item, this.admissions.file(item), request, response);
 	}
 
 }

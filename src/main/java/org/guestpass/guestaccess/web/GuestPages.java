@@ -31,7 +31,7 @@ final class GuestPages {
 
 	static ModelAndView message(EntryRefusal refusal, HttpServletResponse response) {
 		protect(response);
-		response.setStatus(refusal.status());
+		response.setStatus(refusal.status().value());
 		ModelAndView page = new ModelAndView("guest/message");
 		page.addObject("refusal", refusal);
 		return page;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.guestpass.guestaccess.Admissions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.Posters;
+import org.guestpass.system.Outcome;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,8 @@ class GuestPosterController {
 
 	@GetMapping("/guest/media/{mediaId:\\d+}/poster")
 	ResponseEntity<?> poster(@PathVariable long mediaId, HttpServletRequest request) {
-		Admissions.GuestView view = this.admissions.check(GuestCookie.read(request), mediaId);
-		if (view.refusal() != null) {
+		Outcome<Admissions.GuestView> view = this.admissions.check(GuestCookie.read(request), mediaId);
+		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
 		return this.posters.find(mediaId)

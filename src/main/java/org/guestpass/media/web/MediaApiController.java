@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
@@ -22,12 +21,11 @@ import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,8 +58,8 @@ class MediaApiController {
 	}
 
 	@GetMapping
-	List<MediaResponse> list(@AuthenticationPrincipal SignedIn me) {
-		List<MediaItem> items = this.library.list(Viewer.of(me));
+	List<MediaResponse> list(Viewer viewer) {
+		List<MediaItem> items = this.library.list(viewer);
 		Map<Long, Posters.Poster> withPoster = this.posters.of(items);
 		return items.stream().map((item) -> MediaResponse.of(item, withPoster.containsKey(item.id()))).toList();
 	}
@@ -69,53 +67,46 @@ class MediaApiController {
 	@PostMapping(consumes = "multipart/form-data")
 	ResponseEntity<?> upload(@RequestPart("file") MultipartFile file, @RequestParam String title,
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "video") String type,
-			@AuthenticationPrincipal SignedIn me) throws IOException {
+			Viewer viewer) throws IOException {
 		if (!MediaType.video.name().equals(type)) {
 			return Problems.invalidField("type", "Only videos are uploaded; add other types as JSON with a url.");
 		}
-		return created(this.library.addVideo(Viewer.of(me), title, description, file));
+		return created(this.library.addVideo(viewer, title, description, file));
 	}
 
 	@PostMapping(consumes = "application/json")
-	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		return created(this.library.addLinked(Viewer.of(me), request.title(), request.description(), request.type(),
+	ResponseEntity<?> createLinked(@Valid @RequestBody LinkedMediaRequest request, Viewer viewer) {
+		return created(this.library.addLinked(viewer, request.title(), request.description(), request.type(),
 				request.url(), request.startsAt(), request.endsAt()));
 	}
 
 	@PutMapping(path = "/{id}/live", consumes = "application/json")
 	ResponseEntity<?> updateLiveSession(@PathVariable long id, @Valid @RequestBody LiveSessionRequest request,
-			@AuthenticationPrincipal SignedIn me) {
-		Optional<MediaRefusal> refusal = this.library.updateLiveSession(id, Viewer.of(me), request.url(),
-				request.startsAt(), request.endsAt());
-		if (refusal.isEmpty()) {
-			return ResponseEntity.ok(MediaResponse.of(this.library.find(id, Viewer.of(me)).orElseThrow(), false));
+			Viewer viewer) {
+		Outcome<MediaItem> changed = this.library.updateLiveSession(id, viewer, request.url(), request.startsAt(),
+				request.endsAt());
+		if (changed.isRefused()) {
+			return Problems.refused(changed.refusal());
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND) {
-			return Problems.notFound();
-		}
-		if (refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
-			return Problems.response(HttpStatus.CONFLICT, "not_a_live_session", refusal.get().message());
-		}
-		return Problems.invalidField(refusal.get().field(), refusal.get().message());
+		return ResponseEntity.ok(MediaResponse.of(changed.value(), false));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<?> show(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> show(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(id))))
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<?> delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.delete(id, Viewer.of(me)) ? ResponseEntity.noContent().build() : Problems.notFound();
+	ResponseEntity<?> delete(@PathVariable long id, Viewer viewer) {
+		return this.library.delete(id, viewer) ? ResponseEntity.noContent().build() : Problems.notFound();
 	}
 
 	@GetMapping("/{id}/content")
-	ResponseEntity<?> content(@PathVariable long id, @AuthenticationPrincipal SignedIn me, HttpServletRequest request,
+	ResponseEntity<?> content(@PathVariable long id, Viewer viewer, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Optional<MediaItem> item = this.library.find(id, Viewer.of(me)).filter(MediaItem::hasFile);
+		Optional<MediaItem> item = this.library.find(id, viewer).filter(MediaItem::hasFile);
 		if (item.isEmpty()) {
 			return Problems.notFound();
 		}
@@ -124,41 +115,36 @@ class MediaApiController {
 
 	@PostMapping(path = "/{id}/captions", consumes = "multipart/form-data")
 	ResponseEntity<?> addCaptions(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me)
-			throws IOException {
-		Optional<MediaRefusal> refusal;
+			@RequestParam String language, @RequestParam String label, Viewer viewer) throws IOException {
+		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, viewer, language, label, content);
 		}
-		if (refusal.isEmpty()) {
-			return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
-				.body(this.captions.of(id));
+		if (added.isRefused()) {
+			return Problems.refused(added.refusal());
 		}
-		return refusal.get() == MediaRefusal.NOT_FOUND ? Problems.notFound()
-				: Problems.invalidField(refusal.get().field(), refusal.get().message());
+		return ResponseEntity.created(URI.create("/api/v1/media/" + id + "/captions/" + language.trim()))
+			.body(added.value());
 	}
 
 	@GetMapping("/{id}/captions")
-	ResponseEntity<?> captions(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> captions(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(this.captions.of(id)))
 			.orElseGet(Problems::notFound);
 	}
 
 	@GetMapping("/{id}/captions/{language}")
-	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language,
-			@AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.captions.content(id, language))
 			.<ResponseEntity<?>>map(MediaContent::captions)
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}/captions/{language}")
-	ResponseEntity<?> removeCaptions(@PathVariable long id, @PathVariable String language,
-			@AuthenticationPrincipal SignedIn me) {
-		return this.captions.remove(id, Viewer.of(me), language) ? ResponseEntity.noContent().build()
-				: Problems.notFound();
+	ResponseEntity<?> removeCaptions(@PathVariable long id, @PathVariable String language, Viewer viewer) {
+		return this.captions.remove(id, viewer, language) ? ResponseEntity.noContent().build() : Problems.notFound();
 	}
 
 	/**
@@ -166,51 +152,49 @@ class MediaApiController {
 	 * 503 with {@code Retry-After} while the node is converting as many images as it may.
 	 */
 	@PutMapping(path = "/{id}/poster", consumes = "multipart/form-data")
-	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file,
-			@AuthenticationPrincipal SignedIn me) throws IOException {
-		Posters.Addition addition;
+	ResponseEntity<?> putPoster(@PathVariable long id, @RequestPart("file") MultipartFile file, Viewer viewer)
+			throws IOException {
+		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
-			addition = this.posters.add(id, Viewer.of(me), content);
-		}
-		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
-			return Problems.notFound();
+			addition = this.posters.add(id, viewer, content);
 		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// The node is busy, not the request wrong: 503, to be sent again as it is.
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			return ResponseEntity.status(addition.refusal().status())
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()))
-				.body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "images_busy", addition.refusal().message()));
+				.body(Problems.problem(addition.refusal()));
 		}
-		if (addition.refusal() != null) {
-			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+		if (addition.isRefused()) {
+			return Problems.refused(addition.refusal());
 		}
-		return this.library.find(id, Viewer.of(me)).<ResponseEntity<?>>map((item) -> {
+		boolean replaced = addition.value().replaced();
+		return this.library.find(id, viewer).<ResponseEntity<?>>map((item) -> {
 			MediaResponse body = MediaResponse.of(item, true);
-			return addition.replaced() ? ResponseEntity.ok(body)
+			return replaced ? ResponseEntity.ok(body)
 					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
 		}).orElseGet(Problems::notFound);
 	}
 
 	@GetMapping("/{id}/poster")
-	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.posters.find(id))
 			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseGet(Problems::notFound);
 	}
 
 	@DeleteMapping("/{id}/poster")
-	ResponseEntity<?> removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.posters.remove(id, Viewer.of(me)).isEmpty() ? ResponseEntity.noContent().build()
-				: Problems.notFound();
+	ResponseEntity<?> removePoster(@PathVariable long id, Viewer viewer) {
+		Outcome<Posters.Poster> removed = this.posters.remove(id, viewer);
+		return removed.isRefused() ? Problems.refused(removed.refusal()) : ResponseEntity.noContent().build();
 	}
 
-	private static ResponseEntity<?> created(MediaLibrary.Addition addition) {
-		if (addition.refusal() != null) {
-			return Problems.invalidField(addition.refusal().field(), addition.refusal().message());
+	private static ResponseEntity<?> created(Outcome<MediaItem> addition) {
+		if (addition.isRefused()) {
+			return Problems.refused(addition.refusal());
 		}
-		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.item().id()))
-			.body(MediaResponse.of(addition.item(), false));
+		return ResponseEntity.created(URI.create("/api/v1/media/" + addition.value().id()))
+			.body(MediaResponse.of(addition.value(), false));
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.guestpass.account.SignedIn;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
 import org.guestpass.media.MediaContent;
@@ -21,12 +20,15 @@ import org.guestpass.media.MediaRefusal;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.Viewer;
+import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,8 +83,8 @@ class MediaController {
 	}
 
 	@GetMapping("/media")
-	String library(@AuthenticationPrincipal SignedIn me, Model model) {
-		List<MediaItem> items = this.library.list(Viewer.of(me));
+	String library(Viewer viewer, Model model) {
+		List<MediaItem> items = this.library.list(viewer);
 		Map<Long, String> itemNotes = new HashMap<>();
 		this.notes.forEach((source) -> itemNotes.putAll(source.notesFor(items)));
 		model.addAttribute("items", items);
@@ -94,36 +96,34 @@ class MediaController {
 
 	@PostMapping("/media/videos")
 	String processVideoForm(@RequestParam("file") MultipartFile file, @RequestParam String title,
-			@RequestParam(required = false) String description, @AuthenticationPrincipal SignedIn me, Model model,
+			@RequestParam(required = false) String description, Viewer viewer, Model model,
 			HttpServletResponse response) throws IOException {
-		return added(this.library.addVideo(Viewer.of(me), title, description, file), me, model, response);
+		return added(this.library.addVideo(viewer, title, description, file), viewer, model, response);
 	}
 
 	@PostMapping("/media/links")
 	String processLinkedForm(@RequestParam String title, @RequestParam(required = false) String description,
 			@RequestParam MediaType type, @RequestParam String url, @RequestParam(required = false) String startsAt,
-			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone,
-			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone, Viewer viewer,
+			Model model, HttpServletResponse response) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		MediaRefusal refusal = unreadable(starts, ends).orElse(null);
+		Refusal refusal = unreadable(starts, ends).orElse(null);
 		if (refusal == null) {
-			MediaLibrary.Addition addition = this.library.addLinked(Viewer.of(me), title, description, type, url,
-					starts.orNull(), ends.orNull());
-			if (addition.refusal() == null) {
-				return "redirect:/media/" + addition.item().id();
+			Outcome<MediaItem> addition = this.library.addLinked(viewer, title, description, type, url, starts.orNull(),
+					ends.orNull());
+			if (!addition.isRefused()) {
+				return "redirect:/media/" + addition.value().id();
 			}
 			refusal = addition.refusal();
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		showRefusal(refusal, "error", startsAt, endsAt, model);
-		return library(me, model);
+		return library(viewer, model);
 	}
 
 	@GetMapping("/media/{id:\\d+}")
-	String show(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model,
-			HttpServletResponse response) {
-		Viewer viewer = Viewer.of(me);
+	String show(@PathVariable long id, Viewer viewer, Model model, HttpServletResponse response) {
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
 		if (item.type() == MediaType.live_session) {
 			this.streams.allow(response, item.sourceUrl());
@@ -142,111 +142,115 @@ class MediaController {
 
 	@PostMapping("/media/{id:\\d+}/captions")
 	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@RequestParam String language, @RequestParam String label, @AuthenticationPrincipal SignedIn me,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-		Optional<MediaRefusal> refusal;
+			@RequestParam String language, @RequestParam String label, Viewer viewer, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = file.getInputStream()) {
-			refusal = this.captions.add(id, Viewer.of(me), language, label, content);
+			added = this.captions.add(id, viewer, language, label, content);
 		}
-		if (refusal.isEmpty()) {
+		if (!added.isRefused()) {
 			redirect.addFlashAttribute("message", "Captions added.");
 			return "redirect:/media/" + id;
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+		if (added.refusal().field().isEmpty()) {
+			throw HtmlRefusals.page(added.refusal());
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		model.addAttribute("captionsError", refusal.get().message());
+		response.setStatus(added.refusal().status().value());
+		model.addAttribute("captionsError", added.refusal().message());
 		model.addAttribute("captionLanguage", language);
 		model.addAttribute("captionLabel", label);
-		return show(id, me, model, response);
+		return show(id, viewer, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/live")
 	String processLiveSessionForm(@PathVariable long id, @RequestParam String url,
 			@RequestParam(required = false) String startsAt, @RequestParam(required = false) String endsAt,
-			@RequestParam(required = false) String zone, @AuthenticationPrincipal SignedIn me, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) String zone, Viewer viewer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
 		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
-		Optional<MediaRefusal> refusal = unreadable(starts, ends)
-			.or(() -> this.library.updateLiveSession(id, Viewer.of(me), url, starts.orNull(), ends.orNull()));
-		if (refusal.isEmpty()) {
+		Optional<MediaRefusal> unreadable = unreadable(starts, ends);
+		Refusal refusal = unreadable.isPresent() ? unreadable.get()
+				: this.library.updateLiveSession(id, viewer, url, starts.orNull(), ends.orNull()).refusal();
+		if (refusal == null) {
 			redirect.addFlashAttribute("message", "The live session was saved.");
 			return "redirect:/media/" + id;
 		}
-		if (refusal.get() == MediaRefusal.NOT_FOUND || refusal.get() == MediaRefusal.NOT_A_LIVE_SESSION) {
-			throw notFound();
+		if (refusal == MediaRefusal.NOT_A_LIVE_SESSION) {
+			// Only a live session's page has this form: for any other item it is no page.
+			throw HtmlRefusals.page(CommonRefusal.NOT_FOUND);
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		showRefusal(refusal.get(), "scheduleError", startsAt, endsAt, model);
-		return show(id, me, model, response);
+		if (refusal.field().isEmpty()) {
+			throw HtmlRefusals.page(refusal);
+		}
+		response.setStatus(refusal.status().value());
+		showRefusal(refusal, "scheduleError", startsAt, endsAt, model);
+		return show(id, viewer, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster")
-	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) throws IOException {
-		Posters.Addition addition;
+	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file, Viewer viewer,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
-			addition = this.posters.add(id, Viewer.of(me), content);
+			addition = this.posters.add(id, viewer, content);
 		}
-		if (addition.refusal() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+		if (addition.refusal() == CommonRefusal.NOT_FOUND) {
+			throw HtmlRefusals.page(addition.refusal());
 		}
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// Busy, not wrong: the page again with 503, so that sending the form again is
 			// the answer.
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setStatus(addition.refusal().status().value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
 			model.addAttribute("message", addition.refusal().message());
-			return show(id, me, model, response);
+			return show(id, viewer, model, response);
 		}
-		redirect.addFlashAttribute("message", (addition.refusal() != null) ? addition.refusal().message()
-				: addition.replaced() ? "Poster replaced." : "Poster added.");
+		redirect.addFlashAttribute("message", addition.isRefused() ? addition.refusal().message()
+				: addition.value().replaced() ? "Poster replaced." : "Poster added.");
 		return "redirect:/media/" + id;
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster/delete")
-	String removePoster(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		Optional<MediaRefusal> refusal = this.posters.remove(id, Viewer.of(me));
-		if (refusal.isPresent() && refusal.get() == MediaRefusal.NOT_FOUND) {
-			throw notFound();
+	String removePoster(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+		Outcome<Posters.Poster> removed = this.posters.remove(id, viewer);
+		if (removed.refusal() == CommonRefusal.NOT_FOUND) {
+			throw HtmlRefusals.page(removed.refusal());
 		}
-		redirect.addFlashAttribute("message", refusal.map(MediaRefusal::message).orElse("Poster removed."));
+		redirect.addFlashAttribute("message", removed.isRefused() ? removed.refusal().message() : "Poster removed.");
 		return "redirect:/media/" + id;
 	}
 
 	@GetMapping("/media/{id:\\d+}/poster")
-	ResponseEntity<?> poster(@PathVariable long id, @AuthenticationPrincipal SignedIn me) {
-		return this.library.find(id, Viewer.of(me))
+	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
+		return this.library.find(id, viewer)
 			.flatMap((item) -> this.posters.find(id))
 			.map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseThrow(MediaController::notFound);
 	}
 
 	@GetMapping("/media/{id:\\d+}/delete")
-	String confirmDeletion(@PathVariable long id, @AuthenticationPrincipal SignedIn me, Model model) {
-		model.addAttribute("item", this.library.find(id, Viewer.of(me)).orElseThrow(MediaController::notFound));
+	String confirmDeletion(@PathVariable long id, Viewer viewer, Model model) {
+		model.addAttribute("item", this.library.find(id, viewer).orElseThrow(MediaController::notFound));
 		return "media/delete";
 	}
 
 	@PostMapping("/media/{id:\\d+}/delete")
-	String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
-		if (!this.library.delete(id, Viewer.of(me))) {
+	String delete(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+		if (!this.library.delete(id, viewer)) {
 			throw notFound();
 		}
 		redirect.addFlashAttribute("message", "The media was deleted.");
 		return "redirect:/media";
 	}
 
-	private String added(MediaLibrary.Addition addition, SignedIn me, Model model, HttpServletResponse response) {
-		if (addition.refusal() == null) {
-			return "redirect:/media/" + addition.item().id();
+	private String added(Outcome<MediaItem> addition, Viewer viewer, Model model, HttpServletResponse response) {
+		if (!addition.isRefused()) {
+			return "redirect:/media/" + addition.value().id();
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		response.setStatus(addition.refusal().status().value());
 		model.addAttribute("error", addition.refusal().message());
-		return library(me, model);
+		return library(viewer, model);
 	}
 
 	/** Which typed time could not be read as a date and time, if one could not. */
@@ -261,9 +265,10 @@ class MediaController {
 	 * A refusal of a start or end time goes next to its field in the schedule's fields,
 	 * which show the times as typed; any other one into the form's message.
 	 */
-	private static void showRefusal(MediaRefusal refusal, String message, String startsAt, String endsAt, Model model) {
-		if (SCHEDULE_FIELDS.contains(refusal.field())) {
-			model.addAttribute("scheduleErrors", Map.of(refusal.field(), refusal.message()));
+	private static void showRefusal(Refusal refusal, String message, String startsAt, String endsAt, Model model) {
+		Optional<String> field = refusal.field().filter(SCHEDULE_FIELDS::contains);
+		if (field.isPresent()) {
+			model.addAttribute("scheduleErrors", Map.of(field.get(), refusal.message()));
 			model.addAttribute("scheduleTyped",
 					Map.of("startsAt", (startsAt != null) ? startsAt : "", "endsAt", (endsAt != null) ? endsAt : ""));
 		}

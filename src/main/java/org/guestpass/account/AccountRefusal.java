@@ -1,0 +1,61 @@
+package org.guestpass.account;
+
+import java.util.Optional;
+
+import org.guestpass.system.Refusal;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why an account was not created or changed; a password that breaks the rule is refused
+ * with its {@link PasswordRule.Violation}, and an account that does not exist with
+ * {@link org.guestpass.system.CommonRefusal#NOT_FOUND}.
+ */
+public enum AccountRefusal implements Refusal {
+
+	USERNAME_INVALID("username_invalid", HttpStatus.BAD_REQUEST, "username",
+			"Use 3 to 50 letters, digits, dots, dashes or underscores."),
+	USERNAME_TAKEN("username_taken", HttpStatus.BAD_REQUEST, "username", "This user name is taken."),
+	/**
+	 * The account is the site's only enabled admin, and the change would take that role
+	 * away or disable it.
+	 */
+	LAST_ADMIN("last_admin", HttpStatus.CONFLICT, null,
+			"This is the only enabled admin; make someone else an admin first.");
+
+	private final String code;
+
+	private final HttpStatus status;
+
+	private final String field;
+
+	private final String message;
+
+	AccountRefusal(String code, HttpStatus status, String field, String message) {
+		this.code = code;
+		this.status = status;
+		this.field = field;
+		this.message = message;
+	}
+
+	@Override
+	public String code() {
+		return this.code;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	@Override
+	public Optional<String> field() {
+		return Optional.ofNullable(this.field);
+	}
+
+	@Override
+	public String message() {
+		return this.message;
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.guestpass.system;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The one place a {@link Refusal} becomes what a page shows: an error next to the form
+ * field it concerns (or above the form when it concerns none), or the error page with the
+ * refusal's status. The JSON API's counterpart is {@link Problems#refused(Refusal)}.
+ */
+public final class HtmlRefusals {
+
+	private HtmlRefusals() {
+	}
+
+	/**
+	 * Shows the refusal on the form bound to {@code errors}: next to its field, or as the
+	 * form's own error when it concerns no field.
+	 */
+	public static void reject(Refusal refusal, BindingResult errors) {
+		reject(refusal, refusal.message(), errors);
+	}
+
+	/**
+	 * Shows the refusal on the form in words that say more than its message (say, the
+	 * site's own limit).
+	 */
+	public static void reject(Refusal refusal, String message, BindingResult errors) {
+		if (refusal.field().isPresent()) {
+			errors.rejectValue(refusal.field().get(), refusal.code(), message);
+		}
+		else {
+			errors.reject(refusal.code(), message);
+		}
+	}
+
+	/**
+	 * The error page of a refusal that leaves nothing to show on a form, to throw: it
+	 * answers with the refusal's status.
+	 */
+	public static ResponseStatusException page(Refusal refusal) {
+		return new ResponseStatusException(refusal.status(), refusal.message());
+	}
+
+}
