@@ -1,7 +1,8 @@
 package org.guestpass;
 
 import org.guestpass.Fixtures.Person;
-import org.guestpass.audit.AuditLog;
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.settings.SiteSettings;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +25,7 @@ class AdminPagesBrowserTests extends BrowserTest {
 	SiteSettings settings;
 
 	@Autowired
-	AuditLog audit;
+	AuditFixtures auditFixtures;
 
 	@Test
 	void anAdminChangesTheSiteSettingsAndSeesAnErrorNextToTheField() {
@@ -58,7 +59,8 @@ class AdminPagesBrowserTests extends BrowserTest {
 		Person admin = this.fixtures.admin(this.port);
 		Person member = this.fixtures.member(this.port);
 		long item = member.liveSession("Weekly seminar");
-		this.audit.recordAlone("guest:<img src=x onerror=alert(1)>", "admission", item, 3L, "admitted", null);
+		this.auditFixtures.record(new Actor("guest:<img src=x onerror=alert(1)>"), AuditAction.ADMISSION, item, 3L,
+				"admitted", null);
 		WebDriver driver = browser();
 		signIn(driver, admin.username(), admin.password());
 

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Primary;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "guestpass.time-zone=UTC", "spring.datasource.hikari.connection-timeout=60000" })
-@Import({ IntegrationTest.Clocks.class, Fixtures.class })
+@Import({ IntegrationTest.Clocks.class, Fixtures.class, AuditFixtures.class })
 @Tag("database")
 @ExtendWith(SiteAndClockReset.class)
 public @interface IntegrationTest {

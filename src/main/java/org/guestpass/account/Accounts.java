@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
@@ -77,7 +79,8 @@ public class Accounts implements UserDetailsService {
 			if (id.isEmpty()) {
 				return Outcome.<Account>refused(AccountRefusal.USERNAME_TAKEN);
 			}
-			this.audit.record(actor, "account_created", null, null, "ok", normalized + " as " + role);
+			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_CREATED, null, null, AuditLog.OK,
+					normalized + " as " + role);
 			return Outcome.done(this.repository.findById(id.get()).orElseThrow());
 		});
 	}
@@ -147,24 +150,25 @@ public class Accounts implements UserDetailsService {
 		boolean staysAnEnabledAdmin = wanted.role() == Role.admin && wanted.enabled();
 		if (current.isAdmin() && current.isEnabled() && !staysAnEnabledAdmin
 				&& enabledAdmins.stream().allMatch((admin) -> admin == id)) {
-			this.audit.record(actor, settings ? "account_changed" : "account_disabled", null, null, "last_admin",
-					current.described() + ": stays " + (wanted.role() == Role.admin ? "enabled" : "admin")
-							+ ", as the only enabled admin");
+			this.audit.record(Actor.user(actor), settings ? AuditAction.ACCOUNT_CHANGED : AuditAction.ACCOUNT_DISABLED,
+					null, null, AccountRefusal.LAST_ADMIN.code(), current.described() + ": stays "
+							+ (wanted.role() == Role.admin ? "enabled" : "admin") + ", as the only enabled admin");
 			return Outcome.refused(AccountRefusal.LAST_ADMIN);
 		}
 		if (settings) {
 			this.repository.update(id, wanted.role(), wanted.guestLinks());
-			this.audit.record(actor, "account_changed", null, null, "ok",
+			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_CHANGED, null, null, AuditLog.OK,
 					"account " + id + ": role=" + wanted.role() + ", guestLinks=" + wanted.guestLinks());
 		}
 		if (!wanted.enabled()) {
 			this.repository.disable(id, this.clock.instant());
-			this.audit.record(actor, "account_disabled", null, null, "ok",
+			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_DISABLED, null, null, AuditLog.OK,
 					current.described() + ": signed out everywhere, API tokens refused");
 		}
 		else if (!current.isEnabled()) {
 			this.repository.enable(id);
-			this.audit.record(actor, "account_enabled", null, null, "ok", current.described());
+			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_ENABLED, null, null, AuditLog.OK,
+					current.described());
 		}
 		if (current.role() != wanted.role() || !wanted.enabled()) {
 			this.sessions.endSessionsOf(current.username());
@@ -193,7 +197,7 @@ public class Accounts implements UserDetailsService {
 				return Outcome.<Account>refused(weak.get());
 			}
 			this.repository.updatePasswordHash(id, hash);
-			this.audit.record(actor, "password_reset", null, null, "ok",
+			this.audit.record(Actor.user(actor), AuditAction.PASSWORD_RESET, null, null, AuditLog.OK,
 					found.get().described() + ": signed out everywhere");
 			this.sessions.endSessionsOf(found.get().username());
 			return Outcome.done(found.get());
@@ -220,7 +224,7 @@ public class Accounts implements UserDetailsService {
 	public Optional<Integer> revokeTokens(long id, String actor) {
 		return this.repository.findById(id).map((account) -> {
 			int revoked = this.tokens.revokeAll(id);
-			this.audit.record(actor, "api_tokens_revoked", null, null, "ok",
+			this.audit.record(Actor.user(actor), AuditAction.API_TOKENS_REVOKED, null, null, AuditLog.OK,
 					account.described() + ": " + revoked + (revoked == 1 ? " token" : " tokens"));
 			return revoked;
 		});
@@ -237,7 +241,7 @@ public class Accounts implements UserDetailsService {
 		if (token.isEmpty() || !this.tokens.revoke(id, tokenId)) {
 			return Optional.empty();
 		}
-		this.audit.record(actor, "api_token_revoked", null, null, "ok",
+		this.audit.record(Actor.user(actor), AuditAction.API_TOKEN_REVOKED, null, null, AuditLog.OK,
 				account.get().described() + ": token " + tokenId + " (" + token.get().name() + ")");
 		return token;
 	}

@@ -20,6 +20,12 @@ public class AuditLog {
 	/** The most characters of a detail kept; a longer one is cut between characters. */
 	public static final int MAX_DETAIL = 500;
 
+	/** The outcome of a change that was made. */
+	public static final String OK = "ok";
+
+	/** The outcome of an admission that let the guest in. */
+	public static final String ADMITTED = "admitted";
+
 	private final AuditRepository repository;
 
 	private final Clock clock;
@@ -29,15 +35,18 @@ public class AuditLog {
 		this.clock = clock;
 	}
 
+	/**
+	 * Records an event in the caller's transaction.
+	 * @param actor who acted
+	 * @param action what was done
+	 * @param mediaId the item concerned, if any
+	 * @param linkId the guest link concerned, if any
+	 * @param outcome {@link #OK}, {@link #ADMITTED} or the code of the refusal
+	 * @param detail a description for people, if any
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String actor, String action, Long mediaId, Long linkId, String outcome, String detail) {
-		this.repository.insert(this.clock.instant(), actor, action, mediaId, linkId, outcome, detail);
-	}
-
-	/** Records an event on its own, for refusals that change nothing else. */
-	@Transactional
-	public void recordAlone(String actor, String action, Long mediaId, Long linkId, String outcome, String detail) {
-		this.repository.insert(this.clock.instant(), actor, action, mediaId, linkId, outcome, detail);
+	public void record(Actor actor, AuditAction action, Long mediaId, Long linkId, String outcome, String detail) {
+		this.repository.insert(this.clock.instant(), actor.stored(), action.stored(), mediaId, linkId, outcome, detail);
 	}
 
 	/** The newest events first, optionally only those of one item. */

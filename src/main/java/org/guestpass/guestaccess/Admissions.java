@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
@@ -136,11 +138,11 @@ public class Admissions {
 		}
 		if (refusal.isPresent()) {
 			if (link.isPresent()) {
-				this.audit.record("guest", "admission", link.get().mediaId(), link.get().linkId(), refusal.get().code(),
-						null);
+				this.audit.record(Actor.guest(), AuditAction.ADMISSION, link.get().mediaId(), link.get().linkId(),
+						refusal.get().code(), null);
 			}
 			else {
-				this.audit.record("guest", "admission", null, null, refusal.get().code(), null);
+				this.audit.record(Actor.guest(), AuditAction.ADMISSION, null, null, refusal.get().code(), null);
 			}
 			return new Entry.Refused(refusal.get());
 		}
@@ -154,7 +156,8 @@ public class Admissions {
 				guestEmail, now, expiresAt);
 		// The audit names the guest session, whose name and email are erased after the
 		// retention period.
-		this.audit.record("guest #" + sessionId, "admission", admitted.mediaId(), admitted.linkId(), "admitted", null);
+		this.audit.record(Actor.guestSession(sessionId), AuditAction.ADMISSION, admitted.mediaId(), admitted.linkId(),
+				AuditLog.ADMITTED, null);
 		return new Entry.Admitted(admitted.mediaId(), new NewSession(newSession, expiresAt));
 	}
 

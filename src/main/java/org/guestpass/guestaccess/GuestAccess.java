@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
@@ -86,8 +88,9 @@ public class GuestAccess {
 		Instant now = this.clock.instant();
 		this.access.ensure(mediaId, now);
 		this.access.setEnabled(mediaId, enabled, now);
-		this.audit.record(viewer.username(), enabled ? "guest_access_enabled" : "guest_access_disabled", mediaId, null,
-				"ok", null);
+		this.audit.record(Actor.user(viewer.username()),
+				enabled ? AuditAction.GUEST_ACCESS_ENABLED : AuditAction.GUEST_ACCESS_DISABLED, mediaId, null,
+				AuditLog.OK, null);
 		return Outcome.done(currentView(mediaId, policy));
 	}
 
@@ -112,7 +115,8 @@ public class GuestAccess {
 		}
 		if (refusal.isPresent()) {
 			if (refusal.get() != ManagementRefusal.NOT_FOUND) {
-				this.audit.record(viewer.username(), "link_created", mediaId, null, refusal.get().code(), null);
+				this.audit.record(Actor.user(viewer.username()), AuditAction.LINK_CREATED, mediaId, null,
+						refusal.get().code(), null);
 			}
 			return Outcome.refused(refusal.get());
 		}
@@ -120,7 +124,8 @@ public class GuestAccess {
 		Instant expiresAt = request.durationDays() == null ? null : now.plus(Duration.ofDays(request.durationDays()));
 		long linkId = this.links.insert(mediaId, request.name(), Tokens.hash(token), this.secret.seal(token),
 				request.maxClicks(), request.durationDays(), expiresAt, viewer.accountId(), now);
-		this.audit.record(viewer.username(), "link_created", mediaId, linkId, "ok", request.name());
+		this.audit.record(Actor.user(viewer.username()), AuditAction.LINK_CREATED, mediaId, linkId, AuditLog.OK,
+				request.name());
 		return Outcome.done(new GuestLink(linkId, mediaId, request.name(), token, request.maxClicks(), 0,
 				request.durationDays(), expiresAt, now, GuestLinkStatus.active));
 	}
@@ -137,7 +142,7 @@ public class GuestAccess {
 		}
 		this.access.releaseSlot(mediaId, this.clock.instant());
 		this.sessions.linkEnded(linkId, this.clock.instant());
-		this.audit.record(viewer.username(), "link_deleted", mediaId, linkId, "ok", null);
+		this.audit.record(Actor.user(viewer.username()), AuditAction.LINK_DELETED, mediaId, linkId, AuditLog.OK, null);
 		return Outcome.done(linkId);
 	}
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
@@ -110,7 +112,7 @@ public class Captions {
 			.param("content", content.get())
 			.param("now", Timestamps.utc(this.clock.instant()))
 			.update();
-		this.audit.record(viewer.username(), "captions_added", mediaId, null, "ok", tag);
+		this.audit.record(Actor.user(viewer.username()), AuditAction.CAPTIONS_ADDED, mediaId, null, AuditLog.OK, tag);
 		return Outcome.done(of(mediaId));
 	}
 
@@ -144,7 +146,8 @@ public class Captions {
 			.param("language", language)
 			.update() == 1;
 		if (removed) {
-			this.audit.record(viewer.username(), "captions_removed", mediaId, null, "ok", language);
+			this.audit.record(Actor.user(viewer.username()), AuditAction.CAPTIONS_REMOVED, mediaId, null, AuditLog.OK,
+					language);
 		}
 		return removed;
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
@@ -78,7 +80,7 @@ public class MediaLibrary {
 				long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description),
 						MediaType.video, null, video.key(), video.format().contentType(), video.size(),
 						this.clock.instant());
-				this.audit.record(actor(owner), "media_added", id, null, "ok", "video");
+				this.audit.record(actor(owner), AuditAction.MEDIA_ADDED, id, null, AuditLog.OK, "video");
 				return Outcome.done(this.repository.findById(id).orElseThrow());
 			});
 		}
@@ -121,7 +123,7 @@ public class MediaLibrary {
 		return this.transaction.execute((status) -> {
 			long id = this.repository.insert(owner.accountId(), title.trim(), blankToNull(description), type,
 					url.trim(), null, null, null, window.value(), this.clock.instant());
-			this.audit.record(actor(owner), "media_added", id, null, "ok", type.name());
+			this.audit.record(actor(owner), AuditAction.MEDIA_ADDED, id, null, AuditLog.OK, type.name());
 			return Outcome.done(this.repository.findById(id).orElseThrow());
 		});
 	}
@@ -151,7 +153,7 @@ public class MediaLibrary {
 			if (this.repository.updateLiveSession(id, url.trim(), window.value(), this.clock.instant()) == 0) {
 				return false;
 			}
-			this.audit.record(actor(viewer), "live_session_changed", id, null, "ok", null);
+			this.audit.record(actor(viewer), AuditAction.LIVE_SESSION_CHANGED, id, null, AuditLog.OK, null);
 			return true;
 		});
 		return Boolean.TRUE.equals(updated) ? Outcome.done(this.repository.findById(id).orElseThrow())
@@ -189,7 +191,7 @@ public class MediaLibrary {
 			if (this.repository.softDelete(id, this.clock.instant()) == 0) {
 				return false;
 			}
-			this.audit.record(actor(viewer), "media_deleted", id, null, "ok", null);
+			this.audit.record(actor(viewer), AuditAction.MEDIA_DELETED, id, null, AuditLog.OK, null);
 			return true;
 		});
 		return Boolean.TRUE.equals(deleted);
@@ -242,8 +244,8 @@ public class MediaLibrary {
 		return text == null || text.isBlank() ? null : text.trim();
 	}
 
-	private static String actor(Viewer viewer) {
-		return viewer.username();
+	private static Actor actor(Viewer viewer) {
+		return Actor.user(viewer.username());
 	}
 
 }

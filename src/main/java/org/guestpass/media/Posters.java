@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
@@ -125,7 +127,7 @@ public class Posters {
 				else {
 					this.repository.insert(poster);
 				}
-				this.audit.record(viewer.username(), "poster_added", mediaId, null, "ok",
+				this.audit.record(Actor.user(viewer.username()), AuditAction.POSTER_ADDED, mediaId, null, AuditLog.OK,
 						(old != null) ? "replaced" : null);
 				return new Stored(true, old);
 			});
@@ -160,7 +162,8 @@ public class Posters {
 			Optional<Poster> poster = this.repository.find(mediaId);
 			if (poster.isPresent()) {
 				this.repository.delete(mediaId);
-				this.audit.record(viewer.username(), "poster_removed", mediaId, null, "ok", null);
+				this.audit.record(Actor.user(viewer.username()), AuditAction.POSTER_REMOVED, mediaId, null, AuditLog.OK,
+						null);
 			}
 			return poster;
 		});

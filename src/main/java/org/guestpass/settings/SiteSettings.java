@@ -2,6 +2,8 @@ package org.guestpass.settings;
 
 import java.time.Clock;
 
+import org.guestpass.audit.Actor;
+import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 
 import org.springframework.stereotype.Service;
@@ -36,16 +38,17 @@ public class SiteSettings {
 	@Transactional
 	public SiteModules changeModules(SiteModules modules, String actor) {
 		this.repository.saveModules(modules, this.clock.instant());
-		this.audit.record(actor, "modules_changed", null, null, "ok", "invitetomedia=" + modules.invitetomedia()
-				+ ", theming=" + modules.theming() + ", mediapage=" + modules.mediapage());
+		this.audit.record(Actor.user(actor), AuditAction.MODULES_CHANGED, null, null, AuditLog.OK, "invitetomedia="
+				+ modules.invitetomedia() + ", theming=" + modules.theming() + ", mediapage=" + modules.mediapage());
 		return modules;
 	}
 
 	@Transactional
 	public GuestLinkPolicy changePolicy(GuestLinkPolicy policy, String actor) {
 		this.repository.savePolicy(policy, this.clock.instant());
-		this.audit.record(actor, "policy_changed", null, null, "ok", "lowestRole=" + policy.lowestRole()
-				+ ", maxLinksPerItem=" + policy.maxLinksPerItem() + ", maxDurationDays=" + policy.maxDurationDays());
+		this.audit.record(Actor.user(actor), AuditAction.POLICY_CHANGED, null, null, AuditLog.OK,
+				"lowestRole=" + policy.lowestRole() + ", maxLinksPerItem=" + policy.maxLinksPerItem()
+						+ ", maxDurationDays=" + policy.maxDurationDays());
 		return policy;
 	}
 

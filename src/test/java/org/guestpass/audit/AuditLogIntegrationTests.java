@@ -1,9 +1,11 @@
 package org.guestpass.audit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.guestpass.Astral;
+import org.guestpass.AuditFixtures;
 import org.guestpass.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,9 @@ class AuditLogIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	AuditFixtures auditFixtures;
 
 	@Test
 	void keepsAnActorAndADetailOfTheMostCharactersOutsideTheBmp() {
@@ -44,9 +49,29 @@ class AuditLogIntegrationTests {
 		assertThat(event.detail()).isEqualTo("x" + Astral.text(AuditLog.MAX_DETAIL - 1));
 	}
 
+	@Test
+	void storesEveryActionAsTheTextTheTrailHasAlwaysKept() {
+		long mediaId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
+		for (AuditAction action : AuditAction.values()) {
+			this.auditFixtures.record(Actor.user("auditor"), action, mediaId, null, AuditLog.OK, null);
+		}
+
+		List<String> stored = this.audit.recent(mediaId, 100).stream().map(AuditEvent::action).toList();
+
+		// The texts the audit page and API have always shown, and the tests of each
+		// module assert.
+		assertThat(stored).containsExactlyInAnyOrder("account_created", "account_changed", "account_disabled",
+				"account_enabled", "password_reset", "api_tokens_revoked", "api_token_revoked", "media_added",
+				"live_session_changed", "media_deleted", "captions_added", "captions_removed", "poster_added",
+				"poster_removed", "guest_access_enabled", "guest_access_disabled", "link_created", "link_deleted",
+				"admission", "modules_changed", "policy_changed");
+		assertThat(stored).hasSize(AuditAction.values().length);
+		assertThat(Arrays.stream(AuditAction.values()).map(AuditAction::stored)).doesNotHaveDuplicates();
+	}
+
 	private AuditEvent record(String actor, String detail) {
 		long mediaId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
-		this.audit.recordAlone(actor, "test_event", mediaId, null, "ok", detail);
+		this.auditFixtures.record(new Actor(actor), AuditAction.LINK_CREATED, mediaId, null, "ok", detail);
 		List<AuditEvent> events = this.audit.recent(mediaId, 10);
 		assertThat(events).hasSize(1);
 		return events.get(0);

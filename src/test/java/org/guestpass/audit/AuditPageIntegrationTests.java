@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.guestpass.AuditFixtures;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
@@ -41,7 +42,7 @@ class AuditPageIntegrationTests {
 	Fixtures fixtures;
 
 	@Autowired
-	AuditLog audit;
+	AuditFixtures auditFixtures;
 
 	@Autowired
 	MutableClock clock;
@@ -63,10 +64,11 @@ class AuditPageIntegrationTests {
 		Instant added = this.clock.instant();
 		this.clock.advance(Duration.ofMinutes(5));
 		Instant created = this.clock.instant();
-		this.audit.recordAlone(this.admin.username(), "link_created", item, 41L, "ok", "Webinar invite");
+		this.auditFixtures.record(Actor.user(this.admin.username()), AuditAction.LINK_CREATED, item, 41L, "ok",
+				"Webinar invite");
 		this.clock.advance(Duration.ofHours(2));
 		Instant admitted = this.clock.instant();
-		this.audit.recordAlone("guest:Ada", "admission", item, 41L, "admitted", null);
+		this.auditFixtures.record(new Actor("guest:Ada"), AuditAction.ADMISSION, item, 41L, "admitted", null);
 
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=" + item);
 
@@ -96,7 +98,8 @@ class AuditPageIntegrationTests {
 
 	@Test
 	void withoutAFilterTheNewestEventsOfTheWholeSiteComeFirst() {
-		this.audit.recordAlone(this.admin.username(), "policy_changed", null, null, "ok", "the newest of all");
+		this.auditFixtures.record(Actor.user(this.admin.username()), AuditAction.POLICY_CHANGED, null, null, "ok",
+				"the newest of all");
 
 		TestClient.Response page = this.browser.get("/admin/audit");
 
@@ -111,7 +114,7 @@ class AuditPageIntegrationTests {
 	@Test
 	void anActorOrDetailWithMarkupIsShownAsText() {
 		long item = this.admin.liveSession("Item seen by a scripted name");
-		this.audit.recordAlone("guest:" + MARKUP, "admission", item, 7L, "admitted", MARKUP);
+		this.auditFixtures.record(new Actor("guest:" + MARKUP), AuditAction.ADMISSION, item, 7L, "admitted", MARKUP);
 
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=" + item);
 
@@ -124,7 +127,8 @@ class AuditPageIntegrationTests {
 	void aLimitShowsThatManyAndOffersMore() {
 		long item = this.admin.liveSession("Busy item");
 		for (int i = 1; i <= 4; i++) {
-			this.audit.recordAlone("guest:Guest " + i, "admission", item, 9L, "admitted", "visit " + i);
+			this.auditFixtures.record(new Actor("guest:Guest " + i), AuditAction.ADMISSION, item, 9L, "admitted",
+					"visit " + i);
 		}
 
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=" + item + "&limit=2");

@@ -1,0 +1,34 @@
+package org.guestpass.audit;
+
+import java.util.Objects;
+
+/**
+ * Who did what an audit event records, as the trail stores it.
+ *
+ * @param stored the text kept in the trail
+ */
+public record Actor(String stored) {
+
+	/** A guest not yet admitted, known by no session. */
+	private static final Actor GUEST = new Actor("guest");
+
+	public Actor {
+		Objects.requireNonNull(stored, "stored");
+	}
+
+	/** A signed-in user, by username. */
+	public static Actor user(String username) {
+		return new Actor(username);
+	}
+
+	/** A guest before admission, such as one refused at a link. */
+	public static Actor guest() {
+		return GUEST;
+	}
+
+	/** An admitted guest, by the number of their guest session. */
+	public static Actor guestSession(long sessionId) {
+		return new Actor("guest #" + sessionId);
+	}
+
+}
