@@ -34,7 +34,7 @@ class GuestPosterController {
 		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
-		return this.posters.find(mediaId)
+		return this.posters.findForAdmittedGuest(mediaId)
 			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
