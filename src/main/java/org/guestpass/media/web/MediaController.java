@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
-import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaListNotes;
