@@ -15,7 +15,6 @@ import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Tokens;
 
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -218,11 +217,6 @@ public class Admissions {
 			return Optional.empty();
 		}
 		return this.links.findMaxClicksByTokenHash(Tokens.hash(token));
-	}
-
-	/** The item's file, for an admitted guest's player. */
-	public Resource file(MediaItem item) {
-		return this.media.file(item);
 	}
 
 	private Optional<LinkState> stateOf(String token) {

@@ -67,21 +67,29 @@ public class GuestAccess {
 		return checkItem(item, viewer, this.settings.policy()).isEmpty();
 	}
 
+	/**
+	 * The item's guest access as its manager sees it, item included, so that a page needs
+	 * no second look-up of the item.
+	 */
 	@Transactional(readOnly = true)
 	public Outcome<GuestAccessView> view(long mediaId, Viewer viewer) {
 		GuestLinkPolicy policy = this.settings.policy();
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
+		Optional<MediaItem> item = this.media.find(mediaId, viewer);
+		Optional<ManagementRefusal> refusal = item.isEmpty() ? Optional.of(ManagementRefusal.NOT_FOUND)
+				: checkItem(item.get(), viewer, policy);
 		if (refusal.isPresent()) {
 			return Outcome.refused(refusal.get());
 		}
-		return Outcome.done(currentView(mediaId, policy));
+		return Outcome.done(currentView(item.get(), policy));
 	}
 
 	/** Turns guest access for the item on or off; every link follows at once. */
 	@Transactional
 	public Outcome<GuestAccessView> setEnabled(long mediaId, boolean enabled, Viewer viewer) {
 		GuestLinkPolicy policy = this.settings.policy();
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
+		Optional<MediaItem> item = this.media.find(mediaId, viewer);
+		Optional<ManagementRefusal> refusal = item.isEmpty() ? Optional.of(ManagementRefusal.NOT_FOUND)
+				: checkItem(item.get(), viewer, policy);
 		if (refusal.isPresent()) {
 			return Outcome.refused(refusal.get());
 		}
@@ -91,7 +99,7 @@ public class GuestAccess {
 		this.audit.record(Actor.user(viewer.username()),
 				enabled ? AuditAction.GUEST_ACCESS_ENABLED : AuditAction.GUEST_ACCESS_DISABLED, mediaId, null,
 				AuditLog.OK, null);
-		return Outcome.done(currentView(mediaId, policy));
+		return Outcome.done(currentView(item.get(), policy));
 	}
 
 	/**
@@ -170,7 +178,8 @@ public class GuestAccess {
 		return Optional.empty();
 	}
 
-	private GuestAccessView currentView(long mediaId, GuestLinkPolicy policy) {
+	private GuestAccessView currentView(MediaItem item, GuestLinkPolicy policy) {
+		long mediaId = item.id();
 		boolean enabled = this.access.isEnabled(mediaId).orElse(false);
 		Instant now = this.clock.instant();
 		List<GuestLink> items = this.links.findByMedia(mediaId)
@@ -179,7 +188,7 @@ public class GuestAccess {
 					link.maxClicks(), link.clicks(), link.durationDays(), link.expiresAt(), link.createdAt(),
 					GuestLinkStatus.of(link.maxClicks(), link.clicks(), link.expiresAt(), enabled, now)))
 			.toList();
-		return new GuestAccessView(mediaId, enabled, policy.maxLinksPerItem(), policy.maxDurationDays(), items);
+		return new GuestAccessView(item, enabled, policy.maxLinksPerItem(), policy.maxDurationDays(), items);
 	}
 
 	private String unseal(String sealed) {

@@ -113,22 +113,62 @@ public class Captions {
 			.param("now", Timestamps.utc(this.clock.instant()))
 			.update();
 		this.audit.record(Actor.user(viewer.username()), AuditAction.CAPTIONS_ADDED, mediaId, null, AuditLog.OK, tag);
-		return Outcome.done(of(mediaId));
+		return Outcome.done(list(mediaId));
 	}
 
+	/**
+	 * The captions of an item the viewer may see, or nothing when the viewer may not see
+	 * it.
+	 */
 	@Transactional(readOnly = true)
-	public List<Caption> of(long mediaId) {
+	public Optional<List<Caption>> of(long mediaId, Viewer viewer) {
+		return this.library.find(mediaId, viewer).map((item) -> list(mediaId));
+	}
+
+	/**
+	 * The captions of an item the caller holds, if the viewer may see it; none when the
+	 * viewer may not.
+	 */
+	@Transactional(readOnly = true)
+	public List<Caption> of(MediaItem item, Viewer viewer) {
+		return viewer.mayManage(item) ? list(item.id()) : List.of();
+	}
+
+	/**
+	 * The WebVTT text of one language of an item the viewer may see; nothing when the
+	 * viewer may not see the item.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> content(long mediaId, Viewer viewer, String language) {
+		return this.library.find(mediaId, viewer).flatMap((item) -> text(mediaId, language));
+	}
+
+	/**
+	 * The captions of an item, on the authority of a guest session that guest access
+	 * admitted for this item; for guest access only.
+	 */
+	@Transactional(readOnly = true)
+	public List<Caption> ofAdmittedGuest(long admittedMediaId) {
+		return list(admittedMediaId);
+	}
+
+	/**
+	 * The WebVTT text of one language, on the authority of a guest session that guest
+	 * access admitted for this item; for guest access only.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> contentForAdmittedGuest(long admittedMediaId, String language) {
+		return text(admittedMediaId, language);
+	}
+
+	private List<Caption> list(long mediaId) {
 		return this.jdbc.sql("select language, label from caption where media_id = :mediaId order by language")
 			.param("mediaId", mediaId)
 			.query((rs, row) -> new Caption(rs.getString("language"), rs.getString("label")))
 			.list();
 	}
 
-	/**
-	 * The WebVTT text of one language, for whoever checked access to the item already.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<String> content(long mediaId, String language) {
+	private Optional<String> text(long mediaId, String language) {
 		return this.jdbc.sql("select content from caption where media_id = :mediaId and language = :language")
 			.param("mediaId", mediaId)
 			.param("language", language)

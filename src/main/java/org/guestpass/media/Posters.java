@@ -90,8 +90,8 @@ public class Posters {
 			Instant updatedAt) {
 	}
 
-	/** The poster added, and whether it replaced another. */
-	public record Added(Poster poster, boolean replaced) {
+	/** The video with its poster added, the poster, and whether it replaced another. */
+	public record Added(MediaItem item, Poster poster, boolean replaced) {
 	}
 
 	/**
@@ -102,7 +102,8 @@ public class Posters {
 	 * converting as many images as it may. Nothing is kept when it is refused or fails.
 	 */
 	public Outcome<Added> add(long mediaId, Viewer viewer, InputStream file) throws IOException {
-		if (this.library.find(mediaId, viewer).filter(Posters::isVideo).isEmpty()) {
+		Optional<MediaItem> video = this.library.find(mediaId, viewer).filter(Posters::isVideo);
+		if (video.isEmpty()) {
 			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		PosterImage.Conversion conversion = this.decodes.convert(file);
@@ -144,7 +145,7 @@ public class Posters {
 		if (stored.replaced() != null) {
 			deleteFile(stored.replaced().fileKey());
 		}
-		return Outcome.done(new Added(poster, stored.replaced() != null));
+		return Outcome.done(new Added(video.get(), poster, stored.replaced() != null));
 	}
 
 	/**
@@ -174,18 +175,40 @@ public class Posters {
 		return Outcome.done(removed.get());
 	}
 
-	/** The item's poster, for whoever checked access to the item already. */
-	public Optional<Poster> find(long mediaId) {
-		return this.repository.find(mediaId);
+	/**
+	 * The poster of an item the viewer may see, or nothing when the viewer may not see it
+	 * or it has none.
+	 */
+	public Optional<Poster> find(long mediaId, Viewer viewer) {
+		return this.library.find(mediaId, viewer).flatMap((item) -> this.repository.find(mediaId));
 	}
 
-	public boolean exists(long mediaId) {
-		return find(mediaId).isPresent();
+	/**
+	 * The poster of an item the caller holds, if the viewer may see it and it has one.
+	 */
+	public Optional<Poster> find(MediaItem item, Viewer viewer) {
+		return viewer.mayManage(item) ? this.repository.find(item.id()) : Optional.empty();
 	}
 
-	/** The posters of these items, by item id; items without one are left out. */
-	public Map<Long, Poster> of(Collection<MediaItem> items) {
-		return this.repository.findAll(items.stream().map(MediaItem::id).toList())
+	/** Whether an item the caller holds has a poster the viewer may see. */
+	public boolean exists(MediaItem item, Viewer viewer) {
+		return find(item, viewer).isPresent();
+	}
+
+	/**
+	 * The item's poster, on the authority of a guest session that guest access admitted
+	 * for this item; for guest access only.
+	 */
+	public Optional<Poster> findForAdmittedGuest(long admittedMediaId) {
+		return this.repository.find(admittedMediaId);
+	}
+
+	/**
+	 * The posters of these items that the viewer may see, by item id; items without one,
+	 * and items the viewer may not see, are left out.
+	 */
+	public Map<Long, Poster> of(Collection<MediaItem> items, Viewer viewer) {
+		return this.repository.findAll(items.stream().filter(viewer::mayManage).map(MediaItem::id).toList())
 			.stream()
 			.collect(Collectors.toMap(Poster::mediaId, Function.identity()));
 	}

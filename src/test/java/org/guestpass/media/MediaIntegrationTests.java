@@ -1,5 +1,8 @@
 package org.guestpass.media;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -72,6 +75,15 @@ class MediaIntegrationTests {
 
 	@Autowired
 	GuestPassProperties properties;
+
+	@Autowired
+	Captions captions;
+
+	@Autowired
+	Posters posters;
+
+	@Autowired
+	MediaLibrary library;
 
 	Person owner;
 
@@ -420,6 +432,39 @@ class MediaIntegrationTests {
 		assertThat((String) JsonPath.read(delete.body(), "$.code")).isEqualTo("not_found");
 		assertThat(deletedAt(video)).isNull();
 		assertThat(this.owner.api().get("/api/v1/media/" + video).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anotherMemberReadsNoCaptionsAndNoPosterThroughTheServices() throws IOException {
+		Viewer owner = new Viewer(this.owner.id(), this.owner.username(), false);
+		Person otherPerson = this.fixtures.member(this.port);
+		Viewer other = new Viewer(otherPerson.id(), otherPerson.username(), false);
+		long video = uploadVideo("Private video with captions");
+		assertThat(this.captions
+			.add(video, owner, "en", "English", new ByteArrayInputStream("WEBVTT\n".getBytes(StandardCharsets.UTF_8)))
+			.isRefused()).isFalse();
+		assertThat(this.posters
+			.add(video, owner,
+					new ByteArrayInputStream(
+							PosterImageTests.image("png", 32, 18, BufferedImage.TYPE_INT_RGB, Color.RED)))
+			.isRefused()).isFalse();
+		MediaItem item = this.library.find(video, owner).orElseThrow();
+
+		assertThat(this.captions.of(video, owner)).hasValueSatisfying((list) -> assertThat(list).hasSize(1));
+		assertThat(this.captions.of(item, owner)).hasSize(1);
+		assertThat(this.captions.content(video, owner, "en")).isPresent();
+		assertThat(this.posters.find(video, owner)).isPresent();
+		assertThat(this.posters.find(item, owner)).isPresent();
+		assertThat(this.posters.exists(item, owner)).isTrue();
+		assertThat(this.posters.of(List.of(item), owner)).containsOnlyKeys(video);
+
+		assertThat(this.captions.of(video, other)).as("captions listed by id").isEmpty();
+		assertThat(this.captions.of(item, other)).as("captions of the item in hand").isEmpty();
+		assertThat(this.captions.content(video, other, "en")).as("a caption file").isEmpty();
+		assertThat(this.posters.find(video, other)).as("the poster by id").isEmpty();
+		assertThat(this.posters.find(item, other)).as("the poster of the item in hand").isEmpty();
+		assertThat(this.posters.exists(item, other)).as("whether it has a poster").isFalse();
+		assertThat(this.posters.of(List.of(item), other)).as("the posters of a list").isEmpty();
 	}
 
 	@Test

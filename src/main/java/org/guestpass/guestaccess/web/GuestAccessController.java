@@ -12,7 +12,6 @@ import org.guestpass.guestaccess.GuestLinkStatus;
 import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
 import org.guestpass.guestaccess.TextRules;
-import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
@@ -47,13 +46,10 @@ class GuestAccessController {
 
 	private final GuestAccess guestAccess;
 
-	private final MediaLibrary media;
-
 	private final GuestLinkUrls urls;
 
-	GuestAccessController(GuestAccess guestAccess, MediaLibrary media, GuestLinkUrls urls) {
+	GuestAccessController(GuestAccess guestAccess, GuestLinkUrls urls) {
 		this.guestAccess = guestAccess;
-		this.media = media;
 		this.urls = urls;
 	}
 
@@ -157,7 +153,7 @@ class GuestAccessController {
 					? longestDuration(view.maxDurationDays()) : refused.message(), errors);
 		}
 		ModelAndView page = new ModelAndView("guestaccess/manage");
-		page.addObject("item", this.media.find(mediaId, viewer).orElseThrow());
+		page.addObject("item", view.item());
 		page.addObject("access", view);
 		page.addObject("rows", view.links().stream().map(this::row).toList());
 		page.addObject("countLine", countLine(view.links().size()));

@@ -9,11 +9,12 @@ import org.guestpass.guestaccess.Admissions;
 import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
-import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
+import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaType;
 import org.guestpass.media.Posters;
 import org.guestpass.media.RoomJoinLinks;
+import org.guestpass.media.web.MediaContent;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
@@ -43,9 +44,12 @@ class GuestMediaController {
 
 	private final Posters posters;
 
+	private final MediaLibrary library;
+
 	GuestMediaController(Admissions admissions, Captions captions, StreamSources streams, SiteTime time, Clock clock,
-			Posters posters) {
+			Posters posters, MediaLibrary library) {
 		this.admissions = admissions;
+		this.library = library;
 		this.posters = posters;
 		this.captions = captions;
 		this.streams = streams;
@@ -64,8 +68,8 @@ class GuestMediaController {
 		ModelAndView page = new ModelAndView("guest/media");
 		page.addObject("item", view.item());
 		page.addObject("guestName", view.guestName());
-		page.addObject("captions", this.captions.of(mediaId));
-		page.addObject("hasPoster", view.item().hasFile() && this.posters.exists(mediaId));
+		page.addObject("captions", this.captions.ofAdmittedGuest(mediaId));
+		page.addObject("hasPoster", view.item().hasFile() && this.posters.findForAdmittedGuest(mediaId).isPresent());
 		MediaItem item = view.item();
 		if (item.type() == MediaType.live_session) {
 			LiveWindow window = item.window();
@@ -95,7 +99,7 @@ class GuestMediaController {
 		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
-		return this.captions.content(mediaId, language)
+		return this.captions.contentForAdmittedGuest(mediaId, language)
 			.<ResponseEntity<?>>map(MediaContent::captions)
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
@@ -111,7 +115,7 @@ class GuestMediaController {
 		if (!item.hasFile()) {
 			return ResponseEntity.notFound().build();
 		}
-		return MediaContent.serve(item, this.admissions.file(item), request, response);
+		return MediaContent.serve(item, this.library.file(item), request, response);
 	}
 
 }

@@ -2,8 +2,8 @@ package org.guestpass.guestaccess.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.guestpass.guestaccess.Admissions;
-import org.guestpass.media.MediaContent;
 import org.guestpass.media.Posters;
+import org.guestpass.media.web.MediaContent;
 import org.guestpass.system.Outcome;
 
 import org.springframework.http.ResponseEntity;
@@ -34,7 +34,7 @@ class GuestPosterController {
 		if (view.isRefused()) {
 			return ResponseEntity.status(view.refusal().status()).build();
 		}
-		return this.posters.find(mediaId)
+		return this.posters.findForAdmittedGuest(mediaId)
 			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}

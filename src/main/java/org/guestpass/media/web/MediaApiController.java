@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.guestpass.media.Captions;
-import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaRefusal;
@@ -60,7 +59,7 @@ class MediaApiController {
 	@GetMapping
 	List<MediaResponse> list(Viewer viewer) {
 		List<MediaItem> items = this.library.list(viewer);
-		Map<Long, Posters.Poster> withPoster = this.posters.of(items);
+		Map<Long, Posters.Poster> withPoster = this.posters.of(items, viewer);
 		return items.stream().map((item) -> MediaResponse.of(item, withPoster.containsKey(item.id()))).toList();
 	}
 
@@ -94,7 +93,8 @@ class MediaApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<?> show(@PathVariable long id, Viewer viewer) {
 		return this.library.find(id, viewer)
-			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(id))))
+			.<ResponseEntity<?>>map(
+					(item) -> ResponseEntity.ok(MediaResponse.of(item, this.posters.exists(item, viewer))))
 			.orElseGet(Problems::notFound);
 	}
 
@@ -129,15 +129,12 @@ class MediaApiController {
 
 	@GetMapping("/{id}/captions")
 	ResponseEntity<?> captions(@PathVariable long id, Viewer viewer) {
-		return this.library.find(id, viewer)
-			.<ResponseEntity<?>>map((item) -> ResponseEntity.ok(this.captions.of(id)))
-			.orElseGet(Problems::notFound);
+		return this.captions.of(id, viewer).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(Problems::notFound);
 	}
 
 	@GetMapping("/{id}/captions/{language}")
 	ResponseEntity<?> captionFile(@PathVariable long id, @PathVariable String language, Viewer viewer) {
-		return this.library.find(id, viewer)
-			.flatMap((item) -> this.captions.content(id, language))
+		return this.captions.content(id, viewer, language)
 			.<ResponseEntity<?>>map(MediaContent::captions)
 			.orElseGet(Problems::notFound);
 	}
@@ -167,18 +164,14 @@ class MediaApiController {
 		if (addition.isRefused()) {
 			return Problems.refused(addition.refusal());
 		}
-		boolean replaced = addition.value().replaced();
-		return this.library.find(id, viewer).<ResponseEntity<?>>map((item) -> {
-			MediaResponse body = MediaResponse.of(item, true);
-			return replaced ? ResponseEntity.ok(body)
-					: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
-		}).orElseGet(Problems::notFound);
+		MediaResponse body = MediaResponse.of(addition.value().item(), true);
+		return addition.value().replaced() ? ResponseEntity.ok(body)
+				: ResponseEntity.created(URI.create("/api/v1/media/" + id + "/poster")).body(body);
 	}
 
 	@GetMapping("/{id}/poster")
 	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
-		return this.library.find(id, viewer)
-			.flatMap((item) -> this.posters.find(id))
+		return this.posters.find(id, viewer)
 			.<ResponseEntity<?>>map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseGet(Problems::notFound);
 	}

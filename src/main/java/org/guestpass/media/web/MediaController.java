@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
-import org.guestpass.media.MediaContent;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.MediaListNotes;
@@ -89,7 +88,7 @@ class MediaController {
 		this.notes.forEach((source) -> itemNotes.putAll(source.notesFor(items)));
 		model.addAttribute("items", items);
 		model.addAttribute("notes", itemNotes);
-		model.addAttribute("posters", this.posters.of(items));
+		model.addAttribute("posters", this.posters.of(items, viewer));
 		model.addAttribute("linkedTypes", List.of(MediaType.live_session, MediaType.room, MediaType.channel_room));
 		return "media/library";
 	}
@@ -130,8 +129,8 @@ class MediaController {
 			model.addAttribute("scheduleSummary", scheduleSummary(item.window()));
 		}
 		model.addAttribute("item", item);
-		model.addAttribute("captions", this.captions.of(id));
-		model.addAttribute("poster", this.posters.find(id).orElse(null));
+		model.addAttribute("captions", this.captions.of(item, viewer));
+		model.addAttribute("poster", this.posters.find(item, viewer).orElse(null));
 		model.addAttribute("actions",
 				this.actions.stream()
 					.map((action) -> action.entryFor(item, viewer))
@@ -223,8 +222,7 @@ class MediaController {
 
 	@GetMapping("/media/{id:\\d+}/poster")
 	ResponseEntity<?> poster(@PathVariable long id, Viewer viewer) {
-		return this.library.find(id, viewer)
-			.flatMap((item) -> this.posters.find(id))
+		return this.posters.find(id, viewer)
 			.map((poster) -> MediaContent.poster(poster, this.posters.file(poster)))
 			.orElseThrow(MediaController::notFound);
 	}

@@ -1,4 +1,4 @@
-package org.guestpass.media;
+package org.guestpass.media.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.media.MediaItem;
+import org.guestpass.media.Posters;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
