@@ -69,9 +69,8 @@ class AdmissionRulesIntegrationTests {
 			for (MediaType type : MediaType.values()) {
 				boolean allowed = type.supportsGuestAccess() && modules.guestAccessAvailable();
 				Link link = linkOn(owner, type);
-				// A click the update would take, rolled back: a click without its guest
-				// session
-				// is no state the product leaves behind, nor should this test.
+				// A click the update would take, rolled back: the product never leaves
+				// a click without its guest session, and neither may this test.
 				boolean clicked = Boolean.TRUE.equals(this.transactions.execute((status) -> {
 					status.setRollbackOnly();
 					return this.links.countClick(link.id(), this.clock.instant());

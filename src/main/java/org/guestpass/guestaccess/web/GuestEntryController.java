@@ -74,9 +74,8 @@ class GuestEntryController {
 		if (!verdict.allowed()) {
 			return GuestPages.tooMany(verdict, response);
 		}
-		// A limited link's posts are rationed by its click limit: its miss is reserved,
-		// so
-		// the lookup is too.
+		// A limited link's posts are rationed by its click limit; its miss is reserved
+		// above, so this lookup is rationed too.
 		verdict = this.limits.reserveAdmission(Tokens.hash(String.valueOf(token)) + "@" + client,
 				this.admissions.clickLimit(token).orElse(null));
 		if (!verdict.allowed()) {
