@@ -16,6 +16,7 @@ public enum AccountRefusal implements Refusal {
 	USERNAME_INVALID("username_invalid", HttpStatus.BAD_REQUEST, "username",
 			"Use 3 to 50 letters, digits, dots, dashes or underscores."),
 	USERNAME_TAKEN("username_taken", HttpStatus.BAD_REQUEST, "username", "This user name is taken."),
+	TOKEN_NAME_INVALID("token_name_invalid", HttpStatus.BAD_REQUEST, "name", ApiTokens.NAME.message()),
 	/**
 	 * The account is the site's only enabled admin, and the change would take that role
 	 * away or disable it.

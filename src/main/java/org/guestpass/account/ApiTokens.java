@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.guestpass.system.TextRule;
 import org.guestpass.system.Timestamps;
 import org.guestpass.system.Tokens;
 
@@ -34,6 +35,9 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 
 	/** The longest token name, in characters (code points, so an emoji counts as one). */
 	public static final int MAX_NAME_LENGTH = 100;
+
+	/** A token's name, trimmed. */
+	public static final TextRule NAME = TextRule.required("a token name", MAX_NAME_LENGTH);
 
 	private final JdbcClient jdbc;
 

@@ -24,8 +24,14 @@ public final class PasswordRule {
 	public static final int MAX_BYTES = 72;
 
 	/** The rule in words, for hints next to a password field and for operators. */
-	public static final String IN_WORDS = "At least 12 characters and at most 72 bytes: a letter or digit without an"
-			+ " accent takes 1 byte, an accented letter 2, an emoji 4.";
+	public static final String IN_WORDS = "At least " + MIN_CHARACTERS + " characters and at most " + MAX_BYTES
+			+ " bytes: a letter or digit without an accent takes 1 byte, an accented letter 2, an emoji 4.";
+
+	/**
+	 * What a person reads who sent no password at all (a constant, so that Bean
+	 * Validation's annotations can say it too).
+	 */
+	public static final String MISSING = "Enter a password.";
 
 	private PasswordRule() {
 	}
@@ -36,8 +42,9 @@ public final class PasswordRule {
 	 */
 	public enum Violation implements Refusal {
 
-		TOO_SHORT("password_too_short", "Use at least 12 characters."), TOO_LONG("password_too_long",
-				"Use at most 72 bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
+		TOO_SHORT("password_too_short", "Use at least " + MIN_CHARACTERS + " characters."),
+		TOO_LONG("password_too_long", "Use at most " + MAX_BYTES
+				+ " bytes: a letter or digit without an accent takes 1, an accented letter 2, an emoji 4.");
 
 		private final String code;
 

@@ -12,13 +12,10 @@ public record NewGuestLink(String name, Integer maxClicks, Integer durationDays)
 
 	public static final int MOST_CLICKS = 1_000_000;
 
-	/** What an owner reads when the name is refused, on the page and in the API. */
-	public static final String INVALID_NAME = "Enter a link name of 1 to " + TextRules.MAX_NAME + " characters.";
-
 	public NewGuestLink {
 		name = TextRules.normalizeName(name);
 		if (!TextRules.isValidName(name)) {
-			throw new IllegalArgumentException(INVALID_NAME);
+			throw new IllegalArgumentException(TextRules.LINK_NAME.message());
 		}
 		if (maxClicks != null && (maxClicks < 1 || maxClicks > MOST_CLICKS)) {
 			throw new IllegalArgumentException("maxClicks must be between 1 and " + MOST_CLICKS);

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 import org.guestpass.system.TextLength;
+import org.guestpass.system.TextRule;
 
 /**
  * What typed text must look like: names are NFKC-normalised and trimmed, and may not
@@ -21,6 +22,18 @@ public final class TextRules {
 
 	/** The most characters of an email's part before the {@code @}. */
 	public static final int MAX_LOCAL_PART = 64;
+
+	/** A guest's name, as the entry form asks for it. */
+	public static final TextRule GUEST_NAME = TextRule.required("a name", MAX_NAME);
+
+	/**
+	 * A guest's email: how long it may be (what it must look like is
+	 * {@link #isValidEmail}).
+	 */
+	public static final TextRule GUEST_EMAIL = TextRule.required("an email address", MAX_EMAIL);
+
+	/** A guest link's name. */
+	public static final TextRule LINK_NAME = TextRule.required("a link name", MAX_NAME);
 
 	// UNICODE_CHARACTER_CLASS: \s also matches no-break and ideographic spaces, not only
 	// ASCII ones.
@@ -40,8 +53,7 @@ public final class TextRules {
 	 * well-behaved text.
 	 */
 	public static boolean isValidName(String normalized) {
-		return !normalized.isEmpty() && TextLength.isAtMost(normalized, MAX_NAME)
-				&& normalized.codePoints().noneMatch(TextRules::isForbidden);
+		return GUEST_NAME.admits(normalized) && normalized.codePoints().noneMatch(TextRules::isForbidden);
 	}
 
 	public static String normalizeEmail(String email) {
@@ -50,7 +62,7 @@ public final class TextRules {
 
 	/** Whether a normalised email has at most {@value #MAX_EMAIL} characters. */
 	public static boolean isShortEnoughEmail(String normalized) {
-		return TextLength.isAtMost(normalized, MAX_EMAIL);
+		return TextLength.isAtMost(normalized, GUEST_EMAIL.maxCharacters());
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.TextLength;
+import org.guestpass.system.TextRule;
 import org.guestpass.system.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ public class Captions {
 	 * The most characters of a label, counted as {@link TextLength} does, after trimming.
 	 */
 	public static final int MAX_LABEL = 100;
+
+	/** A caption track's label, which players show in their captions menu. */
+	public static final TextRule LABEL = TextRule.required("a label", MAX_LABEL);
 
 	/**
 	 * The longest tag {@link #LANGUAGE} admits: a language of three letters and three
@@ -79,8 +83,7 @@ public class Captions {
 		if (language == null || !LANGUAGE.matcher(language.trim()).matches()) {
 			return Outcome.refused(MediaRefusal.LANGUAGE_INVALID);
 		}
-		if (label == null || label.isBlank() || !TextLength.isAtMost(label.trim(), MAX_LABEL)
-				|| !TextLength.isWellFormed(label)) {
+		if (label == null || label.isBlank() || !LABEL.admits(label.trim()) || !TextLength.isWellFormed(label)) {
 			return Outcome.refused(MediaRefusal.LABEL_INVALID);
 		}
 		Optional<String> content = webVtt(file);

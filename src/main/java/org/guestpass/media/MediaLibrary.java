@@ -14,6 +14,7 @@ import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.TextLength;
+import org.guestpass.system.TextRule;
 
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,18 @@ public class MediaLibrary {
 	 * The most characters of a live session's stream URL or a room's URL, after trimming.
 	 */
 	public static final int MAX_URL = 2000;
+
+	/** An item's title, required. */
+	public static final TextRule TITLE = TextRule.required("a title", MAX_TITLE);
+
+	/** An item's description, optional. */
+	public static final TextRule DESCRIPTION = TextRule.optional("a description", MAX_DESCRIPTION);
+
+	/**
+	 * How long a live session's or a room's URL may be (what it must look like is checked
+	 * apart).
+	 */
+	public static final TextRule URL = TextRule.required("a web address", MAX_URL);
 
 	private final MediaRepository repository;
 
@@ -206,11 +219,10 @@ public class MediaLibrary {
 	}
 
 	private static Optional<MediaRefusal> checkText(String title, String description) {
-		if (title == null || title.isBlank() || !TextLength.isAtMost(title.trim(), MAX_TITLE)
-				|| !TextLength.isWellFormed(title)) {
+		if (title == null || title.isBlank() || !TITLE.admits(title.trim()) || !TextLength.isWellFormed(title)) {
 			return Optional.of(MediaRefusal.TITLE_INVALID);
 		}
-		if (description != null && !TextLength.isAtMost(description.trim(), MAX_DESCRIPTION)) {
+		if (description != null && !DESCRIPTION.admits(description.trim())) {
 			return Optional.of(MediaRefusal.DESCRIPTION_TOO_LONG);
 		}
 		if (description != null && !TextLength.isWellFormed(description)) {
@@ -220,7 +232,7 @@ public class MediaLibrary {
 	}
 
 	private static Optional<MediaRefusal> checkUrl(String url) {
-		if (url != null && !TextLength.isAtMost(url.trim(), MAX_URL)) {
+		if (url != null && !TextLength.isAtMost(url.trim(), URL.maxCharacters())) {
 			return Optional.of(MediaRefusal.URL_TOO_LONG);
 		}
 		return isWebAddress(url) ? Optional.empty() : Optional.of(MediaRefusal.URL_INVALID);

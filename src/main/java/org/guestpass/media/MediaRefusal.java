@@ -14,25 +14,23 @@ import org.springframework.http.HttpStatus;
  */
 public enum MediaRefusal implements Refusal {
 
-	TITLE_INVALID(HttpStatus.BAD_REQUEST, "title", "Enter a title of 1 to " + MediaLibrary.MAX_TITLE + " characters."),
-	DESCRIPTION_TOO_LONG(HttpStatus.BAD_REQUEST, "description",
-			"Keep the description to " + MediaLibrary.MAX_DESCRIPTION + " characters."),
+	TITLE_INVALID(HttpStatus.BAD_REQUEST, "title", MediaLibrary.TITLE.message()),
+	DESCRIPTION_TOO_LONG(HttpStatus.BAD_REQUEST, "description", MediaLibrary.DESCRIPTION.message()),
 	DESCRIPTION_INVALID(HttpStatus.BAD_REQUEST, "description",
 			"The description holds a broken character. Enter it again."),
 	NOT_A_VIDEO(HttpStatus.BAD_REQUEST, "file", "Upload an MP4, WebM or Ogg video."),
 	URL_INVALID(HttpStatus.BAD_REQUEST, "url", "Enter a web address that starts with https:// or http://."),
-	URL_TOO_LONG(HttpStatus.BAD_REQUEST, "url", "Keep the web address to " + MediaLibrary.MAX_URL + " characters."),
+	URL_TOO_LONG(HttpStatus.BAD_REQUEST, "url", MediaLibrary.URL.message()),
 	TYPE_NEEDS_FILE(HttpStatus.BAD_REQUEST, "type", "A video is added by uploading its file."),
 	LANGUAGE_INVALID(HttpStatus.BAD_REQUEST, "language", "Enter a language tag such as en, fr or pt-BR."),
-	LABEL_INVALID(HttpStatus.BAD_REQUEST, "label",
-			"Enter a label of 1 to " + Captions.MAX_LABEL + " characters, such as English."),
+	LABEL_INVALID(HttpStatus.BAD_REQUEST, "label", Captions.LABEL.message()),
 	NOT_WEBVTT(HttpStatus.BAD_REQUEST, "file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
 	WINDOW_INVALID(HttpStatus.BAD_REQUEST, "endsAt", "The end must come after the start."),
 	WINDOW_NOT_FOR_TYPE(HttpStatus.BAD_REQUEST, "startsAt", "Only a live session has a start and end time."),
-	START_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "startsAt", "Enter a time between the years 1970 and 9999."),
-	END_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "endsAt", "Enter a time between the years 1970 and 9999."),
-	START_UNREADABLE(HttpStatus.BAD_REQUEST, "startsAt", "Enter times as a date and a time, such as 2026-05-04 14:30."),
-	END_UNREADABLE(HttpStatus.BAD_REQUEST, "endsAt", "Enter times as a date and a time, such as 2026-05-04 14:30."),
+	START_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "startsAt", Words.TIME_OUT_OF_RANGE),
+	END_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "endsAt", Words.TIME_OUT_OF_RANGE),
+	START_UNREADABLE(HttpStatus.BAD_REQUEST, "startsAt", Words.TIME_UNREADABLE),
+	END_UNREADABLE(HttpStatus.BAD_REQUEST, "endsAt", Words.TIME_UNREADABLE),
 	NOT_A_LIVE_SESSION(HttpStatus.CONFLICT, "", "This item is not a live session."),
 	NOT_AN_IMAGE(HttpStatus.BAD_REQUEST, "file", "Upload a PNG or JPEG image."),
 	IMAGE_TOO_LARGE(HttpStatus.BAD_REQUEST, "file", "The image is larger than 5 MB. Upload a smaller PNG or JPEG."),
@@ -49,6 +47,15 @@ public enum MediaRefusal implements Refusal {
 	IMAGES_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "",
 			"GuestPass is busy reading other images. Try again in a few seconds."),
 	NO_POSTER(HttpStatus.NOT_FOUND, "", "This video has no poster.");
+
+	/** The words that a start and an end are refused in alike, written once. */
+	private static final class Words {
+
+		static final String TIME_OUT_OF_RANGE = "Enter a time between the years 1970 and 9999.";
+
+		static final String TIME_UNREADABLE = "Enter times as a date and a time, such as 2026-05-04 14:30.";
+
+	}
 
 	private final HttpStatus status;
 

@@ -7,7 +7,8 @@ package org.guestpass.system;
  * which a character outside the Basic Multilingual Plane takes two; so a column that
  * holds a rule's n characters is declared with {@link #UTF16_UNITS_PER_CHARACTER} × n
  * (PostgreSQL's varchar counts characters and needs only n). Half of a surrogate pair on
- * its own is no character at all ({@link #isWellFormed}).
+ * its own is no character at all ({@link #isWellFormed}). A field's length rule, with the
+ * words that state it, is a {@link TextRule}.
  */
 public final class TextLength {
 
@@ -15,14 +16,6 @@ public final class TextLength {
 	public static final int UTF16_UNITS_PER_CHARACTER = 2;
 
 	private TextLength() {
-	}
-
-	/**
-	 * A length rule as a form carries it, so the page can check it before sending: the
-	 * most characters and what a person reads when there are more. (A form never uses
-	 * {@code maxlength}, which counts UTF-16 units and would stop an emoji name halfway.)
-	 */
-	public record Rule(int maxCharacters, String message) {
 	}
 
 	/** How many characters (code points) the text has; a lone surrogate counts as one. */

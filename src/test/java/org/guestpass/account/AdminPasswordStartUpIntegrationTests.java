@@ -38,9 +38,10 @@ class AdminPasswordStartUpIntegrationTests {
 		assertThatThrownBy(() -> start(password)).hasRootCauseInstanceOf(FirstAdmin.AdminPasswordRefused.class);
 
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-			.contains("The setting GUESTPASS_ADMIN_PASSWORD (guestpass.admin-password) is too long. The first"
-					+ " admin's password needs at least 12 characters and at most 72 bytes in UTF-8, because BCrypt"
-					+ " reads no more: a letter or digit without an accent takes 1 byte, an accented letter 2, an emoji 4.")
+			.contains("The setting GUESTPASS_ADMIN_PASSWORD (guestpass.admin-password) is too long. Every"
+					+ " password, the first admin's too, follows one rule, in bytes of UTF-8 because BCrypt reads no"
+					+ " more than 72: At least 12 characters and at most 72 bytes: a letter or digit without an accent"
+					+ " takes 1 byte, an accented letter 2, an emoji 4.")
 			.contains("Set GUESTPASS_ADMIN_PASSWORD to a password that follows this rule, or leave it unset and"
 					+ " GuestPass generates one for the first admin.")
 			.doesNotContain(password)

@@ -103,14 +103,14 @@ class ApiTokenIntegrationTests {
 			assertThat(refused.status()).as(name).isEqualTo(400);
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly("name");
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message"))
-				.containsExactly("Use at most 100 characters.");
+				.containsExactly("Enter a token name of 1 to 100 characters.");
 		}
 		for (String name : List.of("", "   ")) {
 			TestClient.Response refused = withSession(browser, "POST", "/api/v1/me/tokens",
 					"{\"name\":\"" + name + "\"}");
 			assertThat(refused.status()).as("blank").isEqualTo(400);
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message"))
-				.containsExactly("Enter a name.");
+				.containsExactly("Enter a token name of 1 to 100 characters.");
 		}
 		assertThat(tokenNames(member.id())).hasSize(1 + accepted.size());
 	}

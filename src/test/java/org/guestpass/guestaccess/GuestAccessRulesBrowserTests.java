@@ -283,7 +283,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		type(owner, "name", Astral.text(TextRules.MAX_NAME + 1));
 		assertThat(characters(owner, "name")).as("no maxlength cuts it").isEqualTo(TextRules.MAX_NAME + 1);
 		owner.findElement(By.xpath("//dialog[@id='create-link-dialog']//button[text()='Create']")).click();
-		assertThat(owner.findElement(By.id("name-error")).getText()).isEqualTo(NewGuestLink.INVALID_NAME);
+		assertThat(owner.findElement(By.id("name-error")).getText()).isEqualTo(TextRules.LINK_NAME.message());
 		assertThat(owner.findElement(By.cssSelector(".count-line")).getText()).isEqualTo("No links added");
 		owner.findElement(By.id("name")).sendKeys(Keys.BACK_SPACE);
 		assertThat(characters(owner, "name")).isEqualTo(TextRules.MAX_NAME);
@@ -300,7 +300,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		guest.findElement(By.xpath("//button[text()='Continue']")).click();
 		assertThat(guest.getCurrentUrl()).isEqualTo(link);
 		assertThat(script(guest, "return document.getElementById('name').validationMessage"))
-			.isEqualTo("Enter your name (1 to " + TextRules.MAX_NAME + " characters).");
+			.isEqualTo("Enter a name of 1 to " + TextRules.MAX_NAME + " characters.");
 		guest.findElement(By.id("name")).sendKeys(Keys.BACK_SPACE);
 		clickAndWait(guest, By.xpath("//button[text()='Continue']"));
 		assertThat(guest.getCurrentUrl()).contains("/guest/media/" + media);

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class GuestTextLengthIntegrationTests {
 
-	private static final String NAME_REFUSED = "Enter your name (1 to " + TextRules.MAX_NAME + " characters).";
+	private static final String NAME_REFUSED = "Enter a name of 1 to " + TextRules.MAX_NAME + " characters.";
 
-	private static final String EMAIL_REFUSED = "Keep your email address to " + TextRules.MAX_EMAIL + " characters.";
+	private static final String EMAIL_REFUSED = "Enter an email address of 1 to " + TextRules.MAX_EMAIL
+			+ " characters.";
 
 	@LocalServerPort
 	int port;
@@ -143,7 +144,7 @@ class GuestTextLengthIntegrationTests {
 		TestClient.Response refused = browser.postForm("/media/" + media + "/guest-links",
 				linkForm(Astral.text(TextRules.MAX_NAME + 1)));
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.text()).contains("id=\"name-error\"").contains(NewGuestLink.INVALID_NAME);
+		assertThat(refused.text()).contains("id=\"name-error\"").contains(TextRules.LINK_NAME.message());
 		assertThat(linkNames(media)).hasSize(2);
 		assertThat(audited(media)).isEqualTo(audited);
 	}
@@ -166,7 +167,8 @@ class GuestTextLengthIntegrationTests {
 				"{\"name\":\"" + Astral.text(TextRules.MAX_NAME + 1) + "\"}");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.errors[0].field")).isEqualTo("name");
-		assertThat((String) JsonPath.read(refused.body(), "$.errors[0].message")).isEqualTo(NewGuestLink.INVALID_NAME);
+		assertThat((String) JsonPath.read(refused.body(), "$.errors[0].message"))
+			.isEqualTo(TextRules.LINK_NAME.message());
 		assertThat(linkNames(media)).hasSize(2);
 		assertThat(audited(media)).isEqualTo(audited);
 	}
@@ -193,7 +195,7 @@ class GuestTextLengthIntegrationTests {
 		browser.signIn(this.owner.username(), this.owner.password());
 		for (String page : List.of("/guest-access", "/guest-links/new")) {
 			String form = browser.get("/media/" + link.mediaId() + page).body();
-			assertCountsCharacters(field(form, "name"), TextRules.MAX_NAME, NewGuestLink.INVALID_NAME);
+			assertCountsCharacters(field(form, "name"), TextRules.MAX_NAME, TextRules.LINK_NAME.message());
 			assertThat(field(form, "name").hasAttr("data-nfkc")).as("name has data-nfkc").isTrue();
 		}
 	}

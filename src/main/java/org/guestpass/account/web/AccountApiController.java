@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.guestpass.account.Account;
+import org.guestpass.account.AccountRefusal;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.GuestLinkPermission;
@@ -18,7 +19,6 @@ import org.guestpass.account.Role;
 import org.guestpass.account.SignedIn;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
-import org.hibernate.validator.constraints.CodePointLength;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -119,6 +119,9 @@ class AccountApiController {
 		if (!SignInChannel.isBrowserSession(authentication)) {
 			return Problems.response(HttpStatus.FORBIDDEN, "not_permitted", TOKENS_FROM_A_BROWSER);
 		}
+		if (request.name() == null || request.name().isBlank() || !ApiTokens.NAME.admits(request.name().trim())) {
+			return Problems.refused(AccountRefusal.TOKEN_NAME_INVALID);
+		}
 		ApiTokens.IssuedToken issued = this.tokens.issue(me.id(), request.name());
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
 	}
@@ -149,7 +152,7 @@ class AccountApiController {
 
 	/** The password's length is checked by {@link PasswordRule}, in the service. */
 	record NewUserRequest(@NotBlank @Size(max = 50) String username,
-			@NotNull(message = "Enter a password.") String password, @NotNull Role role) {
+			@NotNull(message = PasswordRule.MISSING) String password, @NotNull Role role) {
 	}
 
 	/**
@@ -159,11 +162,14 @@ class AccountApiController {
 	record UserChangeRequest(@NotNull Role role, @NotNull GuestLinkPermission guestLinks, Boolean enabled) {
 	}
 
-	record PasswordRequest(@NotNull(message = "Enter a password.") String password) {
+	record PasswordRequest(@NotNull(message = PasswordRule.MISSING) String password) {
 	}
 
-	record NewTokenRequest(@NotBlank(message = "Enter a name.") @CodePointLength(max = ApiTokens.MAX_NAME_LENGTH,
-			message = "Use at most 100 characters.") String name) {
+	/**
+	 * The name is checked by {@link ApiTokens#NAME}, in characters as a person counts
+	 * them.
+	 */
+	record NewTokenRequest(String name) {
 	}
 
 }

@@ -31,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminUserCredentialsController {
 
-	static final String ENTER_A_PASSWORD = "Enter a password.";
-
 	private final Accounts accounts;
 
 	private final SiteTime time;
@@ -53,7 +51,7 @@ class AdminUserCredentialsController {
 			HttpServletResponse response) {
 		if (password == null || password.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return showPasswordForm(account(id), ENTER_A_PASSWORD, model);
+			return showPasswordForm(account(id), PasswordRule.MISSING, model);
 		}
 		Outcome<Account> reset = this.accounts.resetPassword(id, password, admin.getUsername());
 		if (reset.isRefused()) {

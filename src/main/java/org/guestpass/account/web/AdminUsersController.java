@@ -163,7 +163,7 @@ class AdminUsersController {
 	}
 
 	record UserForm(@NotBlank(message = "Enter a user name.") @Size(max = 50) String username,
-			@NotEmpty(message = "Enter a password.") String password, @NotNull(message = "Choose a role.") Role role) {
+			@NotEmpty(message = PasswordRule.MISSING) String password, @NotNull(message = "Choose a role.") Role role) {
 	}
 
 	/** A change of one user, as chosen: the values are checked as text, then read. */

@@ -7,12 +7,12 @@ import java.util.function.Function;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.NewGuestLink;
+import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
@@ -56,7 +56,7 @@ class GuestAccessApiController {
 	@PostMapping("/guest-links")
 	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request, Viewer viewer) {
 		if (!NewGuestLink.isValidName(request.name())) {
-			return Problems.invalidField("name", NewGuestLink.INVALID_NAME);
+			return Problems.invalidField("name", TextRules.LINK_NAME.message());
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
 		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, viewer);
@@ -93,7 +93,11 @@ class GuestAccessApiController {
 	record SwitchRequest(@NotNull Boolean enabled) {
 	}
 
-	record NewLinkRequest(@NotBlank(message = "Enter a link name.") String name,
+	/**
+	 * The name is checked by {@link TextRules#LINK_NAME}, after normalising, in its own
+	 * words.
+	 */
+	record NewLinkRequest(String name,
 			@Min(value = 1,
 					message = "must be a whole number of at least 1") @Max(NewGuestLink.MOST_CLICKS) Integer maxClicks,
 			@Min(value = 1, message = "must be a whole number of at least 1") Integer durationDays) {

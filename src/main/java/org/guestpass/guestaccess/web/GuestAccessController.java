@@ -16,7 +16,6 @@ import org.guestpass.media.Viewer;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Refusal;
-import org.guestpass.system.TextLength.Rule;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,8 +37,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GuestAccessController {
 
-	/** The link name's rule as the create form checks it before sending. */
-	static final Rule NAME = new Rule(TextRules.MAX_NAME, NewGuestLink.INVALID_NAME);
+	/**
+	 * What the owner reads for a number of clicks or days that is no whole number of at
+	 * least 1.
+	 */
+	static final String WHOLE_NUMBER = "Enter a whole number of at least 1, or leave it empty.";
 
 	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -83,7 +85,7 @@ class GuestAccessController {
 		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
 		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
 		if (!NewGuestLink.isValidName(form.name())) {
-			errors.rejectValue("name", "invalid", NewGuestLink.INVALID_NAME);
+			errors.rejectValue("name", "invalid", TextRules.LINK_NAME.message());
 		}
 		if (!errors.hasErrors()) {
 			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
@@ -158,7 +160,8 @@ class GuestAccessController {
 		page.addObject("rows", view.links().stream().map(this::row).toList());
 		page.addObject("countLine", countLine(view.links().size()));
 		page.addObject("form", form);
-		page.addObject("nameRule", NAME);
+		page.addObject("nameRule", TextRules.LINK_NAME);
+		page.addObject("wholeNumber", WHOLE_NUMBER);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 			page.addObject("createOpen", errors.hasErrors());
@@ -193,7 +196,7 @@ class GuestAccessController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		errors.rejectValue(field, "wholeNumber", "Enter a whole number of at least 1, or leave it empty.");
+		errors.rejectValue(field, "wholeNumber", WHOLE_NUMBER);
 		return null;
 	}
 

@@ -10,7 +10,6 @@ import org.guestpass.guestaccess.TextRules;
 import org.guestpass.system.ClientAddress;
 import org.guestpass.system.RateLimits;
 import org.guestpass.system.RateLimits.Limit;
-import org.guestpass.system.TextLength.Rule;
 import org.guestpass.system.Tokens;
 
 import org.springframework.http.HttpStatus;
@@ -31,16 +30,7 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class GuestEntryController {
 
-	static final String INVALID_NAME = "Enter your name (1 to " + TextRules.MAX_NAME + " characters).";
-
-	static final String LONG_EMAIL = "Keep your email address to " + TextRules.MAX_EMAIL + " characters.";
-
 	static final String INVALID_EMAIL = "Enter a valid email address, like name@example.com.";
-
-	/** The rules as the entry form checks them before sending. */
-	static final Rule NAME = new Rule(TextRules.MAX_NAME, INVALID_NAME);
-
-	static final Rule EMAIL = new Rule(TextRules.MAX_EMAIL, LONG_EMAIL);
 
 	private final Admissions admissions;
 
@@ -88,10 +78,10 @@ class GuestEntryController {
 		String email = TextRules.normalizeEmail(form.email());
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		if (!TextRules.isValidName(name)) {
-			errors.rejectValue("name", "invalid", INVALID_NAME);
+			errors.rejectValue("name", "invalid", TextRules.GUEST_NAME.message());
 		}
 		if (!TextRules.isShortEnoughEmail(email)) {
-			errors.rejectValue("email", "tooLong", LONG_EMAIL);
+			errors.rejectValue("email", "tooLong", TextRules.GUEST_EMAIL.message());
 		}
 		else if (!TextRules.isValidEmail(email)) {
 			errors.rejectValue("email", "invalid", INVALID_EMAIL);
@@ -143,8 +133,8 @@ class GuestEntryController {
 		page.addObject("token", token);
 		page.addObject("mediaTitle", mediaTitle);
 		page.addObject("form", form);
-		page.addObject("nameRule", NAME);
-		page.addObject("emailRule", EMAIL);
+		page.addObject("nameRule", TextRules.GUEST_NAME);
+		page.addObject("emailRule", TextRules.GUEST_EMAIL);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		}
