@@ -16,6 +16,13 @@ public enum AccountRefusal implements Refusal {
 	USERNAME_INVALID("username_invalid", HttpStatus.BAD_REQUEST, "username",
 			"Use 3 to 50 letters, digits, dots, dashes or underscores."),
 	USERNAME_TAKEN("username_taken", HttpStatus.BAD_REQUEST, "username", "This user name is taken."),
+	/**
+	 * An API token asked for with another API token: a token that could create tokens
+	 * would let whoever stole one keep access after it is revoked. The API's code for
+	 * anything not permitted.
+	 */
+	TOKENS_FROM_A_BROWSER("not_permitted", HttpStatus.FORBIDDEN, null,
+			"API tokens are created only while signed in in a browser, not with another API token."),
 	TOKEN_NAME_INVALID("token_name_invalid", HttpStatus.BAD_REQUEST, "name", ApiTokens.NAME.message()),
 	/**
 	 * The account is the site's only enabled admin, and the change would take that role

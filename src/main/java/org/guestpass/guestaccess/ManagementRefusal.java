@@ -26,7 +26,9 @@ public enum ManagementRefusal implements Refusal {
 			"This item already has as many guest links as allowed."),
 	LINK_NOT_FOUND("link_not_found", HttpStatus.NOT_FOUND, null, "No such guest link."),
 	DURATION_TOO_LONG("duration_too_long", HttpStatus.BAD_REQUEST, "durationDays",
-			"The duration is longer than the site allows.");
+			"The duration is longer than the site allows."),
+	/** The link's name, once normalised, breaks {@link TextRules#LINK_NAME}. */
+	LINK_NAME_INVALID("link_name_invalid", HttpStatus.BAD_REQUEST, "name", TextRules.LINK_NAME.message());
 
 	private final String code;
 
@@ -63,10 +65,13 @@ public enum ManagementRefusal implements Refusal {
 		return this.message;
 	}
 
-	/** The API names each of these refusals by its own code, a field's included. */
+	/**
+	 * The API names each of these refusals by its own code, a field's included, except
+	 * the link's name, which is an invalid field of the request as Bean Validation's are.
+	 */
 	@Override
 	public boolean isInvalidField() {
-		return false;
+		return this == LINK_NAME_INVALID;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.guestpass.media;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ public enum MediaRefusal implements Refusal {
 	URL_INVALID(HttpStatus.BAD_REQUEST, "url", "Enter a web address that starts with https:// or http://."),
 	URL_TOO_LONG(HttpStatus.BAD_REQUEST, "url", MediaLibrary.URL.message()),
 	TYPE_NEEDS_FILE(HttpStatus.BAD_REQUEST, "type", "A video is added by uploading its file."),
+	/** An upload of a type other than video: only a video has a file. */
+	UPLOAD_NOT_A_VIDEO(HttpStatus.BAD_REQUEST, "type", "Only videos are uploaded; add other types as JSON with a url."),
 	LANGUAGE_INVALID(HttpStatus.BAD_REQUEST, "language", "Enter a language tag such as en, fr or pt-BR."),
 	LABEL_INVALID(HttpStatus.BAD_REQUEST, "label", Captions.LABEL.message()),
 	NOT_WEBVTT(HttpStatus.BAD_REQUEST, "file", "Upload a WebVTT caption file (.vtt) in UTF-8, at most 1 MB."),
@@ -41,8 +44,8 @@ public enum MediaRefusal implements Refusal {
 	IMAGE_TOO_COMPLEX(HttpStatus.BAD_REQUEST, "file",
 			"This image would take too much memory or time to read. Upload a smaller one, or save it as a standard (not progressive) JPEG or as a PNG."),
 	/**
-	 * Retryable: the node is decoding as many images as it may at once; see
-	 * {@link Posters#RETRY_AFTER}.
+	 * Retryable, after {@link Posters#RETRY_AFTER}: the node is decoding as many images
+	 * as it may at once.
 	 */
 	IMAGES_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "",
 			"GuestPass is busy reading other images. Try again in a few seconds."),
@@ -87,6 +90,11 @@ public enum MediaRefusal implements Refusal {
 	@Override
 	public String message() {
 		return this.message;
+	}
+
+	@Override
+	public Optional<Duration> retryAfter() {
+		return (this == IMAGES_BUSY) ? Optional.of(Posters.RETRY_AFTER) : Optional.empty();
 	}
 
 }

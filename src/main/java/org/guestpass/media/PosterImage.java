@@ -127,14 +127,45 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	private static final Logger log = LoggerFactory.getLogger(PosterImage.class);
 
 	/**
-	 * A poster made from an upload, or why there is none, and how it was decoded: given
-	 * once the image's header was read and a decoding was planned, whether it was then
-	 * refused or decoded.
+	 * What became of an upload: a poster, with how it was decoded; refused before a
+	 * decoding was planned; or refused once its planned decoding proved too costly. Match
+	 * the three with {@code instanceof}; like {@link org.guestpass.system.Outcome}'s, the
+	 * {@link #refusal()} and {@link #image()} of the case that has none are null.
 	 */
-	record Conversion(PosterImage image, MediaRefusal refusal, Decoding decoding) {
+	sealed interface Conversion {
+
+		/** The upload made this poster, decoded so. */
+		record Converted(PosterImage image, Decoding decoding) implements Conversion {
+		}
+
+		/** The upload was refused for this reason before any decoding was planned. */
+		record Refused(MediaRefusal refusal) implements Conversion {
+		}
+
+		/** The upload was refused once its decoding was planned, as planned. */
+		record RefusedAsPlanned(MediaRefusal refusal, Decoding decoding) implements Conversion {
+		}
 
 		static Conversion refused(MediaRefusal refusal) {
-			return new Conversion(null, refusal, null);
+			return new Refused(refusal);
+		}
+
+		/** Why the upload was refused, or null when it was converted. */
+		default MediaRefusal refusal() {
+			return null;
+		}
+
+		/** The poster made, or null when the upload was refused. */
+		default PosterImage image() {
+			return null;
+		}
+
+		/**
+		 * How the image was, or would have been, decoded; an upload refused before one
+		 * was planned has none, and asking for it is a mistake.
+		 */
+		default Decoding decoding() {
+			throw new IllegalStateException("Refused before a decoding was planned: " + refusal());
 		}
 
 	}
@@ -250,7 +281,7 @@ record PosterImage(byte[] jpeg, int width, int height) {
 			ImageTypeSpecifier type = reader.getImageTypes(0).next();
 			planned = plan(width, height, bitsPerPixel(type.getSampleModel()), nativeBytes);
 			if (!planned.withinBudget()) {
-				return new Conversion(null, MediaRefusal.IMAGE_TOO_COMPLEX, planned);
+				return new Conversion.RefusedAsPlanned(MediaRefusal.IMAGE_TOO_COMPLEX, planned);
 			}
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setDestinationType(type);
@@ -281,7 +312,7 @@ record PosterImage(byte[] jpeg, int width, int height) {
 				rasterBytes, planned.heapBytes() - planned.rasterBytes() + rasterBytes, nativeBytes);
 		Size poster = posterSize(width, height);
 		BufferedImage image = scaled(flattened(decoded), poster.width(), poster.height());
-		return new Conversion(new PosterImage(jpeg(image), poster.width(), poster.height()), null, decoding);
+		return new Conversion.Converted(new PosterImage(jpeg(image), poster.width(), poster.height()), decoding);
 	}
 
 	/** A width and height in pixels. */

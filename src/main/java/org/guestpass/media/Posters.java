@@ -107,10 +107,10 @@ public class Posters {
 			return Outcome.refused(CommonRefusal.NOT_FOUND);
 		}
 		PosterImage.Conversion conversion = this.decodes.convert(file);
-		if (conversion.refusal() != null) {
+		if (!(conversion instanceof PosterImage.Conversion.Converted converted)) {
 			return Outcome.refused(conversion.refusal());
 		}
-		PosterImage image = conversion.image();
+		PosterImage image = converted.image();
 		Poster poster = new Poster(mediaId, this.storage.storeFile(image.jpeg()), PosterImage.CONTENT_TYPE,
 				image.jpeg().length, image.width(), image.height(), this.clock.instant());
 		record Stored(boolean itemLive, Poster replaced) {

@@ -1,5 +1,8 @@
 package org.guestpass.system;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,6 +35,16 @@ public final class HtmlRefusals {
 		else {
 			errors.reject(refusal.code(), message);
 		}
+	}
+
+	/**
+	 * Answers the page that shows a refusal with the refusal's status, and its
+	 * {@code Retry-After} when it has one.
+	 */
+	public static void answer(Refusal refusal, HttpServletResponse response) {
+		response.setStatus(refusal.status().value());
+		refusal.retryAfter()
+			.ifPresent((wait) -> response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
 	}
 
 	/**

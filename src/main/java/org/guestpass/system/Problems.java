@@ -2,6 +2,7 @@ package org.guestpass.system;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -68,9 +69,15 @@ public final class Problems {
 		return problem;
 	}
 
-	/** The response to a refused request: {@link #problem(Refusal)} with its status. */
+	/**
+	 * The response to a refused request: {@link #problem(Refusal)} with its status, and
+	 * its {@code Retry-After} when it has one.
+	 */
 	public static ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-		return ResponseEntity.status(refusal.status()).body(problem(refusal));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status());
+		refusal.retryAfter()
+			.ifPresent((wait) -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+		return response.body(problem(refusal));
 	}
 
 	public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String code, String detail) {
@@ -79,12 +86,6 @@ public final class Problems {
 
 	public static ResponseEntity<ProblemDetail> notFound() {
 		return refused(CommonRefusal.NOT_FOUND);
-	}
-
-	public static ResponseEntity<ProblemDetail> invalidField(String field, String message) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, INVALID_FIELDS,
-					List.of(new FieldError(field, message))));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.guestpass.system;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,15 @@ public interface Refusal {
 
 	/** What the person who asked reads, in the product's words. */
 	String message();
+
+	/**
+	 * When asking again may succeed, for a refusal that is the server's being busy rather
+	 * than the request's fault: both mappers send it as {@code Retry-After}. None by
+	 * default.
+	 */
+	default Optional<Duration> retryAfter() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Whether the API reports this refusal as one invalid field of the request

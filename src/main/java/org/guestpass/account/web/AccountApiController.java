@@ -20,7 +20,6 @@ import org.guestpass.account.SignedIn;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,9 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AccountApiController {
-
-	static final String TOKENS_FROM_A_BROWSER = "API tokens are created only while signed in in a browser,"
-			+ " not with another API token.";
 
 	private final Accounts accounts;
 
@@ -117,7 +113,7 @@ class AccountApiController {
 	ResponseEntity<?> issueToken(@Valid @RequestBody NewTokenRequest request, Authentication authentication,
 			@AuthenticationPrincipal SignedIn me) {
 		if (!SignInChannel.isBrowserSession(authentication)) {
-			return Problems.response(HttpStatus.FORBIDDEN, "not_permitted", TOKENS_FROM_A_BROWSER);
+			return Problems.refused(AccountRefusal.TOKENS_FROM_A_BROWSER);
 		}
 		if (request.name() == null || request.name().isBlank() || !ApiTokens.NAME.admits(request.name().trim())) {
 			return Problems.refused(AccountRefusal.TOKEN_NAME_INVALID);

@@ -8,11 +8,11 @@ import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.account.SignedIn;
+import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.SiteTime;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -70,7 +69,7 @@ class AdminUserCredentialsController {
 	String tokens(@PathVariable long id, Model model) {
 		Account account = account(id);
 		List<TokenRow> rows = this.accounts.tokensOf(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND))
 			.stream()
 			.map((token) -> new TokenRow(token, this.time.readable(token.createdAt()),
 					token.lastUsedAt() == null ? null : this.time.readable(token.lastUsedAt())))
@@ -84,7 +83,7 @@ class AdminUserCredentialsController {
 	String revokeTokens(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
 		Account account = account(id);
 		int revoked = this.accounts.revokeTokens(id, admin.getUsername())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 		redirect.addFlashAttribute("message",
 				revoked == 0 ? account.username() + " has no API tokens."
 						: "Revoked " + (revoked == 1 ? "the API token" : "all " + revoked + " API tokens") + " of "
@@ -97,14 +96,14 @@ class AdminUserCredentialsController {
 			RedirectAttributes redirect) {
 		Account account = account(id);
 		ApiTokens.ApiToken revoked = this.accounts.revokeToken(id, tokenId, admin.getUsername())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 		redirect.addFlashAttribute("message",
 				"Revoked the API token “" + revoked.name() + "” of " + account.username() + ".");
 		return "redirect:/admin/users/" + id + "/tokens";
 	}
 
 	private Account account(long id) {
-		return this.accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.accounts.find(id).orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 	}
 
 	private static String showPasswordForm(Account account, String error, Model model) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
+import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
 import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.Viewer;
@@ -56,7 +57,7 @@ class GuestAccessApiController {
 	@PostMapping("/guest-links")
 	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request, Viewer viewer) {
 		if (!NewGuestLink.isValidName(request.name())) {
-			return Problems.invalidField("name", TextRules.LINK_NAME.message());
+			return Problems.refused(ManagementRefusal.LINK_NAME_INVALID);
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
 		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, viewer);

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -85,7 +84,7 @@ class GuestAccessController {
 		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
 		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
 		if (!NewGuestLink.isValidName(form.name())) {
-			errors.rejectValue("name", "invalid", TextRules.LINK_NAME.message());
+			HtmlRefusals.reject(ManagementRefusal.LINK_NAME_INVALID, errors);
 		}
 		if (!errors.hasErrors()) {
 			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
@@ -125,7 +124,7 @@ class GuestAccessController {
 			.stream()
 			.filter((candidate) -> candidate.id() == linkId)
 			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> HtmlRefusals.page(ManagementRefusal.LINK_NOT_FOUND));
 		ModelAndView page = new ModelAndView("guestaccess/delete");
 		page.addObject("mediaId", mediaId);
 		page.addObject("link", link);

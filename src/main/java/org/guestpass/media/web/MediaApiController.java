@@ -23,7 +23,6 @@ import org.guestpass.media.Viewer;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,7 @@ class MediaApiController {
 			@RequestParam(required = false) String description, @RequestParam(defaultValue = "video") String type,
 			Viewer viewer) throws IOException {
 		if (!MediaType.video.name().equals(type)) {
-			return Problems.invalidField("type", "Only videos are uploaded; add other types as JSON with a url.");
+			return Problems.refused(MediaRefusal.UPLOAD_NOT_A_VIDEO);
 		}
 		return created(this.library.addVideo(viewer, title, description, file));
 	}
@@ -154,12 +153,6 @@ class MediaApiController {
 		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, viewer, content);
-		}
-		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
-			// The node is busy, not the request wrong: 503, to be sent again as it is.
-			return ResponseEntity.status(addition.refusal().status())
-				.header(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()))
-				.body(Problems.problem(addition.refusal()));
 		}
 		if (addition.isRefused()) {
 			return Problems.refused(addition.refusal());

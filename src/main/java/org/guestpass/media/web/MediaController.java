@@ -26,7 +26,6 @@ import org.guestpass.system.Refusal;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -200,8 +199,7 @@ class MediaController {
 		if (addition.refusal() == MediaRefusal.IMAGES_BUSY) {
 			// Busy, not wrong: the page again with 503, so that sending the form again is
 			// the answer.
-			response.setStatus(addition.refusal().status().value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Posters.RETRY_AFTER.toSeconds()));
+			HtmlRefusals.answer(addition.refusal(), response);
 			model.addAttribute("message", addition.refusal().message());
 			return show(id, viewer, model, response);
 		}
@@ -285,7 +283,7 @@ class MediaController {
 	}
 
 	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		return HtmlRefusals.page(CommonRefusal.NOT_FOUND);
 	}
 
 }
