@@ -28,6 +28,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class DatabaseOutageIntegrationTests {
 					Map.of("spring.datasource.hikari.connection-timeout", "1000"));
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			Outcome<Account> owner = app.getBean(Accounts.class)
-				.create("outage-owner", "outage-owner-password", Role.member, "test");
+				.create("outage-owner", "outage-owner-password", Role.member, Actor.user("test"));
 			String token = app.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token();
 			TestClient api = TestClient.api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
 			long media = ((Number) JsonPath.read(api

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.guestpass.Fixtures.GuestLinkFixture;
 import org.guestpass.Fixtures.Person;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 import org.junit.jupiter.api.Test;
@@ -119,11 +120,11 @@ class EveryScreenBrowserTests extends BrowserTest {
 		look(guest, "guest-entry-errors");
 
 		admit(guest, link.url(), "Guest", "guest@example.org");
-		this.settings.changeModules(new SiteModules(true, false, true), "test");
+		this.settings.changeModules(new SiteModules(true, false, true), Actor.user("test"));
 		guest.navigate().refresh();
 		assertThat(heading(guest)).isEqualTo("Guest access isn't available right now");
 		look(guest, "message-unavailable");
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
+		this.settings.changeModules(new SiteModules(true, true, true), Actor.user("test"));
 
 		this.clock.advance(Duration.ofDays(1));
 		guest.navigate().refresh();

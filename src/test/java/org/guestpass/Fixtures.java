@@ -7,6 +7,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.system.Outcome;
 
 /**
@@ -97,7 +98,7 @@ public class Fixtures {
 	private Person person(int port, Role role) {
 		String username = role.name() + "-" + SEQUENCE.incrementAndGet();
 		String password = "password-of-" + username;
-		Outcome<Account> creation = this.accounts.create(username, password, role, "test");
+		Outcome<Account> creation = this.accounts.create(username, password, role, Actor.user("test"));
 		if (creation.refusal() != null) {
 			throw new IllegalStateException(creation.refusal().code());
 		}

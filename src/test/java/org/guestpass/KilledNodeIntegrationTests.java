@@ -22,6 +22,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class KilledNodeIntegrationTests {
 
 			int survivorPort = Nodes.port(survivor);
 			Outcome<Account> owner = survivor.getBean(Accounts.class)
-				.create("killed-node-owner", "killed-node-owner-password", Role.member, "test");
+				.create("killed-node-owner", "killed-node-owner-password", Role.member, Actor.user("test"));
 			TestClient api = TestClient.api(survivorPort,
 					survivor.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token());
 			long media = ((Number) JsonPath.read(api

@@ -1,5 +1,6 @@
 package org.guestpass;
 
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -29,10 +30,10 @@ public class SiteAndClockReset implements AfterEachCallback {
 		ApplicationContext context = SpringExtension.getApplicationContext(extension);
 		SiteSettings settings = context.getBean(SiteSettings.class);
 		if (!settings.modules().equals(DEFAULT_MODULES)) {
-			settings.changeModules(DEFAULT_MODULES, "test");
+			settings.changeModules(DEFAULT_MODULES, Actor.user("test"));
 		}
 		if (!settings.policy().equals(DEFAULT_POLICY)) {
-			settings.changePolicy(DEFAULT_POLICY, "test");
+			settings.changePolicy(DEFAULT_POLICY, Actor.user("test"));
 		}
 		context.getBean(MutableClock.class).reset();
 	}

@@ -24,6 +24,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class TwoNodesIntegrationTests {
 		nodeB = Nodes.start(database, shared);
 		nodes = List.of(base(nodeA), base(nodeB));
 		Outcome<Account> member = nodeA.getBean(Accounts.class)
-			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, "test");
+			.create("two-nodes-owner", "two-nodes-owner-password", Role.member, Actor.user("test"));
 		ownerToken = nodeA.getBean(ApiTokens.class).issue(member.value().id(), "tests").token();
 		owner = TestClient.api(Nodes.port(nodeA), ownerToken);
 		jdbc = nodeB.getBean(JdbcClient.class);
@@ -191,9 +192,11 @@ class TwoNodesIntegrationTests {
 	void anAccountDisabledThroughOneNodeIsSignedOutAndItsTokenRefusedOnTheOtherAtOnce() {
 		Accounts accounts = nodeA.getBean(Accounts.class);
 		ApiTokens tokens = nodeA.getBean(ApiTokens.class);
-		Outcome<Account> admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin, "test");
+		Outcome<Account> admin = accounts.create("two-nodes-admin", "two-nodes-admin-password", Role.admin,
+				Actor.user("test"));
 		TestClient adminApi = TestClient.api(Nodes.port(nodeA), tokens.issue(admin.value().id(), "tests").token());
-		Outcome<Account> member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member, "test");
+		Outcome<Account> member = accounts.create("two-nodes-member", "two-nodes-member-password", Role.member,
+				Actor.user("test"));
 		long id = member.value().id();
 		TestClient memberApiOnB = TestClient.api(Nodes.port(nodeB), tokens.issue(id, "tests").token());
 		TestClient browserOnB = TestClient.browser(Nodes.port(nodeB));

@@ -64,7 +64,7 @@ public class Accounts implements UserDetailsService {
 	 * is hashed before the transaction begins: a hash takes a tenth of a second of CPU,
 	 * which a held database connection would make every other request wait for.
 	 */
-	public Outcome<Account> create(String username, String password, Role role, String actor) {
+	public Outcome<Account> create(String username, String password, Role role, Actor actor) {
 		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(normalized).matches()) {
 			return Outcome.refused(AccountRefusal.USERNAME_INVALID);
@@ -79,8 +79,7 @@ public class Accounts implements UserDetailsService {
 			if (id.isEmpty()) {
 				return Outcome.<Account>refused(AccountRefusal.USERNAME_TAKEN);
 			}
-			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_CREATED, null, null, AuditLog.OK,
-					normalized + " as " + role);
+			this.audit.record(actor, AuditAction.ACCOUNT_CREATED, null, null, AuditLog.OK, normalized + " as " + role);
 			return Outcome.done(this.repository.findById(id.get()).orElseThrow());
 		});
 	}
@@ -100,7 +99,7 @@ public class Accounts implements UserDetailsService {
 	 * {@link #change(long, Role, GuestLinkPermission, Boolean, String)}.
 	 */
 	@Transactional
-	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, String actor) {
+	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, Actor actor) {
 		return change(id, role, guestLinks, null, actor);
 	}
 
@@ -114,7 +113,7 @@ public class Accounts implements UserDetailsService {
 	 * audit trail.
 	 */
 	@Transactional
-	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, String actor) {
+	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, Actor actor) {
 		return apply(id, (current) -> new Wanted(role, guestLinks, enabled == null ? current.isEnabled() : enabled),
 				true, actor);
 	}
@@ -126,7 +125,7 @@ public class Accounts implements UserDetailsService {
 	 * a disabled account ends its sessions again.
 	 */
 	@Transactional
-	public Outcome<Account> disable(long id, String actor) {
+	public Outcome<Account> disable(long id, Actor actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), false), false, actor);
 	}
 
@@ -135,11 +134,11 @@ public class Accounts implements UserDetailsService {
 	 * revoked work again.
 	 */
 	@Transactional
-	public Outcome<Account> enable(long id, String actor) {
+	public Outcome<Account> enable(long id, Actor actor) {
 		return apply(id, (current) -> new Wanted(current.role(), current.guestLinks(), true), false, actor);
 	}
 
-	private Outcome<Account> apply(long id, Function<Account, Wanted> wanting, boolean settings, String actor) {
+	private Outcome<Account> apply(long id, Function<Account, Wanted> wanting, boolean settings, Actor actor) {
 		List<Long> enabledAdmins = this.repository.lockEnabledAdmins();
 		Optional<Account> found = this.repository.findById(id);
 		if (found.isEmpty()) {
@@ -150,25 +149,24 @@ public class Accounts implements UserDetailsService {
 		boolean staysAnEnabledAdmin = wanted.role() == Role.admin && wanted.enabled();
 		if (current.isAdmin() && current.isEnabled() && !staysAnEnabledAdmin
 				&& enabledAdmins.stream().allMatch((admin) -> admin == id)) {
-			this.audit.record(Actor.user(actor), settings ? AuditAction.ACCOUNT_CHANGED : AuditAction.ACCOUNT_DISABLED,
-					null, null, AccountRefusal.LAST_ADMIN.code(), current.described() + ": stays "
+			this.audit.record(actor, settings ? AuditAction.ACCOUNT_CHANGED : AuditAction.ACCOUNT_DISABLED, null, null,
+					AccountRefusal.LAST_ADMIN.code(), current.described() + ": stays "
 							+ (wanted.role() == Role.admin ? "enabled" : "admin") + ", as the only enabled admin");
 			return Outcome.refused(AccountRefusal.LAST_ADMIN);
 		}
 		if (settings) {
 			this.repository.update(id, wanted.role(), wanted.guestLinks());
-			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_CHANGED, null, null, AuditLog.OK,
+			this.audit.record(actor, AuditAction.ACCOUNT_CHANGED, null, null, AuditLog.OK,
 					"account " + id + ": role=" + wanted.role() + ", guestLinks=" + wanted.guestLinks());
 		}
 		if (!wanted.enabled()) {
 			this.repository.disable(id, this.clock.instant());
-			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_DISABLED, null, null, AuditLog.OK,
+			this.audit.record(actor, AuditAction.ACCOUNT_DISABLED, null, null, AuditLog.OK,
 					current.described() + ": signed out everywhere, API tokens refused");
 		}
 		else if (!current.isEnabled()) {
 			this.repository.enable(id);
-			this.audit.record(Actor.user(actor), AuditAction.ACCOUNT_ENABLED, null, null, AuditLog.OK,
-					current.described());
+			this.audit.record(actor, AuditAction.ACCOUNT_ENABLED, null, null, AuditLog.OK, current.described());
 		}
 		if (current.role() != wanted.role() || !wanted.enabled()) {
 			this.sessions.endSessionsOf(current.username());
@@ -185,7 +183,7 @@ public class Accounts implements UserDetailsService {
 	 * {@link PasswordRule}, and ends the account's sign-in sessions. The password is
 	 * never recorded: the audit trail says only who reset whose password.
 	 */
-	public Outcome<Account> resetPassword(long id, String password, String actor) {
+	public Outcome<Account> resetPassword(long id, String password, Actor actor) {
 		Optional<PasswordRule.Violation> weak = PasswordRule.check(password);
 		String hash = weak.isPresent() ? null : this.passwords.encode(password);
 		return this.transactions.execute((status) -> {
@@ -197,7 +195,7 @@ public class Accounts implements UserDetailsService {
 				return Outcome.<Account>refused(weak.get());
 			}
 			this.repository.updatePasswordHash(id, hash);
-			this.audit.record(Actor.user(actor), AuditAction.PASSWORD_RESET, null, null, AuditLog.OK,
+			this.audit.record(actor, AuditAction.PASSWORD_RESET, null, null, AuditLog.OK,
 					found.get().described() + ": signed out everywhere");
 			this.sessions.endSessionsOf(found.get().username());
 			return Outcome.done(found.get());
@@ -221,10 +219,10 @@ public class Accounts implements UserDetailsService {
 	 * there is no such account.
 	 */
 	@Transactional
-	public Optional<Integer> revokeTokens(long id, String actor) {
+	public Optional<Integer> revokeTokens(long id, Actor actor) {
 		return this.repository.findById(id).map((account) -> {
 			int revoked = this.tokens.revokeAll(id);
-			this.audit.record(Actor.user(actor), AuditAction.API_TOKENS_REVOKED, null, null, AuditLog.OK,
+			this.audit.record(actor, AuditAction.API_TOKENS_REVOKED, null, null, AuditLog.OK,
 					account.described() + ": " + revoked + (revoked == 1 ? " token" : " tokens"));
 			return revoked;
 		});
@@ -235,13 +233,13 @@ public class Accounts implements UserDetailsService {
 	 * has no such token.
 	 */
 	@Transactional
-	public Optional<ApiTokens.ApiToken> revokeToken(long id, long tokenId, String actor) {
+	public Optional<ApiTokens.ApiToken> revokeToken(long id, long tokenId, Actor actor) {
 		Optional<Account> account = this.repository.findById(id);
 		Optional<ApiTokens.ApiToken> token = account.flatMap((found) -> this.tokens.find(id, tokenId));
 		if (token.isEmpty() || !this.tokens.revoke(id, tokenId)) {
 			return Optional.empty();
 		}
-		this.audit.record(Actor.user(actor), AuditAction.API_TOKEN_REVOKED, null, null, AuditLog.OK,
+		this.audit.record(actor, AuditAction.API_TOKEN_REVOKED, null, null, AuditLog.OK,
 				account.get().described() + ": token " + tokenId + " (" + token.get().name() + ")");
 		return token;
 	}

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.guestpass.audit.Actor;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.OwnerOnlyFiles;
@@ -53,7 +54,7 @@ class FirstAdmin implements ApplicationRunner {
 		String configured = this.properties.adminPassword();
 		boolean generated = isBlank(configured);
 		String password = generated ? Tokens.generate().substring(0, 24) : configured;
-		Outcome<Account> creation = this.accounts.create(USERNAME, password, Role.admin, "system");
+		Outcome<Account> creation = this.accounts.create(USERNAME, password, Role.admin, Actor.system());
 		if (creation.refusal() == AccountRefusal.USERNAME_TAKEN && this.accounts.anyAdmin()) {
 			// Another node starting at the same moment created it first.
 			return;

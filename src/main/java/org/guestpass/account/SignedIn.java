@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.guestpass.audit.Actor;
+
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -51,6 +53,11 @@ public final class SignedIn implements UserDetails, OAuth2AuthenticatedPrincipal
 	@Override
 	public String getUsername() {
 		return this.username;
+	}
+
+	/** This user as the audit trail records what they do. */
+	public Actor actor() {
+		return Actor.user(this.username);
 	}
 
 	@Override

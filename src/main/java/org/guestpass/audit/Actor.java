@@ -21,6 +21,16 @@ public record Actor(String stored) {
 		return new Actor(username);
 	}
 
+	/** GuestPass itself, such as when it creates the first admin at start-up. */
+	public static Actor system() {
+		return new Actor("system");
+	}
+
+	/** Demo mode, which adds its member and items on a site without media. */
+	public static Actor demoMode() {
+		return new Actor("demo mode");
+	}
+
 	/** A guest before admission, such as one refused at a link. */
 	public static Actor guest() {
 		return GUEST;

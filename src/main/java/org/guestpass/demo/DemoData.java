@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaItem;
 import org.guestpass.media.MediaLibrary;
@@ -91,7 +92,7 @@ class DemoData {
 		}
 		Outcome<Account> creation;
 		try {
-			creation = this.accounts.create(USERNAME, this.password, Role.member, "demo mode");
+			creation = this.accounts.create(USERNAME, this.password, Role.member, Actor.demoMode());
 		}
 		catch (DataIntegrityViolationException ex) {
 			return; // another node seeds at the same moment

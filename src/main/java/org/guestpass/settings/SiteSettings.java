@@ -36,17 +36,17 @@ public class SiteSettings {
 	}
 
 	@Transactional
-	public SiteModules changeModules(SiteModules modules, String actor) {
+	public SiteModules changeModules(SiteModules modules, Actor actor) {
 		this.repository.saveModules(modules, this.clock.instant());
-		this.audit.record(Actor.user(actor), AuditAction.MODULES_CHANGED, null, null, AuditLog.OK, "invitetomedia="
+		this.audit.record(actor, AuditAction.MODULES_CHANGED, null, null, AuditLog.OK, "invitetomedia="
 				+ modules.invitetomedia() + ", theming=" + modules.theming() + ", mediapage=" + modules.mediapage());
 		return modules;
 	}
 
 	@Transactional
-	public GuestLinkPolicy changePolicy(GuestLinkPolicy policy, String actor) {
+	public GuestLinkPolicy changePolicy(GuestLinkPolicy policy, Actor actor) {
 		this.repository.savePolicy(policy, this.clock.instant());
-		this.audit.record(Actor.user(actor), AuditAction.POLICY_CHANGED, null, null, AuditLog.OK,
+		this.audit.record(actor, AuditAction.POLICY_CHANGED, null, null, AuditLog.OK,
 				"lowestRole=" + policy.lowestRole() + ", maxLinksPerItem=" + policy.maxLinksPerItem()
 						+ ", maxDurationDays=" + policy.maxDurationDays());
 		return policy;

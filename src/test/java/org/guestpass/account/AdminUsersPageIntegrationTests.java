@@ -11,6 +11,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
@@ -67,7 +68,7 @@ class AdminUsersPageIntegrationTests {
 	@AfterEach
 	void restoreAdmins() {
 		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), "test");
+			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), Actor.user("test"));
 		}
 	}
 
@@ -212,12 +213,12 @@ class AdminUsersPageIntegrationTests {
 		makeTheOnlyAdmin(this.admin);
 
 		Outcome<Account> change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy,
-				"test");
+				Actor.user("test"));
 
 		assertThat(change.refusal()).isEqualTo(AccountRefusal.LAST_ADMIN);
 		assertThat(this.accounts.find(this.admin.id()).orElseThrow().role()).isEqualTo(Role.admin);
-		assertThat(this.accounts.change(999_999_999L, Role.member, GuestLinkPermission.policy, "test").refusal())
-			.isEqualTo(CommonRefusal.NOT_FOUND);
+		assertThat(this.accounts.change(999_999_999L, Role.member, GuestLinkPermission.policy, Actor.user("test"))
+			.refusal()).isEqualTo(CommonRefusal.NOT_FOUND);
 	}
 
 	@Test
@@ -236,20 +237,20 @@ class AdminUsersPageIntegrationTests {
 	void twoAdminsDemotingEachOtherAtTheSameMomentLeaveOneAdmin() throws Exception {
 		Person other = this.fixtures.admin(this.port);
 		makeTheOnlyAdmin(this.admin);
-		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
+		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
 		for (int round = 0; round < 10; round++) {
 			List<Outcome<Account>> changes = Concurrently.run(2,
 					(i) -> this.accounts.change(i == 0 ? this.admin.id() : other.id(), Role.member,
-							GuestLinkPermission.policy, i == 0 ? other.username() : this.admin.username()));
+							GuestLinkPermission.policy, Actor.user(i == 0 ? other.username() : this.admin.username())));
 
 			assertThat(changes).filteredOn((change) -> change.refusal() == AccountRefusal.LAST_ADMIN)
 				.as("round " + round)
 				.hasSize(1);
 			assertThat(this.accounts.all()).filteredOn(Account::isAdmin).hasSize(1);
-			this.accounts.change(this.admin.id(), Role.admin, GuestLinkPermission.policy, "test");
-			this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
+			this.accounts.change(this.admin.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
+			this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
 		}
-		this.accounts.change(other.id(), Role.member, GuestLinkPermission.policy, "test");
+		this.accounts.change(other.id(), Role.member, GuestLinkPermission.policy, Actor.user("test"));
 	}
 
 	@Test
@@ -267,7 +268,7 @@ class AdminUsersPageIntegrationTests {
 		assertThat(next.status()).isEqualTo(302);
 		assertThat(next.header("Location")).endsWith("/login");
 		assertThat(this.browser.get("/admin/users").status()).as("the acting admin stays signed in").isEqualTo(200);
-		this.accounts.change(member.id(), Role.member, GuestLinkPermission.policy, "test");
+		this.accounts.change(member.id(), Role.member, GuestLinkPermission.policy, Actor.user("test"));
 	}
 
 	@Test
@@ -340,7 +341,7 @@ class AdminUsersPageIntegrationTests {
 		for (Account account : this.accounts.all()) {
 			if (account.isAdmin() && account.id() != only.id()) {
 				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), "test");
+				this.accounts.change(account.id(), Role.member, account.guestLinks(), Actor.user("test"));
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class DisablingAccountsIntegrationTests {
 	void restoreAdmins() {
 		this.jdbc.sql("update account set disabled_at = null where role = 'admin'").update();
 		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), "test");
+			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), Actor.user("test"));
 		}
 	}
 
@@ -372,8 +373,8 @@ class DisablingAccountsIntegrationTests {
 			this.jdbc.sql("update account set disabled_at = null where id in (:ids)")
 				.param("ids", List.of(this.admin.id(), other.id()))
 				.update();
-			this.accounts.change(this.admin.id(), Role.admin, GuestLinkPermission.policy, "test");
-			this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
+			this.accounts.change(this.admin.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
+			this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
 		}
 	}
 
@@ -389,7 +390,7 @@ class DisablingAccountsIntegrationTests {
 		for (Account account : this.accounts.all()) {
 			if (account.isAdmin() && account.id() != only.id() && !isDisabled(account.id())) {
 				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), "test");
+				this.accounts.change(account.id(), Role.member, account.guestLinks(), Actor.user("test"));
 			}
 		}
 	}

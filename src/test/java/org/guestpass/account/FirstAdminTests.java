@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.guestpass.BoundProperties;
+import org.guestpass.audit.Actor;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class FirstAdminTests {
 	void site() {
 		this.dataDir = this.temp.resolve("data");
 		this.accounts = mock(Accounts.class);
-		given(this.accounts.create(anyString(), anyString(), any(Role.class), anyString()))
+		given(this.accounts.create(anyString(), anyString(), any(Role.class), any(Actor.class)))
 			.willReturn(Outcome.done(new Account(1, "admin", Role.admin, GuestLinkPermission.policy,
 					Instant.parse("2026-01-01T00:00:00Z"))));
 	}
@@ -56,7 +57,7 @@ class FirstAdminTests {
 		firstAdmin(null).run(null);
 
 		ArgumentCaptor<String> password = ArgumentCaptor.forClass(String.class);
-		then(this.accounts).should().create(eq("admin"), password.capture(), eq(Role.admin), eq("system"));
+		then(this.accounts).should().create(eq("admin"), password.capture(), eq(Role.admin), eq(Actor.system()));
 		assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(PasswordRule.MIN_CHARACTERS)
 			.matches("[A-Za-z0-9_-]+");
 		Path file = this.dataDir.resolve("admin-password.txt");
@@ -72,7 +73,8 @@ class FirstAdminTests {
 		new FirstAdmin(this.accounts, properties(other, null)).run(null);
 
 		ArgumentCaptor<String> passwords = ArgumentCaptor.forClass(String.class);
-		then(this.accounts).should(times(2)).create(eq("admin"), passwords.capture(), eq(Role.admin), eq("system"));
+		then(this.accounts).should(times(2))
+			.create(eq("admin"), passwords.capture(), eq(Role.admin), eq(Actor.system()));
 		assertThat(passwords.getAllValues().get(0)).isNotEqualTo(passwords.getAllValues().get(1));
 	}
 
@@ -82,7 +84,7 @@ class FirstAdminTests {
 
 		firstAdmin(null).run(null);
 
-		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), any(Actor.class));
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
@@ -90,7 +92,7 @@ class FirstAdminTests {
 	void usesTheConfiguredPasswordAsIsAndWritesNoFile() {
 		firstAdmin("configured-password-1").run(null);
 
-		then(this.accounts).should().create("admin", "configured-password-1", Role.admin, "system");
+		then(this.accounts).should().create("admin", "configured-password-1", Role.admin, Actor.system());
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
@@ -99,7 +101,7 @@ class FirstAdminTests {
 		assertThatThrownBy(() -> firstAdmin("tiny-secret")).isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
 			.hasMessage("GUESTPASS_ADMIN_PASSWORD is too short for a password")
 			.hasMessageNotContaining("tiny-secret");
-		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), any(Actor.class));
 		assertThat(this.dataDir.resolve("admin-password.txt")).doesNotExist();
 	}
 
@@ -112,7 +114,7 @@ class FirstAdminTests {
 				.isInstanceOf(FirstAdmin.AdminPasswordRefused.class)
 				.hasMessage("GUESTPASS_ADMIN_PASSWORD is too long for a password");
 		}
-		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), anyString());
+		then(this.accounts).should(never()).create(anyString(), anyString(), any(Role.class), any(Actor.class));
 	}
 
 	@Test
@@ -121,7 +123,7 @@ class FirstAdminTests {
 
 		firstAdmin(accented).run(null);
 
-		then(this.accounts).should().create("admin", accented, Role.admin, "system");
+		then(this.accounts).should().create("admin", accented, Role.admin, Actor.system());
 	}
 
 	private FirstAdmin firstAdmin(String configuredPassword) {

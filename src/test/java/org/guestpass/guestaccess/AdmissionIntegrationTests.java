@@ -20,6 +20,7 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -397,7 +398,7 @@ class AdmissionIntegrationTests {
 		TestClient waiting = browser();
 		waiting.get(link.url());
 
-		this.settings.changeModules(new SiteModules(true, true, false), "test");
+		this.settings.changeModules(new SiteModules(true, true, false), Actor.user("test"));
 		TestClient.Response refused = admit(waiting, link, "Ada", "ada@example.org");
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.text()).contains("Guest access isn't available right now");

@@ -10,6 +10,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
+import org.guestpass.audit.Actor;
 import org.guestpass.media.MediaType;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -65,7 +66,7 @@ class AdmissionRulesIntegrationTests {
 		List<String> disagreements = new ArrayList<>();
 		int admitted = 0;
 		for (SiteModules modules : everyModuleCombination()) {
-			this.settings.changeModules(modules, "test");
+			this.settings.changeModules(modules, Actor.user("test"));
 			for (MediaType type : MediaType.values()) {
 				boolean allowed = type.supportsGuestAccess() && modules.guestAccessAvailable();
 				Link link = linkOn(owner, type);

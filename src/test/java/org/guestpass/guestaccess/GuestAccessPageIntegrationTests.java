@@ -15,6 +15,7 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -98,7 +99,7 @@ class GuestAccessPageIntegrationTests {
 		long media = this.owner.liveSession("Lecture");
 		for (SiteModules modules : List.of(new SiteModules(false, true, true), new SiteModules(true, false, true),
 				new SiteModules(true, true, false))) {
-			this.settings.changeModules(modules, "test");
+			this.settings.changeModules(modules, Actor.user("test"));
 			TestClient.Response page = this.browser.get("/media/" + media);
 			assertThat(page.status()).as(modules.toString()).isEqualTo(200);
 			assertThat(page.body()).as(modules.toString())
@@ -107,14 +108,14 @@ class GuestAccessPageIntegrationTests {
 			assertThat(this.browser.get("/media/" + media + "/guest-access").status()).as(modules.toString())
 				.isEqualTo(409);
 		}
-		this.settings.changeModules(new SiteModules(true, true, true), "test");
+		this.settings.changeModules(new SiteModules(true, true, true), Actor.user("test"));
 		assertThat(this.browser.get("/media/" + media).body()).contains("Manage guest access");
 	}
 
 	@Test
 	void noGuestAccessIsOfferedToAMemberWhenOnlyAdminsMayManageIt() {
 		long media = this.owner.liveSession("Lecture");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 3, 365), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 3, 365), Actor.user("test"));
 		TestClient.Response page = this.browser.get("/media/" + media);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("Manage guest access");
@@ -147,7 +148,7 @@ class GuestAccessPageIntegrationTests {
 	@Test
 	void theAvailableLinksFollowThePolicy() {
 		long media = this.owner.liveSession("Lecture");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 365), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 365), Actor.user("test"));
 		assertThat(this.browser.get("/media/" + media + "/guest-access").text())
 			.contains("Allow link-based access without sign-in. Up to 2 guest links available.");
 	}
@@ -285,7 +286,7 @@ class GuestAccessPageIntegrationTests {
 	@Test
 	void theDurationLimitFollowsThePolicy() {
 		long media = guestAccessOn();
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 10), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 10), Actor.user("test"));
 		assertRefused(media, "Too long", "", "11", "The longest duration allowed is 10 days.");
 		this.browser.get("/media/" + media + "/guest-access");
 		assertThat(createLink(media, "Just right", "", "10").status()).isEqualTo(302);

@@ -9,6 +9,7 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -103,7 +104,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		browser.findElement(role("button", "More actions")).click();
 		assertThat(browser.findElements(role("menuitem", "Manage guest access"))).hasSize(1);
 
-		this.accounts.change(member.id(), Role.member, GuestLinkPermission.deny, "test");
+		this.accounts.change(member.id(), Role.member, GuestLinkPermission.deny, Actor.user("test"));
 		browser.navigate().refresh();
 		browser.findElement(role("button", "More actions")).click();
 		assertThat(browser.findElements(role("menuitem", "Manage guest access"))).isEmpty();

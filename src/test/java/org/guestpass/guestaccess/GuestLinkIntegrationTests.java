@@ -14,6 +14,7 @@ import org.guestpass.TestClient;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -144,7 +145,7 @@ class GuestLinkIntegrationTests {
 
 	@Test
 	void thePolicyMayLowerTheLinksPerItem() {
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 1, 365), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 1, 365), Actor.user("test"));
 		long media = this.owner.liveSession("Lecture");
 		this.owner.enableGuestAccess(media);
 		assertThat(this.owner.createLink(media, "{\"name\":\"One\"}").status()).isEqualTo(201);
@@ -280,7 +281,7 @@ class GuestLinkIntegrationTests {
 		long media = this.owner.liveSession("Lecture");
 		for (SiteModules modules : List.of(new SiteModules(false, true, true), new SiteModules(true, false, true),
 				new SiteModules(true, true, false))) {
-			this.settings.changeModules(modules, "test");
+			this.settings.changeModules(modules, Actor.user("test"));
 			TestClient.Response refused = this.owner.api()
 				.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
 			assertThat(refused.status()).as(modules.toString()).isEqualTo(409);
@@ -291,19 +292,19 @@ class GuestLinkIntegrationTests {
 	@Test
 	void onlyPermittedUsersManageGuestLinks() {
 		long media = this.owner.liveSession("Lecture");
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 3, 365), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.admin, 3, 365), Actor.user("test"));
 		TestClient.Response refused = this.owner.api()
 			.json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}");
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("not_permitted");
 
-		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.allow, "test");
+		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.allow, Actor.user("test"));
 		assertThat(
 				this.owner.api().json("PUT", "/api/v1/media/" + media + "/guest-access", "{\"enabled\":true}").status())
 			.isEqualTo(200);
 
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), "test");
-		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.deny, "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 365), Actor.user("test"));
+		this.accounts.change(this.owner.id(), Role.member, GuestLinkPermission.deny, Actor.user("test"));
 		assertThat(this.owner.createLink(media, "{\"name\":\"x\"}").status()).isEqualTo(403);
 		assertThat(linkCount(media)).isZero();
 	}

@@ -7,6 +7,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class SiteSettingsIntegrationTests {
 
 	@Test
 	void refusesModulesWithAMissingOrNonBooleanField() {
-		this.settings.changeModules(new SiteModules(true, false, true), "test");
+		this.settings.changeModules(new SiteModules(true, false, true), Actor.user("test"));
 		List<String> bad = List.of("{}", "{\"invitetomedia\":false,\"theming\":false}",
 				"{\"invitetomedia\":false,\"theming\":false,\"mediapage\":null}",
 				"{\"invitetomedia\":\"yes\",\"theming\":false,\"mediapage\":false}",

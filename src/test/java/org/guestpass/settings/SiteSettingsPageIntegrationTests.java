@@ -8,6 +8,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +147,7 @@ class SiteSettingsPageIntegrationTests {
 
 	@Test
 	void aPolicyOutOfRangeIsRefusedNextToItsFieldsAndNothingIsSaved() {
-		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 30), "test");
+		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 2, 30), Actor.user("test"));
 		this.browser.get("/admin/settings");
 
 		TestClient.Response refused = this.browser.postForm("/admin/settings/policy",

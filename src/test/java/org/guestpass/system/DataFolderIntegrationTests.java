@@ -25,6 +25,7 @@ import org.guestpass.account.Account;
 import org.guestpass.account.Accounts;
 import org.guestpass.account.ApiTokens;
 import org.guestpass.account.Role;
+import org.guestpass.audit.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +81,7 @@ class DataFolderIntegrationTests {
 				Map.of("spring.datasource.username", "sa", "guestpass.data-dir", data.toString(),
 						"guestpass.storage-dir", data.resolve("media").toString(), "guestpass.secret", ""))) {
 			Outcome<Account> owner = node.getBean(Accounts.class)
-				.create("folder-owner", "folder-owner-password", Role.member, "test");
+				.create("folder-owner", "folder-owner-password", Role.member, Actor.user("test"));
 			TestClient api = TestClient.api(Nodes.port(node),
 					node.getBean(ApiTokens.class).issue(owner.value().id(), "tests").token());
 			TestClient.Response video = api.postMultipart("/api/v1/media", Map.of("title", "Private"), "talk.mp4",

@@ -56,7 +56,7 @@ class AccountApiController {
 	@PostMapping("/api/v1/admin/users")
 	ResponseEntity<?> createUser(@Valid @RequestBody NewUserRequest request, @AuthenticationPrincipal SignedIn admin) {
 		Outcome<Account> creation = this.accounts.create(request.username(), request.password(), request.role(),
-				admin.getUsername());
+				admin.actor());
 		if (creation.isRefused()) {
 			return Problems.refused(creation.refusal());
 		}
@@ -68,7 +68,7 @@ class AccountApiController {
 	ResponseEntity<?> changeUser(@PathVariable long id, @Valid @RequestBody UserChangeRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
 		Outcome<Account> change = this.accounts.change(id, request.role(), request.guestLinks(), request.enabled(),
-				admin.getUsername());
+				admin.actor());
 		if (change.isRefused()) {
 			return Problems.refused(change.refusal());
 		}
@@ -78,7 +78,7 @@ class AccountApiController {
 	@PutMapping("/api/v1/admin/users/{id}/password")
 	ResponseEntity<?> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordRequest request,
 			@AuthenticationPrincipal SignedIn admin) {
-		Outcome<Account> reset = this.accounts.resetPassword(id, request.password(), admin.getUsername());
+		Outcome<Account> reset = this.accounts.resetPassword(id, request.password(), admin.actor());
 		return reset.isRefused() ? Problems.refused(reset.refusal()) : ResponseEntity.noContent().build();
 	}
 
@@ -89,15 +89,15 @@ class AccountApiController {
 
 	@DeleteMapping("/api/v1/admin/users/{id}/tokens")
 	ResponseEntity<?> revokeTokensOf(@PathVariable long id, @AuthenticationPrincipal SignedIn admin) {
-		return this.accounts.revokeTokens(id, admin.getUsername()).isPresent() ? ResponseEntity.noContent().build()
+		return this.accounts.revokeTokens(id, admin.actor()).isPresent() ? ResponseEntity.noContent().build()
 				: Problems.notFound();
 	}
 
 	@DeleteMapping("/api/v1/admin/users/{id}/tokens/{tokenId}")
 	ResponseEntity<?> revokeTokenOf(@PathVariable long id, @PathVariable long tokenId,
 			@AuthenticationPrincipal SignedIn admin) {
-		return this.accounts.revokeToken(id, tokenId, admin.getUsername()).isPresent()
-				? ResponseEntity.noContent().build() : Problems.notFound();
+		return this.accounts.revokeToken(id, tokenId, admin.actor()).isPresent() ? ResponseEntity.noContent().build()
+				: Problems.notFound();
 	}
 
 	@GetMapping("/api/v1/me/tokens")

@@ -52,7 +52,7 @@ class AdminUserCredentialsController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return showPasswordForm(account(id), PasswordRule.MISSING, model);
 		}
-		Outcome<Account> reset = this.accounts.resetPassword(id, password, admin.getUsername());
+		Outcome<Account> reset = this.accounts.resetPassword(id, password, admin.actor());
 		if (reset.isRefused()) {
 			if (reset.refusal().field().isEmpty()) {
 				throw HtmlRefusals.page(reset.refusal());
@@ -82,7 +82,7 @@ class AdminUserCredentialsController {
 	@PostMapping("/admin/users/{id:\\d+}/tokens/revoke")
 	String revokeTokens(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
 		Account account = account(id);
-		int revoked = this.accounts.revokeTokens(id, admin.getUsername())
+		int revoked = this.accounts.revokeTokens(id, admin.actor())
 			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 		redirect.addFlashAttribute("message",
 				revoked == 0 ? account.username() + " has no API tokens."
@@ -95,7 +95,7 @@ class AdminUserCredentialsController {
 	String revokeToken(@PathVariable long id, @PathVariable long tokenId, @AuthenticationPrincipal SignedIn admin,
 			RedirectAttributes redirect) {
 		Account account = account(id);
-		ApiTokens.ApiToken revoked = this.accounts.revokeToken(id, tokenId, admin.getUsername())
+		ApiTokens.ApiToken revoked = this.accounts.revokeToken(id, tokenId, admin.actor())
 			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 		redirect.addFlashAttribute("message",
 				"Revoked the API token “" + revoked.name() + "” of " + account.username() + ".");

@@ -71,7 +71,7 @@ class AdminUsersController {
 			HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			Outcome<Account> creation = this.accounts.create(form.username(), form.password(), form.role(),
-					admin.getUsername());
+					admin.actor());
 			if (!creation.isRefused()) {
 				redirect.addFlashAttribute("message", "Created " + creation.value().username() + ".");
 				return "redirect:/admin/users";
@@ -92,7 +92,7 @@ class AdminUsersController {
 					HttpStatus.BAD_REQUEST, model, response);
 		}
 		Outcome<Account> change = this.accounts.change(id, Role.valueOf(form.role()),
-				GuestLinkPermission.valueOf(form.guestLinks()), admin.getUsername());
+				GuestLinkPermission.valueOf(form.guestLinks()), admin.actor());
 		if (change.isRefused()) {
 			return showLastAdmin(id, change.refusal(), "role", "they stay an admin", model, response);
 		}
@@ -105,7 +105,7 @@ class AdminUsersController {
 	@PostMapping("/admin/users/{id:\\d+}/disable")
 	String disable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		Outcome<Account> change = this.accounts.disable(id, admin.getUsername());
+		Outcome<Account> change = this.accounts.disable(id, admin.actor());
 		if (change.isRefused()) {
 			return showLastAdmin(id, change.refusal(), "status", "they stay active", model, response);
 		}
@@ -116,7 +116,7 @@ class AdminUsersController {
 
 	@PostMapping("/admin/users/{id:\\d+}/enable")
 	String enable(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, RedirectAttributes redirect) {
-		Outcome<Account> change = this.accounts.enable(id, admin.getUsername());
+		Outcome<Account> change = this.accounts.enable(id, admin.actor());
 		if (change.isRefused()) {
 			throw HtmlRefusals.page(change.refusal());
 		}

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -38,7 +39,8 @@ class SiteSettingsApiController {
 	@PutMapping("/modules")
 	SiteModules changeModules(@Valid @RequestBody ModulesRequest request, Principal admin) {
 		return this.settings.changeModules(
-				new SiteModules(request.invitetomedia(), request.theming(), request.mediapage()), admin.getName());
+				new SiteModules(request.invitetomedia(), request.theming(), request.mediapage()),
+				Actor.user(admin.getName()));
 	}
 
 	@GetMapping("/policy")
@@ -50,7 +52,7 @@ class SiteSettingsApiController {
 	GuestLinkPolicy changePolicy(@Valid @RequestBody PolicyRequest request, Principal admin) {
 		return this.settings.changePolicy(
 				new GuestLinkPolicy(request.lowestRole(), request.maxLinksPerItem(), request.maxDurationDays()),
-				admin.getName());
+				Actor.user(admin.getName()));
 	}
 
 	record ModulesRequest(@NotNull Boolean invitetomedia, @NotNull Boolean theming, @NotNull Boolean mediapage) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
@@ -68,7 +69,7 @@ class SiteSettingsController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
-		SiteModules modules = this.settings.changeModules(form.toModules(), admin.getName());
+		SiteModules modules = this.settings.changeModules(form.toModules(), Actor.user(admin.getName()));
 		redirect.addFlashAttribute("message", modules.guestAccessAvailable()
 				? "Saved the modules. Guest access is available."
 				: "Saved the modules. Guest access is off until Invitetomedia and Theming are on and mediapage is Yes.");
@@ -83,7 +84,7 @@ class SiteSettingsController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
-		this.settings.changePolicy(form.toPolicy(), admin.getName());
+		this.settings.changePolicy(form.toPolicy(), Actor.user(admin.getName()));
 		redirect.addFlashAttribute("message", "Saved the guest link policy.");
 		return "redirect:/admin/settings";
 	}
