@@ -1,6 +1,7 @@
 // GuestPass dialogs: a dialog remembers who opened it and gives focus back when it closes; a menu
 // entry's page opens in a dialog (its [data-panel] section comes over by htmx); a deletion is
 // confirmed in a dialog; after htmx swaps part of a page, focus stays where the person was.
+// Pages change in one way: htmx swaps the part that changed (see uploads.js and players.js too).
 (function () {
 	'use strict';
 
@@ -95,6 +96,17 @@
 	});
 
 	// ---- After htmx swaps part of a page ----
+
+	// When htmx replaces main (an upload, a live session's start or end), the answer's main is shown
+	// whatever its status, as a page load would show it: a refusal, a message page, sign in again.
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		var target = event.detail.target;
+		if (target && target.matches && target.matches('main') && event.detail.xhr.status >= 400
+				&& /<main[\s>]/.test(event.detail.xhr.responseText)) {
+			event.detail.shouldSwap = true;
+			event.detail.isError = false;
+		}
+	});
 
 	var lastFocusedId = null;
 

@@ -1,5 +1,5 @@
 // GuestPass players: playback speed, live streams through hls.js, times in the reader's own zone,
-// and a page that comes again when a live session starts or ends.
+// and a page that shows a live session's start or end when its time comes.
 (function () {
 	'use strict';
 
@@ -9,6 +9,9 @@
 	function pad(number) {
 		return (number < 10 ? '0' : '') + number;
 	}
+
+	// The live players on the page, so that a stream stops loading once htmx has swapped its video out.
+	var streams = [];
 
 	function initMedia(root) {
 		root.querySelectorAll('[data-speed]').forEach(function (options) {
@@ -37,6 +40,7 @@
 				});
 				hls.loadSource(url);
 				hls.attachMedia(video);
+				streams.push({ video: video, hls: hls });
 			}
 			else if (video.canPlayType('application/vnd.apple.mpegurl')) {
 				video.src = url;
@@ -52,7 +56,7 @@
 			var wait = Date.parse(element.getAttribute('data-reload-at')) - Date.now();
 			if (wait > 0 && wait < 24 * 60 * 60 * 1000) {
 				window.setTimeout(function () {
-					window.location.reload();
+					refresh(element);
 				}, wait + 1000);
 			}
 		});
@@ -86,6 +90,25 @@
 			show();
 		});
 	}
+
+	// When a live session starts or ends, htmx asks for the page again and swaps its main part in
+	// place. The server answers a page whose policy must allow the stream with HX-Refresh, so
+	// htmx loads that one whole.
+	function refresh(element) {
+		if (document.contains(element)) {
+			htmx.ajax('GET', window.location.href, { target: 'main', select: 'main', swap: 'outerHTML' });
+		}
+	}
+
+	document.addEventListener('htmx:afterSwap', function () {
+		streams = streams.filter(function (stream) {
+			if (document.contains(stream.video)) {
+				return true;
+			}
+			stream.hls.destroy();
+			return false;
+		});
+	});
 
 	// Deferred scripts (hls.js among them) have all run when htmx reports the page loaded.
 	document.addEventListener('htmx:load', function (event) {
