@@ -4,8 +4,11 @@
 (function () {
 	'use strict';
 
+	// The form that sent the request: htmx names it in requestConfig once the answer has replaced
+	// main (an event's elt is the element it fires on).
 	function uploadForm(event) {
-		var form = event.detail && event.detail.elt;
+		var detail = event.detail || {};
+		var form = (detail.requestConfig && detail.requestConfig.elt) || detail.elt;
 		return form && form.matches && form.matches('form[data-upload]') ? form : null;
 	}
 
