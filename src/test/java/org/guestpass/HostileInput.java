@@ -97,7 +97,7 @@ public final class HostileInput {
 			"/webjars/..%2f..%2fapplication.properties", "/webjars/..%5c..%5capplication.properties",
 			"/webjars/..;/application.properties", "/webjars/%c0%ae%c0%ae/application.properties",
 			"/webjars/%252e%252e/application.properties", "/css/../application.properties",
-			"/css/%2e%2e/application.properties", "/css/guestpass.css/", "/js/guestpass.js;x=1", "/favicon.ico",
+			"/css/%2e%2e/application.properties", "/css/guestpass.css/", "/js/menu.js;x=1", "/favicon.ico",
 			"/robots.txt/x", "/demo/live/x", "/.env", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF",
 			"/application.properties", "/db/migration/V1__guestpass.sql", "/templates/error.html",
 			"/static/css/guestpass.css", "/%2e%2e/application.properties");

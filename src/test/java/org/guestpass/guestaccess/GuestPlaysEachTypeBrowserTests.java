@@ -19,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -112,6 +113,51 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 			assertThat(heading(guest, "h2")).isEqualTo("This live session has ended");
 			assertThat(guest.findElements(By.tagName("video"))).isEmpty();
 			look(guest, "guest-live-ended");
+		}
+	}
+
+	@Test
+	void theGuestsPageShowsTheStreamWhenTheSessionStartsAndThatItEndedWhenItEnds() throws Exception {
+		try (StreamServer streams = StreamServer.start()) {
+			Person member = this.fixtures.member(this.port);
+			TestClient.Response created = member.api()
+				.json("POST", "/api/v1/media",
+						"{\"title\":\"Assembly\",\"type\":\"live_session\",\"url\":\"" + streams.playlistUrl()
+								+ "\",\"startsAt\":\"" + this.clock.instant().plus(1, ChronoUnit.DAYS) + "\"}");
+			long live = ((Number) JsonPath.read(created.body(), "$.id")).longValue();
+			ChromeDriver owner = browser();
+			signIn(owner, member.username(), member.password());
+			owner.get(url("/media/" + live));
+			String link = shareThroughTheDialog(owner);
+			WebDriver guest = browser();
+			admit(guest, link, "Grace", "grace@example.org");
+
+			// A few seconds ahead of the guest's own clock, which the page's timer reads.
+			Instant start = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+			Instant end = start.plusSeconds(40);
+			assertThat(member.api()
+				.json("PUT", "/api/v1/media/" + live + "/live",
+						"{\"url\":\"" + streams.playlistUrl() + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + end
+								+ "\"}")
+				.status()).isEqualTo(200);
+			guest.navigate().refresh();
+			assertThat(heading(guest, "h2")).isEqualTo("This live session hasn't started yet");
+
+			this.clock.advance(Duration.between(this.clock.instant(), start));
+			WebDriverWait untilTheTimeComes = new WebDriverWait(guest, Duration.ofSeconds(90));
+			untilTheTimeComes
+				.until((driver) -> !driver.findElements(By.cssSelector("video[data-live-stream]")).isEmpty());
+			assertThat(script(guest, "return typeof window.Hls")).as("loaded whole: the policy allows the stream")
+				.isEqualTo("function");
+			assertVideoPlays(guest);
+			script(guest, "window.samePage = true");
+
+			this.clock.advance(Duration.between(this.clock.instant(), end));
+			untilTheTimeComes.until((driver) -> !driver.findElements(By.cssSelector(".live-state h2")).isEmpty());
+			assertThat(heading(guest, "h2")).isEqualTo("This live session has ended");
+			assertThat(guest.findElements(By.tagName("video"))).isEmpty();
+			assertThat(script(guest, "return window.samePage")).as("swapped in place by htmx").isEqualTo(true);
+			assertThat(guest.getCurrentUrl()).endsWith("/guest/media/" + live);
 		}
 	}
 

@@ -106,6 +106,28 @@ class LiveSessionIntegrationTests {
 	}
 
 	@Test
+	void anHtmxRequestForThePageOnAirIsToldToLoadItWholeSoThatItsPolicyAllowsTheStream() {
+		Person owner = this.fixtures.member(this.port);
+		Instant start = this.clock.instant().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+		long live = createLive(owner, start, start.plus(1, ChronoUnit.HOURS));
+		TestClient guest = admittedGuest(owner, live);
+		TestClient.Response before = guest.get("/guest/media/" + live, "HX-Request", "true");
+		assertThat(before.body()).contains("This live session hasn't started yet");
+		assertThat(before.header("HX-Refresh")).as("not started: swapped in place").isNull();
+
+		this.clock.advance(Duration.between(this.clock.instant(), start));
+		TestClient.Response onAir = guest.get("/guest/media/" + live, "HX-Request", "true");
+		assertThat(onAir.body()).contains("data-live-stream");
+		assertThat(onAir.header("HX-Refresh")).isEqualTo("true");
+		assertThat(guest.get("/guest/media/" + live).header("HX-Refresh")).as("a page load").isNull();
+
+		this.clock.advance(Duration.ofHours(1));
+		TestClient.Response after = guest.get("/guest/media/" + live, "HX-Request", "true");
+		assertThat(after.body()).contains("This live session has ended");
+		assertThat(after.header("HX-Refresh")).as("ended: swapped in place").isNull();
+	}
+
+	@Test
 	void theWindowIsCheckedWhereverItIsSet() {
 		Person owner = this.fixtures.member(this.port);
 		Instant start = this.clock.instant().plus(1, ChronoUnit.DAYS);

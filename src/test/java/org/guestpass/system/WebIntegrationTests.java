@@ -83,7 +83,8 @@ class WebIntegrationTests {
 		String page = browser().get("/login").body();
 		assertThat(page).contains("/webjars/htmx.org/dist/htmx.min.js").doesNotContainPattern("/webjars/[^/]+/\\d");
 		for (String path : List.of("/webjars/htmx.org/dist/htmx.min.js", "/webjars/hls.js/dist/hls.min.js",
-				"/js/guestpass.js", "/css/guestpass.css")) {
+				"/js/dialogs.js", "/js/menu.js", "/js/copy.js", "/js/fields.js", "/js/uploads.js", "/js/players.js",
+				"/css/guestpass.css")) {
 			TestClient.Response file = browser().get(path);
 			assertThat(file.status()).as(path).isEqualTo(200);
 			assertThat(file.body()).as(path).isNotBlank();

@@ -85,6 +85,11 @@ class GuestMediaController {
 			}
 			if (state == LiveWindow.State.ON_AIR) {
 				this.streams.allow(response, item.sourceUrl());
+				// The page swapped in place keeps the policy it was loaded with: htmx
+				// loads this one whole.
+				if (request.getHeader("HX-Request") != null) {
+					response.setHeader("HX-Refresh", "true");
+				}
 			}
 		}
 		else if (item.sourceUrl() != null) {
