@@ -19,11 +19,15 @@ import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API document, robots.txt, and error pages without internals.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebIntegrationTests {
 
 	@LocalServerPort
@@ -193,6 +198,25 @@ class WebIntegrationTests {
 				.readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
+	}
+
+	@Test
+	void anUnknownPageIsTheSitesOwnPageForEveryKindOfSignInAndLogsNoTemplateError(CapturedOutput output) {
+		Person member = this.fixtures.member(this.port);
+		TestClient signedIn = browser();
+		signedIn.signIn(member.username(), member.password());
+		// A browser session has a CSRF token; a request with an API token has none.
+		for (TestClient client : List.of(signedIn, member.api())) {
+			for (String path : List.of("/nowhere/" + Tokens.generate(), "/actuator/health/x")) {
+				TestClient.Response missing = client.get(path, "Accept", "text/html");
+				assertThat(missing.status()).as(path).isEqualTo(404);
+				assertThat(PageChecks.parse(missing.body()).select("h1").text()).as(path)
+					.isEqualTo("We can't find that page");
+			}
+		}
+		assertThat(output.getAll()).as("the error page renders without a CSRF token")
+			.doesNotContain("TemplateProcessingException")
+			.doesNotContain("_csrf.token");
 	}
 
 	@Test

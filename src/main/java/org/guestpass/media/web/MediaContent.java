@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,13 +82,15 @@ public final class MediaContent {
 
 	/**
 	 * Answers a request for the video: with {@code sendfile} where the container can,
-	 * otherwise as {@link #stream} does. Returns {@code null} when the response has been
-	 * written already.
+	 * otherwise as {@link #stream} does. Always an answer for Spring MVC to send: on the
+	 * {@code sendfile} path its status and headers, with no body, and the container sends
+	 * the bytes after them.
 	 */
 	public static ResponseEntity<?> serve(MediaItem item, Resource file, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		if (sendFile(item, file, request, response)) {
-			return null;
+		Optional<ResponseEntity<Void>> sent = sendFile(item, file, request, response);
+		if (sent.isPresent()) {
+			return sent.get();
 		}
 		return stream(item, file, request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE));
 	}
@@ -127,20 +130,20 @@ public final class MediaContent {
 	 * Sends the video, or one range of it, with the container's zero-copy
 	 * {@code sendfile} when it offers it (Tomcat over plain HTTP; behind TLS it does
 	 * not): the bytes go from the page cache to the socket without passing through the
-	 * JVM. Conditional requests are answered first (304, 412). Returns false, having
-	 * written nothing, when it cannot: no {@code sendfile}, a {@code HEAD}, several
-	 * ranges, an unsatisfiable or unreadable range, or an {@code If-Range} naming another
-	 * file; then {@link #stream} answers.
+	 * JVM. Conditional requests are answered first (304, 412). Empty, having written
+	 * nothing, when it cannot: no {@code sendfile}, a {@code HEAD}, several ranges, an
+	 * unsatisfiable or unreadable range, or an {@code If-Range} naming another file; then
+	 * {@link #stream} answers.
 	 */
-	private static boolean sendFile(MediaItem item, Resource file, HttpServletRequest request,
+	private static Optional<ResponseEntity<Void>> sendFile(MediaItem item, Resource file, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (!Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED)) || !file.isFile()
 				|| !"GET".equals(request.getMethod())) {
-			return false;
+			return Optional.empty();
 		}
 		String range = request.getHeader(HttpHeaders.RANGE);
 		if (range != null && !rangeApplies(item, range, request.getHeader(HttpHeaders.IF_RANGE))) {
-			return false;
+			return Optional.empty();
 		}
 		Path path = file.getFile().toPath().toRealPath();
 		long length = Files.size(path);
@@ -152,34 +155,38 @@ public final class MediaContent {
 				ranges = HttpRange.parseRanges(range);
 			}
 			catch (IllegalArgumentException ex) {
-				return false;
+				return Optional.empty();
 			}
 			if (ranges.size() != 1) {
-				return false;
+				return Optional.empty();
 			}
 			start = ranges.get(0).getRangeStart(length);
 			end = Math.min(ranges.get(0).getRangeEnd(length), length - 1);
 			if (length == 0 || start >= length || start > end) {
-				return false;
+				return Optional.empty();
 			}
 		}
+		// Answered here, before the container is told of the file: a 304 carries no body.
 		if (new ServletWebRequest(request, response).checkNotModified(etag(item),
 				item.createdAt().truncatedTo(ChronoUnit.SECONDS).toEpochMilli())) {
-			return true;
+			return Optional.of(ResponseEntity.status(response.getStatus()).build());
 		}
-		response.setContentType(item.contentType());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATED);
-		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, INLINE);
+		ResponseEntity.BodyBuilder answer = ResponseEntity
+			.status((range != null) ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
+			.contentType(MediaType.parseMediaType(item.contentType()))
+			.header(HttpHeaders.CACHE_CONTROL, PRIVATE_REVALIDATED)
+			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
+			.header(HttpHeaders.CONTENT_DISPOSITION, INLINE)
+			.contentLength(end - start + 1);
 		if (range != null) {
-			response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
+			answer.header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + length);
 		}
-		response.setContentLengthLong(end - start + 1);
+		// The container sends these bytes once Spring MVC has sent the status and
+		// headers.
 		request.setAttribute(SENDFILE_FILENAME, path.toString());
 		request.setAttribute(SENDFILE_START, start);
 		request.setAttribute(SENDFILE_END, end + 1);
-		return true;
+		return Optional.of(answer.build());
 	}
 
 	private static String etag(MediaItem item) {
