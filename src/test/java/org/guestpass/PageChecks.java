@@ -91,6 +91,17 @@ public final class PageChecks {
 		return selected.attr("value");
 	}
 
+	/**
+	 * The CSRF token the page's first form sends: the value of its hidden {@code _csrf}
+	 * field. Fails when the page has no such field or it is empty.
+	 */
+	public static String csrfToken(String html) {
+		Element field = parse(html).selectFirst("form input[type=hidden][name=_csrf]");
+		assertThat(field).as("a hidden _csrf field in a form").isNotNull();
+		assertThat(field.attr("value")).as("the CSRF token").isNotEmpty();
+		return field.attr("value");
+	}
+
 	/** The form control with this id. */
 	public static Element control(String html, String id) {
 		return control(parse(html), id);

@@ -1,7 +1,6 @@
 package org.guestpass.account;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +14,9 @@ import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,24 +50,13 @@ class AdminUsersPageIntegrationTests {
 
 	TestClient browser;
 
-	/**
-	 * Admins a test demoted to make {@link #admin} the only one, promoted again
-	 * afterwards.
-	 */
-	final List<Long> demoted = new ArrayList<>();
+	@RegisterExtension
+	final OnlyAdmin onlyAdmin = new OnlyAdmin();
 
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.browser = TestClient.browser(this.port);
-		assertThat(this.browser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
-	}
-
-	@AfterEach
-	void restoreAdmins() {
-		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), "test");
-		}
+		this.browser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
@@ -165,7 +153,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theLastAdminKeepsTheAdminRole() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		this.browser.get("/admin/users");
 
 		TestClient.Response refused = this.browser.postForm("/admin/users/" + this.admin.id(),
@@ -186,7 +174,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theLastAdminMayStillChangeTheirGuestLinksAndStepDownOnceThereIsAnother() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		Person member = this.fixtures.member(this.port);
 		this.browser.get("/admin/users");
 		assertThat(
@@ -209,7 +197,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theSiteKeepsAnAdminWhenTheServiceIsAskedDirectly() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 
 		Outcome<Account> change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy,
 				"test");
@@ -222,7 +210,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theApiKeepsTheLastAdminToo() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 
 		TestClient.Response refused = this.admin.api()
 			.json("PUT", "/api/v1/admin/users/" + this.admin.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\"}");
@@ -235,7 +223,7 @@ class AdminUsersPageIntegrationTests {
 	@Test
 	void twoAdminsDemotingEachOtherAtTheSameMomentLeaveOneAdmin() throws Exception {
 		Person other = this.fixtures.admin(this.port);
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
 		for (int round = 0; round < 10; round++) {
 			List<Outcome<Account>> changes = Concurrently.run(2,
@@ -255,8 +243,7 @@ class AdminUsersPageIntegrationTests {
 	@Test
 	void aNewRoleTakesEffectAtOnceBecauseTheAccountIsSignedOut() {
 		Person member = this.fixtures.member(this.port);
-		TestClient memberBrowser = TestClient.browser(this.port);
-		assertThat(memberBrowser.signIn(member.username(), member.password()).status()).isEqualTo(302);
+		TestClient memberBrowser = TestClient.signedIn(this.port, member.username(), member.password());
 		assertThat(memberBrowser.get("/media").status()).isEqualTo(200);
 
 		TestClient.Response promoted = this.admin.api()
@@ -334,15 +321,6 @@ class AdminUsersPageIntegrationTests {
 		assertErrorNextToField(refused.body(), "username", "Use 3 to 50 letters, digits, dots, dashes or underscores.");
 		assertNoErrorOnField(refused.body(), "password");
 		assertAccessiblePage(refused.body());
-	}
-
-	private void makeTheOnlyAdmin(Person only) {
-		for (Account account : this.accounts.all()) {
-			if (account.isAdmin() && account.id() != only.id()) {
-				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), "test");
-			}
-		}
 	}
 
 }

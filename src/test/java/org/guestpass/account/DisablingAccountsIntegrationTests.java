@@ -1,7 +1,6 @@
 package org.guestpass.account;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +11,9 @@ import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,25 +51,13 @@ class DisablingAccountsIntegrationTests {
 
 	TestClient adminBrowser;
 
-	/**
-	 * Admins a test demoted to make one the only enabled admin, promoted again
-	 * afterwards.
-	 */
-	final List<Long> demoted = new ArrayList<>();
+	@RegisterExtension
+	final OnlyAdmin onlyAdmin = new OnlyAdmin();
 
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.adminBrowser = TestClient.browser(this.port);
-		assertThat(this.adminBrowser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
-	}
-
-	@AfterEach
-	void restoreAdmins() {
-		this.jdbc.sql("update account set disabled_at = null where role = 'admin'").update();
-		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), "test");
-		}
+		this.adminBrowser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
@@ -267,7 +254,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void theLastEnabledAdminCanBeNeitherDisabledNorDemoted() {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person disabledAdmin = this.fixtures.admin(this.port);
 		disableThroughTheApi(disabledAdmin);
 
@@ -314,7 +301,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void anAdminMayBeDisabledWhileAnotherEnabledAdminRemains() {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 
 		TestClient.Response disabled = this.admin.api()
@@ -330,7 +317,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void twoAdminsDisablingEachOtherAtTheSameMomentLeaveOneEnabledAdminRoundAfterRound() throws Exception {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 		Person[] admins = { this.admin, other };
 		for (int round = 0; round < 10; round++) {
@@ -353,7 +340,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void oneAdminDisablingWhileTheOtherDemotesLeavesOneEnabledAdminRoundAfterRound() throws Exception {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 		for (int round = 0; round < 10; round++) {
 			List<Integer> statuses = Concurrently.run(2,
@@ -385,15 +372,6 @@ class DisablingAccountsIntegrationTests {
 		assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
 	}
 
-	private void makeTheOnlyEnabledAdmin(Person only) {
-		for (Account account : this.accounts.all()) {
-			if (account.isAdmin() && account.id() != only.id() && !isDisabled(account.id())) {
-				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), "test");
-			}
-		}
-	}
-
 	private List<Long> enabledAdmins() {
 		return this.jdbc.sql("select id from account where role = 'admin' and disabled_at is null")
 			.query(Long.class)
@@ -423,11 +401,7 @@ class DisablingAccountsIntegrationTests {
 	}
 
 	private TestClient signedIn(Person person) {
-		TestClient browser = TestClient.browser(this.port);
-		TestClient.Response signedIn = browser.signIn(person.username(), person.password());
-		assertThat(signedIn.status()).as("signing in " + person.username()).isEqualTo(302);
-		assertThat(signedIn.header("Location")).endsWith("/media");
-		return browser;
+		return TestClient.signedIn(this.port, person.username(), person.password());
 	}
 
 	private static String withoutCsrf(String page) {

@@ -234,11 +234,7 @@ class PasswordResetIntegrationTests {
 	}
 
 	private TestClient signedIn(String username, String password) {
-		TestClient browser = TestClient.browser(this.port);
-		TestClient.Response signedIn = browser.signIn(username, password);
-		assertThat(signedIn.status()).as("signing in " + username).isEqualTo(302);
-		assertThat(signedIn.header("Location")).as("signing in " + username).endsWith("/media");
-		return browser;
+		return TestClient.signedIn(this.port, username, password);
 	}
 
 	private void assertRefused(String username, String password) {

@@ -225,9 +225,7 @@ class RevokingTokensIntegrationTests {
 	}
 
 	private TestClient signedIn(Person person) {
-		TestClient browser = TestClient.browser(this.port);
-		assertThat(browser.signIn(person.username(), person.password()).status()).isEqualTo(302);
-		return browser;
+		return TestClient.signedIn(this.port, person.username(), person.password());
 	}
 
 }

@@ -127,8 +127,7 @@ class GuestTextLengthIntegrationTests {
 	void theCreateFormKeepsALinkNameOfTheMostCharactersAndRefusesOneMore() {
 		long media = this.owner.liveSession("Lecture");
 		this.owner.enableGuestAccess(media);
-		TestClient browser = TestClient.browser(this.port);
-		assertThat(browser.signIn(this.owner.username(), this.owner.password()).status()).isEqualTo(302);
+		TestClient browser = TestClient.signedIn(this.port, this.owner.username(), this.owner.password());
 		for (String name : longest(TextRules.MAX_NAME)) {
 			browser.get("/media/" + media + "/guest-access");
 			TestClient.Response created = browser.postForm("/media/" + media + "/guest-links", linkForm(name));

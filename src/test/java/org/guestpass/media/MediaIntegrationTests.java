@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +27,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
 import org.guestpass.system.GuestPassProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +57,6 @@ class MediaIntegrationTests {
 	static final byte[] OGG = withTail(new byte[] { 'O', 'g', 'g', 'S', 0, 2 }, 512);
 
 	private static final int SIZE = Fixtures.MP4.length;
-
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -663,9 +660,7 @@ class MediaIntegrationTests {
 
 	/** The CSRF token of a page's forms, to send along with a multipart form. */
 	static String csrfToken(TestClient.Response page) {
-		Matcher field = CSRF_FIELD.matcher(page.body());
-		assertThat(field.find()).as("a _csrf field").isTrue();
-		return field.group(1);
+		return PageChecks.csrfToken(page.body());
 	}
 
 	private TestClient signIn(Person person) {

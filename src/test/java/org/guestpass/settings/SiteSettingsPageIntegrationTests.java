@@ -53,8 +53,7 @@ class SiteSettingsPageIntegrationTests {
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.browser = TestClient.browser(this.port);
-		assertThat(this.browser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
+		this.browser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
