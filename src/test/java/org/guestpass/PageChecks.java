@@ -115,6 +115,58 @@ public final class PageChecks {
 			.orElseThrow(() -> new AssertionError("No control with id " + id));
 	}
 
+	/** The one element the CSS selector matches; fails unless there is exactly one. */
+	public static Element one(String html, String selector) {
+		Elements matches = select(html, selector);
+		assertThat(matches).as("elements matching " + selector).hasSize(1);
+		return matches.first();
+	}
+
+	/** The text of the one element the CSS selector matches, as a person reads it. */
+	public static String textOf(String html, String selector) {
+		return one(html, selector).text();
+	}
+
+	/** The texts of the elements the CSS selector matches, in the page's order. */
+	public static List<String> textsOf(String html, String selector) {
+		return select(html, selector).eachText();
+	}
+
+	/** The column heads ({@code th scope=col}) of the one table the selector matches. */
+	public static List<String> columnHeads(String html, String table) {
+		return one(html, table).select("> thead > tr > th[scope=col]").eachText();
+	}
+
+	/**
+	 * The rows of the body of the one table the selector matches, in order, each as the
+	 * texts of its cells in order.
+	 */
+	public static List<List<String>> rows(String html, String table) {
+		return one(html, table).select("> tbody > tr")
+			.stream()
+			.map((row) -> row.select("> td, > th").eachText())
+			.toList();
+	}
+
+	/**
+	 * The body row of the one table the selector matches that holds an element matching
+	 * {@code key} with exactly this text, as the texts of its cells in order; fails
+	 * unless exactly one row does.
+	 */
+	public static List<String> rowWith(String html, String table, String key, String text) {
+		List<Element> matching = one(html, table).select("> tbody > tr")
+			.stream()
+			.filter((row) -> row.select(key).eachText().contains(text))
+			.toList();
+		assertThat(matching).as("rows with " + key + " saying " + text).hasSize(1);
+		return matching.get(0).select("> td, > th").eachText();
+	}
+
+	/** The cells of one column of these rows, counted from 0. */
+	public static List<String> column(List<List<String>> rows, int index) {
+		return rows.stream().map((row) -> row.get(index)).toList();
+	}
+
 	/** How many elements of the HTML the CSS selector matches. */
 	public static int count(String html, String selector) {
 		return select(html, selector).size();

@@ -14,6 +14,7 @@ import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 import static org.guestpass.PageChecks.assertNoErrorOnField;
+import static org.guestpass.PageChecks.columnHeads;
+import static org.guestpass.PageChecks.one;
+import static org.guestpass.PageChecks.select;
 import static org.guestpass.PageChecks.selectedOption;
+import static org.guestpass.PageChecks.textOf;
+import static org.guestpass.PageChecks.textsOf;
 
 /**
  * The admin's users page, signed in through the form and without JavaScript: each user's
@@ -66,22 +72,24 @@ class AdminUsersPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/users");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("<h1>Users</h1>")
-			.contains("<label class=\"visually-hidden\" for=\"role-" + member.id() + "\">Role of " + member.username()
-					+ "</label>")
-			.contains("<label class=\"visually-hidden\" for=\"guest-links-" + member.id() + "\">Guest links of "
-					+ member.username() + "</label>")
-			.contains(">Follow site policy</option>")
-			.contains(">Allow</option>")
-			.contains(">Deny</option>")
-			.contains("<th scope=\"col\">Role</th>")
-			.contains("<th scope=\"col\">Guest links</th>");
+		assertThat(textOf(page.body(), "h1")).isEqualTo("Users");
+		assertThat(textOf(page.body(), "label.visually-hidden[for=role-" + member.id() + "]"))
+			.isEqualTo("Role of " + member.username());
+		assertThat(textOf(page.body(), "label.visually-hidden[for=guest-links-" + member.id() + "]"))
+			.isEqualTo("Guest links of " + member.username());
+		assertThat(textsOf(page.body(), "select#role-" + member.id() + " > option")).containsExactly("Admin", "Member");
+		assertThat(textsOf(page.body(), "select#guest-links-" + member.id() + " > option"))
+			.containsExactly("Follow site policy", "Allow", "Deny");
+		assertThat(columnHeads(page.body(), "table.users")).contains("Role", "Guest links");
 		assertThat(selectedOption(page.body(), "role-" + member.id())).isEqualTo("member");
 		assertThat(selectedOption(page.body(), "guest-links-" + member.id())).isEqualTo("policy");
 		assertThat(selectedOption(page.body(), "role-" + this.admin.id())).isEqualTo("admin");
-		assertThat(page.body()).contains("form=\"user-" + member.id() + "\"")
-			.contains("<form id=\"user-" + member.id() + "\" action=\"/admin/users/" + member.id()
-					+ "\" method=\"post\">");
+		assertThat(select(page.body(), "select[form=user-" + member.id() + "]"))
+			.as("the member's selects, in their form")
+			.hasSize(2);
+		Element form = one(page.body(), "form#user-" + member.id());
+		assertThat(form.attr("action")).isEqualTo("/admin/users/" + member.id());
+		assertThat(form.attr("method")).isEqualTo("post");
 		assertAccessiblePage(page.body());
 	}
 

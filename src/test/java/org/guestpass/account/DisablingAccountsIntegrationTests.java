@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
+import static org.guestpass.PageChecks.columnHeads;
+import static org.guestpass.PageChecks.one;
 import static org.guestpass.PageChecks.select;
 
 /**
@@ -165,9 +167,10 @@ class DisablingAccountsIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 		TestClient memberBrowser = signedIn(member);
 		TestClient.Response page = this.adminBrowser.get("/admin/users");
-		assertThat(page.text()).contains("<th scope=\"col\">Status</th>")
-			.contains("<span class=\"badge on\" id=\"status-" + member.id() + "\">Active</span>")
-			.contains("<form action=\"/admin/users/" + member.id() + "/disable\" method=\"post\">");
+		assertThat(columnHeads(page.body(), "table.users")).contains("Status");
+		assertBadge(page.body(), member, "Active", true);
+		assertThat(one(page.body(), "form[action=\"/admin/users/" + member.id() + "/disable\"]").attr("method"))
+			.isEqualTo("post");
 		assertThat(select(page.body(), "button[type=submit]:has(> span.visually-hidden)"))
 			.extracting(Element::ownText, (button) -> button.selectFirst("span.visually-hidden").text())
 			.as("the member's Disable button, named for the member")
@@ -181,9 +184,10 @@ class DisablingAccountsIntegrationTests {
 		assertThat(after.text())
 			.contains("Disabled " + member.username() + ". They are signed out, can't sign in, and"
 					+ " their API tokens don't work until you enable them again.")
-			.contains("<span class=\"badge\" id=\"status-" + member.id() + "\">Disabled</span>")
-			.contains("<form action=\"/admin/users/" + member.id() + "/enable\" method=\"post\">")
 			.doesNotContain("/admin/users/" + member.id() + "/disable");
+		assertBadge(after.body(), member, "Disabled", false);
+		assertThat(one(after.body(), "form[action=\"/admin/users/" + member.id() + "/enable\"]").attr("method"))
+			.isEqualTo("post");
 		assertAccessiblePage(after.body());
 		assertRedirectsToSignIn(memberBrowser.get("/media"));
 		assertUnauthorized(member.api().get("/api/v1/media"));
@@ -191,9 +195,10 @@ class DisablingAccountsIntegrationTests {
 		TestClient.Response enabled = this.adminBrowser.postForm("/admin/users/" + member.id() + "/enable", Map.of());
 
 		assertThat(enabled.status()).isEqualTo(302);
-		assertThat(this.adminBrowser.get("/admin/users").text())
-			.contains("Enabled " + member.username() + ". They can sign in again, and their API tokens work again.")
-			.contains("<span class=\"badge on\" id=\"status-" + member.id() + "\">Active</span>");
+		TestClient.Response enabledPage = this.adminBrowser.get("/admin/users");
+		assertThat(enabledPage.text())
+			.contains("Enabled " + member.username() + ". They can sign in again, and their API tokens work again.");
+		assertBadge(enabledPage.body(), member, "Active", true);
 		assertThat(signedIn(member).get("/media").status()).isEqualTo(200);
 		assertThat(member.api().get("/api/v1/media").status()).isEqualTo(200);
 	}
@@ -274,10 +279,12 @@ class DisablingAccountsIntegrationTests {
 		TestClient.Response page = this.adminBrowser.postForm("/admin/users/" + this.admin.id() + "/disable", Map.of());
 		assertThat(page.status()).isEqualTo(409);
 		String error = "status-" + this.admin.id() + "-error";
-		assertThat(page.text())
-			.contains("<p class=\"field-error\" id=\"" + error + "\">" + this.admin.username()
-					+ " is the only active admin, so they stay active. Make someone else an admin first.</p>")
-			.contains("aria-describedby=\"" + error + "\"");
+		Element message = one(page.body(), "#" + error);
+		assertThat(message.is("p.field-error")).as(message.outerHtml()).isTrue();
+		assertThat(message.text()).isEqualTo(this.admin.username()
+				+ " is the only active admin, so they stay active. Make someone else an admin first.");
+		assertThat(select(page.body(), "[aria-describedby=\"" + error + "\"]")).as("described by the error")
+			.isNotEmpty();
 		assertAccessiblePage(page.body());
 
 		this.adminBrowser.get("/admin/users");
@@ -362,6 +369,18 @@ class DisablingAccountsIntegrationTests {
 			this.accounts.change(this.admin.id(), Role.admin, GuestLinkPermission.policy, "test");
 			this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, "test");
 		}
+	}
+
+	/**
+	 * The person's status badge on the users page: in their row, saying the status, and
+	 * marked "on" exactly when they are active.
+	 */
+	private static void assertBadge(String html, Person person, String status, boolean on) {
+		Element badge = one(html, "table.users > tbody > tr > td > span.badge#status-" + person.id());
+		assertThat(badge.text()).isEqualTo(status);
+		assertThat(badge.classNames()).as("the badge's classes")
+			.containsExactlyInAnyOrderElementsOf(on ? List.of("badge", "on") : List.of("badge"));
+		assertThat(badge.closest("tr").child(0).text()).as("the row's user").isEqualTo(person.username());
 	}
 
 	private void disableThroughTheApi(Person person) {
