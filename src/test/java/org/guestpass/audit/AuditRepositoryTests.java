@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.guestpass.Astral;
-import org.junit.jupiter.api.Tag;
+import org.guestpass.RepositoryTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,10 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back newest first, a page at a time, for one item or for all, and text too long for its
  * column cut between characters.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@RepositoryTest
 @Import(AuditRepository.class)
-@Tag("database")
 class AuditRepositoryTests {
 
 	private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");

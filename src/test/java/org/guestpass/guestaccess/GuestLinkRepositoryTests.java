@@ -3,14 +3,12 @@ package org.guestpass.guestaccess;
 import java.time.Instant;
 import java.util.List;
 
+import org.guestpass.RepositoryTest;
 import org.guestpass.media.MediaType;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,10 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real schema (Flyway): it counts a click only while the link, its item, the item's
  * switch and the site's modules all allow one, and never past the link's limit.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@RepositoryTest
 @Import(GuestLinkRepository.class)
-@Tag("database")
 class GuestLinkRepositoryTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
