@@ -127,14 +127,17 @@ public final class PageChecks {
 		return one(html, selector).text();
 	}
 
-	/** The texts of the elements the CSS selector matches, in the page's order. */
+	/**
+	 * The texts of the elements the CSS selector matches, in the page's order, an empty
+	 * element's included.
+	 */
 	public static List<String> textsOf(String html, String selector) {
-		return select(html, selector).eachText();
+		return select(html, selector).stream().map(Element::text).toList();
 	}
 
 	/** The column heads ({@code th scope=col}) of the one table the selector matches. */
 	public static List<String> columnHeads(String html, String table) {
-		return one(html, table).select("> thead > tr > th[scope=col]").eachText();
+		return one(html, table).select("> thead > tr > th[scope=col]").stream().map(Element::text).toList();
 	}
 
 	/**
@@ -142,10 +145,7 @@ public final class PageChecks {
 	 * texts of its cells in order.
 	 */
 	public static List<List<String>> rows(String html, String table) {
-		return one(html, table).select("> tbody > tr")
-			.stream()
-			.map((row) -> row.select("> td, > th").eachText())
-			.toList();
+		return one(html, table).select("> tbody > tr").stream().map(PageChecks::cellTexts).toList();
 	}
 
 	/**
@@ -159,7 +159,12 @@ public final class PageChecks {
 			.filter((row) -> row.select(key).eachText().contains(text))
 			.toList();
 		assertThat(matching).as("rows with " + key + " saying " + text).hasSize(1);
-		return matching.get(0).select("> td, > th").eachText();
+		return cellTexts(matching.get(0));
+	}
+
+	/** The texts of the row's cells in order, an empty cell's included (as ""). */
+	private static List<String> cellTexts(Element row) {
+		return row.select("> td, > th").stream().map(Element::text).toList();
 	}
 
 	/** The cells of one column of these rows, counted from 0. */
