@@ -91,6 +91,17 @@ public final class PageChecks {
 		return selected.attr("value");
 	}
 
+	/**
+	 * The CSRF token the page's first form sends: the value of its hidden {@code _csrf}
+	 * field. Fails when the page has no such field or it is empty.
+	 */
+	public static String csrfToken(String html) {
+		Element field = parse(html).selectFirst("form input[type=hidden][name=_csrf]");
+		assertThat(field).as("a hidden _csrf field in a form").isNotNull();
+		assertThat(field.attr("value")).as("the CSRF token").isNotEmpty();
+		return field.attr("value");
+	}
+
 	/** The form control with this id. */
 	public static Element control(String html, String id) {
 		return control(parse(html), id);
@@ -102,6 +113,63 @@ public final class PageChecks {
 			.filter((control) -> control.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No control with id " + id));
+	}
+
+	/** The one element the CSS selector matches; fails unless there is exactly one. */
+	public static Element one(String html, String selector) {
+		Elements matches = select(html, selector);
+		assertThat(matches).as("elements matching " + selector).hasSize(1);
+		return matches.first();
+	}
+
+	/** The text of the one element the CSS selector matches, as a person reads it. */
+	public static String textOf(String html, String selector) {
+		return one(html, selector).text();
+	}
+
+	/**
+	 * The texts of the elements the CSS selector matches, in the page's order, an empty
+	 * element's included.
+	 */
+	public static List<String> textsOf(String html, String selector) {
+		return select(html, selector).stream().map(Element::text).toList();
+	}
+
+	/** The column heads ({@code th scope=col}) of the one table the selector matches. */
+	public static List<String> columnHeads(String html, String table) {
+		return one(html, table).select("> thead > tr > th[scope=col]").stream().map(Element::text).toList();
+	}
+
+	/**
+	 * The rows of the body of the one table the selector matches, in order, each as the
+	 * texts of its cells in order.
+	 */
+	public static List<List<String>> rows(String html, String table) {
+		return one(html, table).select("> tbody > tr").stream().map(PageChecks::cellTexts).toList();
+	}
+
+	/**
+	 * The body row of the one table the selector matches that holds an element matching
+	 * {@code key} with exactly this text, as the texts of its cells in order; fails
+	 * unless exactly one row does.
+	 */
+	public static List<String> rowWith(String html, String table, String key, String text) {
+		List<Element> matching = one(html, table).select("> tbody > tr")
+			.stream()
+			.filter((row) -> row.select(key).eachText().contains(text))
+			.toList();
+		assertThat(matching).as("rows with " + key + " saying " + text).hasSize(1);
+		return cellTexts(matching.get(0));
+	}
+
+	/** The texts of the row's cells in order, an empty cell's included (as ""). */
+	private static List<String> cellTexts(Element row) {
+		return row.select("> td, > th").stream().map(Element::text).toList();
+	}
+
+	/** The cells of one column of these rows, counted from 0. */
+	public static List<String> column(List<List<String>> rows, int index) {
+		return rows.stream().map((row) -> row.get(index)).toList();
 	}
 
 	/** How many elements of the HTML the CSS selector matches. */

@@ -57,6 +57,7 @@ class RefusalsTests {
 
 	@Test
 	void everyRefusalAnswersWithAClientErrorOrSaysToComeBackLater() {
+		assertThat(allRefusals()).as("the refusals that say to come back later, found").containsAll(UNAVAILABLE);
 		for (Refusal refusal : allRefusals()) {
 			if (UNAVAILABLE.contains(refusal)) {
 				assertThat(refusal.status()).as(name(refusal)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -77,11 +78,11 @@ class RefusalsTests {
 
 	@Test
 	void aRefusalOfOneFieldNamesTheField() {
-		for (Refusal refusal : allRefusals()) {
-			if (refusal.isInvalidField()) {
-				assertThat(refusal.field()).as(name(refusal)).isPresent();
-				assertThat(refusal.status()).as(name(refusal)).isEqualTo(HttpStatus.BAD_REQUEST);
-			}
+		List<Refusal> ofOneField = allRefusals().stream().filter(Refusal::isInvalidField).toList();
+		assertThat(ofOneField).as("refusals of one field").isNotEmpty();
+		for (Refusal refusal : ofOneField) {
+			assertThat(refusal.field()).as(name(refusal)).isPresent();
+			assertThat(refusal.status()).as(name(refusal)).isEqualTo(HttpStatus.BAD_REQUEST);
 		}
 	}
 

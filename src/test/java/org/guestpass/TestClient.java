@@ -67,6 +67,21 @@ public final class TestClient {
 	}
 
 	/**
+	 * A new browser, signed in through the login form; fails the test unless the form
+	 * accepted the person and sent them on to their media.
+	 */
+	public static TestClient signedIn(int port, String username, String password) {
+		TestClient browser = browser(port);
+		Response signedIn = browser.signIn(username, password);
+		if (signedIn.status() != 302 || signedIn.header("Location") == null
+				|| !signedIn.header("Location").endsWith("/media")) {
+			throw new AssertionError(
+					"Signing in " + username + " answered " + signedIn.status() + " to " + signedIn.header("Location"));
+		}
+		return browser;
+	}
+
+	/**
 	 * A browser with no cookies at this client address (several browsers behind one
 	 * address).
 	 */

@@ -1,7 +1,6 @@
 package org.guestpass.account;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +15,10 @@ import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
-import org.junit.jupiter.api.AfterEach;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 import static org.guestpass.PageChecks.assertNoErrorOnField;
+import static org.guestpass.PageChecks.columnHeads;
+import static org.guestpass.PageChecks.one;
+import static org.guestpass.PageChecks.select;
 import static org.guestpass.PageChecks.selectedOption;
+import static org.guestpass.PageChecks.textOf;
+import static org.guestpass.PageChecks.textsOf;
 
 /**
  * The admin's users page, signed in through the form and without JavaScript: each user's
@@ -52,24 +57,13 @@ class AdminUsersPageIntegrationTests {
 
 	TestClient browser;
 
-	/**
-	 * Admins a test demoted to make {@link #admin} the only one, promoted again
-	 * afterwards.
-	 */
-	final List<Long> demoted = new ArrayList<>();
+	@RegisterExtension
+	final OnlyAdmin onlyAdmin = new OnlyAdmin();
 
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.browser = TestClient.browser(this.port);
-		assertThat(this.browser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
-	}
-
-	@AfterEach
-	void restoreAdmins() {
-		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), Actor.user("test"));
-		}
+		this.browser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
@@ -79,22 +73,24 @@ class AdminUsersPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/users");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("<h1>Users</h1>")
-			.contains("<label class=\"visually-hidden\" for=\"role-" + member.id() + "\">Role of " + member.username()
-					+ "</label>")
-			.contains("<label class=\"visually-hidden\" for=\"guest-links-" + member.id() + "\">Guest links of "
-					+ member.username() + "</label>")
-			.contains(">Follow site policy</option>")
-			.contains(">Allow</option>")
-			.contains(">Deny</option>")
-			.contains("<th scope=\"col\">Role</th>")
-			.contains("<th scope=\"col\">Guest links</th>");
+		assertThat(textOf(page.body(), "h1")).isEqualTo("Users");
+		assertThat(textOf(page.body(), "label.visually-hidden[for=role-" + member.id() + "]"))
+			.isEqualTo("Role of " + member.username());
+		assertThat(textOf(page.body(), "label.visually-hidden[for=guest-links-" + member.id() + "]"))
+			.isEqualTo("Guest links of " + member.username());
+		assertThat(textsOf(page.body(), "select#role-" + member.id() + " > option")).containsExactly("Admin", "Member");
+		assertThat(textsOf(page.body(), "select#guest-links-" + member.id() + " > option"))
+			.containsExactly("Follow site policy", "Allow", "Deny");
+		assertThat(columnHeads(page.body(), "table.users")).contains("Role", "Guest links");
 		assertThat(selectedOption(page.body(), "role-" + member.id())).isEqualTo("member");
 		assertThat(selectedOption(page.body(), "guest-links-" + member.id())).isEqualTo("policy");
 		assertThat(selectedOption(page.body(), "role-" + this.admin.id())).isEqualTo("admin");
-		assertThat(page.body()).contains("form=\"user-" + member.id() + "\"")
-			.contains("<form id=\"user-" + member.id() + "\" action=\"/admin/users/" + member.id()
-					+ "\" method=\"post\">");
+		assertThat(select(page.body(), "select[form=user-" + member.id() + "]"))
+			.as("the member's selects, in their form")
+			.hasSize(2);
+		Element form = one(page.body(), "form#user-" + member.id());
+		assertThat(form.attr("action")).isEqualTo("/admin/users/" + member.id());
+		assertThat(form.attr("method")).isEqualTo("post");
 		assertAccessiblePage(page.body());
 	}
 
@@ -166,7 +162,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theLastAdminKeepsTheAdminRole() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		this.browser.get("/admin/users");
 
 		TestClient.Response refused = this.browser.postForm("/admin/users/" + this.admin.id(),
@@ -187,7 +183,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theLastAdminMayStillChangeTheirGuestLinksAndStepDownOnceThereIsAnother() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		Person member = this.fixtures.member(this.port);
 		this.browser.get("/admin/users");
 		assertThat(
@@ -210,7 +206,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theSiteKeepsAnAdminWhenTheServiceIsAskedDirectly() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 
 		Outcome<Account> change = this.accounts.change(this.admin.id(), Role.member, GuestLinkPermission.policy,
 				Actor.user("test"));
@@ -223,7 +219,7 @@ class AdminUsersPageIntegrationTests {
 
 	@Test
 	void theApiKeepsTheLastAdminToo() {
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 
 		TestClient.Response refused = this.admin.api()
 			.json("PUT", "/api/v1/admin/users/" + this.admin.id(), "{\"role\":\"member\",\"guestLinks\":\"policy\"}");
@@ -236,7 +232,7 @@ class AdminUsersPageIntegrationTests {
 	@Test
 	void twoAdminsDemotingEachOtherAtTheSameMomentLeaveOneAdmin() throws Exception {
 		Person other = this.fixtures.admin(this.port);
-		makeTheOnlyAdmin(this.admin);
+		this.onlyAdmin.make(this.admin);
 		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
 		for (int round = 0; round < 10; round++) {
 			List<Outcome<Account>> changes = Concurrently.run(2,
@@ -256,8 +252,7 @@ class AdminUsersPageIntegrationTests {
 	@Test
 	void aNewRoleTakesEffectAtOnceBecauseTheAccountIsSignedOut() {
 		Person member = this.fixtures.member(this.port);
-		TestClient memberBrowser = TestClient.browser(this.port);
-		assertThat(memberBrowser.signIn(member.username(), member.password()).status()).isEqualTo(302);
+		TestClient memberBrowser = TestClient.signedIn(this.port, member.username(), member.password());
 		assertThat(memberBrowser.get("/media").status()).isEqualTo(200);
 
 		TestClient.Response promoted = this.admin.api()
@@ -335,15 +330,6 @@ class AdminUsersPageIntegrationTests {
 		assertErrorNextToField(refused.body(), "username", "Use 3 to 50 letters, digits, dots, dashes or underscores.");
 		assertNoErrorOnField(refused.body(), "password");
 		assertAccessiblePage(refused.body());
-	}
-
-	private void makeTheOnlyAdmin(Person only) {
-		for (Account account : this.accounts.all()) {
-			if (account.isAdmin() && account.id() != only.id()) {
-				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), Actor.user("test"));
-			}
-		}
 	}
 
 }

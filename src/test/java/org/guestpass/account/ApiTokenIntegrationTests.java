@@ -126,8 +126,7 @@ class ApiTokenIntegrationTests {
 	}
 
 	private TestClient signedIn(Person person) {
-		TestClient browser = TestClient.browser(this.port);
-		assertThat(browser.signIn(person.username(), person.password()).status()).isEqualTo(302);
+		TestClient browser = TestClient.signedIn(this.port, person.username(), person.password());
 		browser.get("/media");
 		return browser;
 	}

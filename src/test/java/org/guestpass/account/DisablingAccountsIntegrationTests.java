@@ -1,7 +1,6 @@
 package org.guestpass.account;
 
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +12,9 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.TestClient;
 import org.guestpass.audit.Actor;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
+import static org.guestpass.PageChecks.columnHeads;
+import static org.guestpass.PageChecks.one;
 import static org.guestpass.PageChecks.select;
 
 /**
@@ -53,25 +54,13 @@ class DisablingAccountsIntegrationTests {
 
 	TestClient adminBrowser;
 
-	/**
-	 * Admins a test demoted to make one the only enabled admin, promoted again
-	 * afterwards.
-	 */
-	final List<Long> demoted = new ArrayList<>();
+	@RegisterExtension
+	final OnlyAdmin onlyAdmin = new OnlyAdmin();
 
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.adminBrowser = TestClient.browser(this.port);
-		assertThat(this.adminBrowser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
-	}
-
-	@AfterEach
-	void restoreAdmins() {
-		this.jdbc.sql("update account set disabled_at = null where role = 'admin'").update();
-		for (long id : this.demoted) {
-			this.accounts.change(id, Role.admin, this.accounts.find(id).orElseThrow().guestLinks(), Actor.user("test"));
-		}
+		this.adminBrowser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
@@ -179,9 +168,10 @@ class DisablingAccountsIntegrationTests {
 		Person member = this.fixtures.member(this.port);
 		TestClient memberBrowser = signedIn(member);
 		TestClient.Response page = this.adminBrowser.get("/admin/users");
-		assertThat(page.text()).contains("<th scope=\"col\">Status</th>")
-			.contains("<span class=\"badge on\" id=\"status-" + member.id() + "\">Active</span>")
-			.contains("<form action=\"/admin/users/" + member.id() + "/disable\" method=\"post\">");
+		assertThat(columnHeads(page.body(), "table.users")).contains("Status");
+		assertBadge(page.body(), member, "Active", true);
+		assertThat(one(page.body(), "form[action=\"/admin/users/" + member.id() + "/disable\"]").attr("method"))
+			.isEqualTo("post");
 		assertThat(select(page.body(), "button[type=submit]:has(> span.visually-hidden)"))
 			.extracting(Element::ownText, (button) -> button.selectFirst("span.visually-hidden").text())
 			.as("the member's Disable button, named for the member")
@@ -195,9 +185,10 @@ class DisablingAccountsIntegrationTests {
 		assertThat(after.text())
 			.contains("Disabled " + member.username() + ". They are signed out, can't sign in, and"
 					+ " their API tokens don't work until you enable them again.")
-			.contains("<span class=\"badge\" id=\"status-" + member.id() + "\">Disabled</span>")
-			.contains("<form action=\"/admin/users/" + member.id() + "/enable\" method=\"post\">")
 			.doesNotContain("/admin/users/" + member.id() + "/disable");
+		assertBadge(after.body(), member, "Disabled", false);
+		assertThat(one(after.body(), "form[action=\"/admin/users/" + member.id() + "/enable\"]").attr("method"))
+			.isEqualTo("post");
 		assertAccessiblePage(after.body());
 		assertRedirectsToSignIn(memberBrowser.get("/media"));
 		assertUnauthorized(member.api().get("/api/v1/media"));
@@ -205,9 +196,10 @@ class DisablingAccountsIntegrationTests {
 		TestClient.Response enabled = this.adminBrowser.postForm("/admin/users/" + member.id() + "/enable", Map.of());
 
 		assertThat(enabled.status()).isEqualTo(302);
-		assertThat(this.adminBrowser.get("/admin/users").text())
-			.contains("Enabled " + member.username() + ". They can sign in again, and their API tokens work again.")
-			.contains("<span class=\"badge on\" id=\"status-" + member.id() + "\">Active</span>");
+		TestClient.Response enabledPage = this.adminBrowser.get("/admin/users");
+		assertThat(enabledPage.text())
+			.contains("Enabled " + member.username() + ". They can sign in again, and their API tokens work again.");
+		assertBadge(enabledPage.body(), member, "Active", true);
 		assertThat(signedIn(member).get("/media").status()).isEqualTo(200);
 		assertThat(member.api().get("/api/v1/media").status()).isEqualTo(200);
 	}
@@ -268,7 +260,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void theLastEnabledAdminCanBeNeitherDisabledNorDemoted() {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person disabledAdmin = this.fixtures.admin(this.port);
 		disableThroughTheApi(disabledAdmin);
 
@@ -288,10 +280,12 @@ class DisablingAccountsIntegrationTests {
 		TestClient.Response page = this.adminBrowser.postForm("/admin/users/" + this.admin.id() + "/disable", Map.of());
 		assertThat(page.status()).isEqualTo(409);
 		String error = "status-" + this.admin.id() + "-error";
-		assertThat(page.text())
-			.contains("<p class=\"field-error\" id=\"" + error + "\">" + this.admin.username()
-					+ " is the only active admin, so they stay active. Make someone else an admin first.</p>")
-			.contains("aria-describedby=\"" + error + "\"");
+		Element message = one(page.body(), "#" + error);
+		assertThat(message.is("p.field-error")).as(message.outerHtml()).isTrue();
+		assertThat(message.text()).isEqualTo(this.admin.username()
+				+ " is the only active admin, so they stay active. Make someone else an admin first.");
+		assertThat(select(page.body(), "[aria-describedby=\"" + error + "\"]")).as("described by the error")
+			.isNotEmpty();
 		assertAccessiblePage(page.body());
 
 		this.adminBrowser.get("/admin/users");
@@ -315,7 +309,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void anAdminMayBeDisabledWhileAnotherEnabledAdminRemains() {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 
 		TestClient.Response disabled = this.admin.api()
@@ -331,7 +325,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void twoAdminsDisablingEachOtherAtTheSameMomentLeaveOneEnabledAdminRoundAfterRound() throws Exception {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 		Person[] admins = { this.admin, other };
 		for (int round = 0; round < 10; round++) {
@@ -354,7 +348,7 @@ class DisablingAccountsIntegrationTests {
 
 	@Test
 	void oneAdminDisablingWhileTheOtherDemotesLeavesOneEnabledAdminRoundAfterRound() throws Exception {
-		makeTheOnlyEnabledAdmin(this.admin);
+		this.onlyAdmin.makeTheOnlyEnabled(this.admin);
 		Person other = this.fixtures.admin(this.port);
 		for (int round = 0; round < 10; round++) {
 			List<Integer> statuses = Concurrently.run(2,
@@ -378,21 +372,24 @@ class DisablingAccountsIntegrationTests {
 		}
 	}
 
+	/**
+	 * The person's status badge on the users page: in their row, saying the status, and
+	 * marked "on" exactly when they are active.
+	 */
+	private static void assertBadge(String html, Person person, String status, boolean on) {
+		Element badge = one(html, "table.users > tbody > tr > td > span.badge#status-" + person.id());
+		assertThat(badge.text()).isEqualTo(status);
+		assertThat(badge.classNames()).as("the badge's classes")
+			.containsExactlyInAnyOrderElementsOf(on ? List.of("badge", "on") : List.of("badge"));
+		assertThat(badge.closest("tr").child(0).text()).as("the row's user").isEqualTo(person.username());
+	}
+
 	private void disableThroughTheApi(Person person) {
 		String role = this.accounts.find(person.id()).orElseThrow().role().name();
 		TestClient.Response disabled = this.admin.api()
 			.json("PUT", "/api/v1/admin/users/" + person.id(),
 					"{\"role\":\"" + role + "\",\"guestLinks\":\"policy\",\"enabled\":false}");
 		assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
-	}
-
-	private void makeTheOnlyEnabledAdmin(Person only) {
-		for (Account account : this.accounts.all()) {
-			if (account.isAdmin() && account.id() != only.id() && !isDisabled(account.id())) {
-				this.demoted.add(account.id());
-				this.accounts.change(account.id(), Role.member, account.guestLinks(), Actor.user("test"));
-			}
-		}
 	}
 
 	private List<Long> enabledAdmins() {
@@ -424,11 +421,7 @@ class DisablingAccountsIntegrationTests {
 	}
 
 	private TestClient signedIn(Person person) {
-		TestClient browser = TestClient.browser(this.port);
-		TestClient.Response signedIn = browser.signIn(person.username(), person.password());
-		assertThat(signedIn.status()).as("signing in " + person.username()).isEqualTo(302);
-		assertThat(signedIn.header("Location")).endsWith("/media");
-		return browser;
+		return TestClient.signedIn(this.port, person.username(), person.password());
 	}
 
 	private static String withoutCsrf(String page) {

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
+import static org.guestpass.PageChecks.textOf;
 
 /**
  * An admin resets a user's password, through the API or a small page: the old password
@@ -135,10 +136,12 @@ class PasswordResetIntegrationTests {
 
 		TestClient.Response form = adminBrowser.get("/admin/users/" + this.member.id() + "/password");
 		assertThat(form.status()).isEqualTo(200);
-		assertThat(form.text()).contains("<h1>Reset password</h1>")
-			.contains("Type a new password for <strong>" + this.member.username() + "</strong>.")
-			.contains("<label for=\"password\">New password</label>")
-			.contains("<button type=\"submit\" class=\"primary\">Reset password</button>");
+		assertThat(textOf(form.body(), "h1")).isEqualTo("Reset password");
+		assertThat(textOf(form.body(), "p:has(> strong)"))
+			.startsWith("Type a new password for " + this.member.username() + ".");
+		assertThat(textOf(form.body(), "p > strong")).isEqualTo(this.member.username());
+		assertThat(textOf(form.body(), "label[for=password]")).isEqualTo("New password");
+		assertThat(textOf(form.body(), "form button[type=submit].primary")).isEqualTo("Reset password");
 		assertAccessiblePage(form.body());
 		Element password = PageChecks.control(form.body(), "password");
 		assertThat(password.attributes().asList()).extracting(Attribute::getKey, Attribute::getValue)
@@ -234,11 +237,7 @@ class PasswordResetIntegrationTests {
 	}
 
 	private TestClient signedIn(String username, String password) {
-		TestClient browser = TestClient.browser(this.port);
-		TestClient.Response signedIn = browser.signIn(username, password);
-		assertThat(signedIn.status()).as("signing in " + username).isEqualTo(302);
-		assertThat(signedIn.header("Location")).as("signing in " + username).endsWith("/media");
-		return browser;
+		return TestClient.signedIn(this.port, username, password);
 	}
 
 	private void assertRefused(String username, String password) {

@@ -20,6 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
+import static org.guestpass.PageChecks.column;
+import static org.guestpass.PageChecks.rows;
+import static org.guestpass.PageChecks.select;
+import static org.guestpass.PageChecks.textOf;
 
 /**
  * An admin revokes a user's API tokens, all of them or one, through the API or the users
@@ -139,12 +143,12 @@ class RevokingTokensIntegrationTests {
 		TestClient.Response page = browser.get("/admin/users/" + this.member.id() + "/tokens");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("<h1>Revoke API tokens</h1>")
-			.contains("<caption>API tokens of " + this.member.username() + "</caption>")
-			.contains("<td>tests</td>")
-			.contains("<td>Laptop script</td>")
-			.contains("<button type=\"submit\" class=\"danger\">Revoke API tokens</button>")
-			.doesNotContain("gp_");
+		assertThat(textOf(page.body(), "h1")).isEqualTo("Revoke API tokens");
+		assertThat(textOf(page.body(), "table.tokens > caption")).isEqualTo("API tokens of " + this.member.username());
+		assertThat(column(rows(page.body(), "table.tokens"), 0)).containsExactly("tests", "Laptop script");
+		assertThat(textOf(page.body(), "form.dialog-buttons button[type=submit].danger"))
+			.isEqualTo("Revoke API tokens");
+		assertThat(page.text()).doesNotContain("gp_");
 		assertAccessiblePage(page.body());
 
 		TestClient.Response revoked = browser.postForm("/admin/users/" + this.member.id() + "/tokens/revoke", Map.of());
@@ -157,7 +161,10 @@ class RevokingTokensIntegrationTests {
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(tokenCount(this.member.id())).isZero();
 		TestClient.Response none = browser.get("/admin/users/" + this.member.id() + "/tokens");
-		assertThat(none.text()).contains("<strong>" + this.member.username() + "</strong> has no API tokens.");
+		assertThat(textOf(none.body(), "p:containsOwn(has no API tokens.)"))
+			.isEqualTo(this.member.username() + " has no API tokens.");
+		assertThat(textOf(none.body(), "p:containsOwn(has no API tokens.) > strong")).isEqualTo(this.member.username());
+		assertThat(select(none.body(), "table.tokens")).isEmpty();
 	}
 
 	@Test
@@ -171,9 +178,8 @@ class RevokingTokensIntegrationTests {
 		assertThat(revoked.status()).isEqualTo(302);
 		assertThat(revoked.header("Location")).endsWith("/admin/users/" + this.member.id() + "/tokens");
 		TestClient.Response page = browser.get("/admin/users/" + this.member.id() + "/tokens");
-		assertThat(page.text()).contains("Revoked the API token “Laptop script” of " + this.member.username() + ".")
-			.contains("<td>tests</td>")
-			.doesNotContain("<td>Laptop script</td>");
+		assertThat(page.text()).contains("Revoked the API token “Laptop script” of " + this.member.username() + ".");
+		assertThat(column(rows(page.body(), "table.tokens"), 0)).containsExactly("tests");
 		assertThat(this.laptop.get("/api/v1/media").status()).isEqualTo(401);
 		assertThat(this.member.api().get("/api/v1/media").status()).isEqualTo(200);
 		assertThat(
@@ -225,9 +231,7 @@ class RevokingTokensIntegrationTests {
 	}
 
 	private TestClient signedIn(Person person) {
-		TestClient browser = TestClient.browser(this.port);
-		assertThat(browser.signIn(person.username(), person.password()).status()).isEqualTo(302);
-		return browser;
+		return TestClient.signedIn(this.port, person.username(), person.password());
 	}
 
 }

@@ -4,8 +4,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
@@ -18,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.PageChecks.csrfToken;
 
 /**
  * The sign-in session: a new id at sign-in, so a planted session is worthless, and a
@@ -112,7 +111,7 @@ class SignInSessionIntegrationTests {
 			.header("Cookie", formSession.substring(0, formSession.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", member.username(), "password",
-					member.password(), "_csrf", csrf(page.body()))))));
+					member.password(), "_csrf", csrfToken(page.body()))))));
 		assertThat(signedIn.status()).isEqualTo(302);
 		String cookie = signedIn.headers()
 			.allValues("Set-Cookie")
@@ -126,12 +125,6 @@ class SignInSessionIntegrationTests {
 			.contains("Path=/")
 			.doesNotContain("Domain");
 		assertThat(signedIn.header("Strict-Transport-Security")).contains("max-age=");
-	}
-
-	private static String csrf(String page) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	private static String form(Map<String, String> fields) {

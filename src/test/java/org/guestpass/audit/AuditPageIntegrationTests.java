@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.guestpass.AuditFixtures;
 import org.guestpass.Fixtures;
@@ -21,7 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guestpass.PageChecks.assertAccessiblePage;
 import static org.guestpass.PageChecks.assertErrorNextToField;
 import static org.guestpass.PageChecks.assertNoErrorOnField;
+import static org.guestpass.PageChecks.column;
+import static org.guestpass.PageChecks.columnHeads;
 import static org.guestpass.PageChecks.count;
+import static org.guestpass.PageChecks.one;
+import static org.guestpass.PageChecks.rowWith;
+import static org.guestpass.PageChecks.rows;
+import static org.guestpass.PageChecks.select;
+import static org.guestpass.PageChecks.textOf;
+import static org.guestpass.PageChecks.textsOf;
 
 /**
  * The admin's audit page: the newest events first, of one item or all, and every recorded
@@ -54,8 +63,7 @@ class AuditPageIntegrationTests {
 	@BeforeEach
 	void signInAnAdmin() {
 		this.admin = this.fixtures.admin(this.port);
-		this.browser = TestClient.browser(this.port);
-		assertThat(this.browser.signIn(this.admin.username(), this.admin.password()).status()).isEqualTo(302);
+		this.browser = TestClient.signedIn(this.port, this.admin.username(), this.admin.password());
 	}
 
 	@Test
@@ -73,26 +81,26 @@ class AuditPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=" + item);
 
 		assertThat(page.status()).isEqualTo(200);
-		String body = page.text();
-		assertThat(body).contains("<h1>Audit</h1>")
-			.contains("<caption>Events of item " + item + ", newest first</caption>");
-		for (String column : new String[] { "Time (UTC)", "Actor", "Action", "Item", "Link", "Outcome", "Detail" }) {
-			assertThat(body).contains("<th scope=\"col\">" + column + "</th>");
-		}
+		String body = page.body();
+		assertThat(textOf(body, "h1")).isEqualTo("Audit");
+		assertThat(textOf(body, "table.audit > caption")).isEqualTo("Events of item " + item + ", newest first");
+		assertThat(columnHeads(body, "table.audit")).containsExactly("Time (UTC)", "Actor", "Action", "Item", "Link",
+				"Outcome", "Detail");
+		List<List<String>> rows = rows(body, "table.audit");
+		assertThat(column(rows, 0)).as("times, newest first")
+			.containsExactly(UTC.format(admitted), UTC.format(created), UTC.format(added));
 		assertThat(count(body, "time")).isEqualTo(3);
-		int admission = body.indexOf(">" + UTC.format(admitted) + "</time>");
-		int creation = body.indexOf(">" + UTC.format(created) + "</time>");
-		int addition = body.indexOf(">" + UTC.format(added) + "</time>");
-		assertThat(admission).isPositive().isLessThan(creation);
-		assertThat(creation).isLessThan(addition);
-		assertThat(body).contains("<time datetime=\"" + admitted + "\">")
-			.contains("<td>guest:Ada</td>")
-			.contains("<td>admission</td>")
-			.contains("<td>admitted</td>")
-			.contains("<td>41</td>")
-			.contains("<td>Webinar invite</td>")
-			.contains("<td>media_added</td>")
-			.contains(">" + item + "</a>");
+		assertThat(count(body, "table.audit > tbody > tr > td:eq(0) > time[datetime]")).isEqualTo(3);
+		assertThat(select(body, "table.audit > tbody > tr").first().selectFirst("time").attr("datetime"))
+			.isEqualTo(admitted.toString());
+		assertThat(rows.get(0)).containsExactly(UTC.format(admitted), "guest:Ada", AuditAction.ADMISSION.stored(),
+				String.valueOf(item), "41", "admitted", "");
+		assertThat(rows.get(1)).containsExactly(UTC.format(created), Actor.user(this.admin.username()).stored(),
+				AuditAction.LINK_CREATED.stored(), String.valueOf(item), "41", "ok", "Webinar invite");
+		assertThat(rows.get(2).subList(2, 7)).containsExactly(AuditAction.MEDIA_ADDED.stored(), String.valueOf(item),
+				"", "ok", "live_session");
+		assertThat(textsOf(body, "table.audit > tbody > tr > td:eq(3) > a")).as("each row's item, a link")
+			.containsExactly(String.valueOf(item), String.valueOf(item), String.valueOf(item));
 		assertAccessiblePage(page.body());
 	}
 
@@ -104,10 +112,11 @@ class AuditPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/audit");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("<caption>Events, newest first</caption>");
-		int newest = page.text().indexOf("<td>the newest of all</td>");
-		assertThat(newest).isPositive();
-		assertThat(page.text().indexOf("<td>" + this.admin.username() + " as admin</td>")).isGreaterThan(newest);
+		assertThat(textOf(page.body(), "table.audit > caption")).isEqualTo("Events, newest first");
+		List<List<String>> rows = rows(page.body(), "table.audit");
+		assertThat(rows.get(0).get(6)).as("the newest event's detail").isEqualTo("the newest of all");
+		assertThat(rows.subList(1, rows.size()).stream().flatMap(List::stream).toList()).as("older events' cells")
+			.contains(this.admin.username() + " as admin");
 		assertThat(count(page.body(), "time")).isBetween(2, 50);
 	}
 
@@ -120,7 +129,10 @@ class AuditPageIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
-		assertThat(page.text()).contains("<td>guest:" + MARKUP + "</td>").contains("<td>" + MARKUP + "</td>");
+		List<String> admission = rowWith(page.body(), "table.audit", "td:eq(2)", AuditAction.ADMISSION.stored());
+		assertThat(admission.get(1)).as("actor").isEqualTo("guest:" + MARKUP);
+		assertThat(admission.get(6)).as("detail").isEqualTo(MARKUP);
+		assertThat(select(page.body(), "table.audit img")).as("markup become elements").isEmpty();
 	}
 
 	@Test
@@ -135,9 +147,10 @@ class AuditPageIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(count(page.body(), "time")).isEqualTo(2);
-		assertThat(page.text()).contains("<td>visit 4</td>").contains("<td>visit 3</td>").doesNotContain("visit 2");
-		assertThat(page.text())
-			.contains("<a href=\"/admin/audit?mediaId=" + item + "&limit=4\">Show up to 4 events</a>");
+		assertThat(column(rows(page.body(), "table.audit"), 6)).containsExactly("visit 4", "visit 3");
+		assertThat(page.text()).doesNotContain("visit 2");
+		assertThat(one(page.body(), "a:containsOwn(Show up to 4 events)").attr("href"))
+			.isEqualTo("/admin/audit?mediaId=" + item + "&limit=4");
 
 		TestClient.Response more = this.browser.get("/admin/audit?mediaId=" + item + "&limit=4");
 		assertThat(count(more.body(), "time")).isEqualTo(4);
@@ -154,7 +167,8 @@ class AuditPageIntegrationTests {
 		TestClient.Response page = this.browser.get("/admin/audit?mediaId=987654321");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("No events for item 987654321.").doesNotContain("<table");
+		assertThat(page.text()).contains("No events for item 987654321.");
+		assertThat(select(page.body(), "table")).isEmpty();
 	}
 
 	@Test
@@ -164,7 +178,7 @@ class AuditPageIntegrationTests {
 		assertErrorNextToField(badItem.body(), "mediaId",
 				"Enter an item id (a whole number), or leave it empty for every item.");
 		assertNoErrorOnField(badItem.body(), "limit");
-		assertThat(badItem.body()).doesNotContain("<table");
+		assertThat(select(badItem.body(), "table")).isEmpty();
 		assertAccessiblePage(badItem.body());
 
 		for (String limit : new String[] { "0", "1001", "ten", "-5", "2.5" }) {

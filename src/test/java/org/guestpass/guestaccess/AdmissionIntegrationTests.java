@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.guestpass.Concurrently;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.PageChecks.csrfToken;
 
 /**
  * The guest's side, over real HTTP: opening a link, being admitted, watching, and every
@@ -103,7 +102,7 @@ class AdmissionIntegrationTests {
 		GuestLinkFixture link = this.owner.sharedLink("{\"name\":\"Invite\"}");
 		TestClient guest = browser();
 		TestClient.Response entry = guest.send(guest.request(link.url()).header("X-Forwarded-Proto", "https"));
-		String csrf = csrfOf(entry.body());
+		String csrf = csrfToken(entry.body());
 		String formSession = entry.headers()
 			.allValues("Set-Cookie")
 			.stream()
@@ -503,12 +502,6 @@ class AdmissionIntegrationTests {
 		Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
 		headers.remove("date");
 		return headers;
-	}
-
-	private static String csrfOf(String html) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	private static String token(GuestLinkFixture link) {

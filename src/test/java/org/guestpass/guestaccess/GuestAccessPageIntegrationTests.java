@@ -19,6 +19,7 @@ import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.PageChecks.columnHeads;
+import static org.guestpass.PageChecks.one;
+import static org.guestpass.PageChecks.rowWith;
 import static org.guestpass.PageChecks.select;
 
 /**
@@ -205,15 +209,13 @@ class GuestAccessPageIntegrationTests {
 		assertThat(page.text()).contains("Created the link \"Webinar invite\".")
 			.contains("1 link")
 			.doesNotContain("No links added")
-			.contains("Link name</th>")
-			.contains("Expiration date</th>")
-			.contains("# of clicks</th>")
-			.contains("Actions</th>")
-			.contains("<td>" + expiry + "</td>")
-			.contains("<td>0 / 2</td>")
-			.contains("value=\"" + url + "\"")
 			.contains("Copy link")
 			.contains("Delete link");
+		assertThat(columnHeads(page.body(), "table.links")).containsExactly("Link name", "Expiration date",
+				"# of clicks", "Actions");
+		List<String> row = rowWith(page.body(), "table.links", "span.link-name", "Webinar invite");
+		assertThat(row.subList(1, 3)).as("expiration date and clicks").containsExactly(expiry, "0 / 2");
+		assertThat(one(page.body(), "table.links input.link-url").attr("value")).isEqualTo(url);
 		assertThat(select(page.body(), "span.link-name").eachText()).contains("Webinar invite");
 		assertThat(expiry).matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}");
 	}
@@ -226,7 +228,9 @@ class GuestAccessPageIntegrationTests {
 
 		TestClient.Response page = this.browser.get("/media/" + media + "/guest-access");
 		assertThat(select(page.body(), "span.link-name").eachText()).contains("Open door");
-		assertThat(page.text()).contains("<td>Never</td>").contains("<td>0 / unlimited</td>");
+		assertThat(rowWith(page.body(), "table.links", "span.link-name", "Open door").subList(1, 3))
+			.as("expiration date and clicks")
+			.containsExactly("Never", "0 / unlimited");
 	}
 
 	@Test
@@ -312,8 +316,11 @@ class GuestAccessPageIntegrationTests {
 			.single();
 		TestClient.Response page = this.browser.get("/media/" + media + "/guest-access");
 		// A button that asks for the confirmation page, a dialog once the script runs.
-		assertThat(page.body()).containsPattern("<form method=\"get\"[^>]* action=\"/media/" + media + "/guest-links/"
-				+ link + "/delete\">\\s*<button type=\"submit\"");
+		Element asks = one(page.body(),
+				"table.links form[action=\"/media/" + media + "/guest-links/" + link + "/delete\"]");
+		assertThat(asks.attr("method")).isEqualTo("get");
+		assertThat(asks.child(0).is("button[type=submit]")).as("the form's first element, a submit button: " + asks)
+			.isTrue();
 
 		TestClient.Response confirm = this.browser.get("/media/" + media + "/guest-links/" + link + "/delete");
 		assertThat(confirm.status()).isEqualTo(200);

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +27,7 @@ import org.guestpass.Fixtures;
 import org.guestpass.Fixtures.Person;
 import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
+import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
 import org.guestpass.system.GuestPassProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guestpass.PageChecks.count;
+import static org.guestpass.PageChecks.select;
 
 /**
  * The media library over real HTTP: uploading videos and adding linked items, streaming a
@@ -58,8 +59,6 @@ class MediaIntegrationTests {
 	static final byte[] OGG = withTail(new byte[] { 'O', 'g', 'g', 'S', 0, 2 }, 512);
 
 	private static final int SIZE = Fixtures.MP4.length;
-
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -540,9 +539,12 @@ class MediaIntegrationTests {
 
 		TestClient.Response page = browser.get("/media/" + video);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("<video")
-			.contains("src=\"/api/v1/media/" + video + "/content\"")
-			.contains("aria-label=\"More actions\"");
+		String content = "/api/v1/media/" + video + "/content";
+		assertThat(count(page.body(), "video")).as("one player").isEqualTo(1);
+		assertThat(select(page.body(), "video[src=\"" + content + "\"], video > source[src=\"" + content + "\"]"))
+			.as("the player plays the item's content")
+			.isNotEmpty();
+		assertThat(select(page.body(), "[aria-label=\"More actions\"]")).isNotEmpty();
 		assertThat(page.text()).contains("Lecture <one>");
 		TestClient.Bytes played = browser.getBytes("/api/v1/media/" + video + "/content", "Range", "bytes=0-7");
 		assertThat(played.status()).isEqualTo(206);
@@ -550,9 +552,9 @@ class MediaIntegrationTests {
 
 		TestClient.Response roomPage = browser.get("/media/" + room);
 		assertThat(roomPage.status()).isEqualTo(200);
-		assertThat(roomPage.body()).contains("href=\"https://stream.example.org/live\"")
-			.contains("Join the room")
-			.doesNotContain("<video");
+		assertThat(select(roomPage.body(), "a[href=\"https://stream.example.org/live\"]")).isNotEmpty();
+		assertThat(roomPage.text()).contains("Join the room");
+		assertThat(select(roomPage.body(), "video")).as("a player for a room").isEmpty();
 	}
 
 	@Test
@@ -573,7 +575,9 @@ class MediaIntegrationTests {
 			.list();
 		assertThat(ids).hasSize(1);
 		assertThat(uploaded.header("Location")).endsWith("/media/" + ids.get(0));
-		assertThat(browser.get("/media/" + ids.get(0)).body()).contains("From the form").contains("<video");
+		TestClient.Response page = browser.get("/media/" + ids.get(0));
+		assertThat(page.text()).contains("From the form");
+		assertThat(count(page.body(), "video")).as("one player").isEqualTo(1);
 	}
 
 	@Test
@@ -663,9 +667,7 @@ class MediaIntegrationTests {
 
 	/** The CSRF token of a page's forms, to send along with a multipart form. */
 	static String csrfToken(TestClient.Response page) {
-		Matcher field = CSRF_FIELD.matcher(page.body());
-		assertThat(field.find()).as("a _csrf field").isTrue();
-		return field.group(1);
+		return PageChecks.csrfToken(page.body());
 	}
 
 	private TestClient signIn(Person person) {

@@ -1,6 +1,8 @@
 package org.guestpass.media;
 
+import java.awt.AlphaComposite;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -157,27 +159,53 @@ class PosterImageTests {
 
 	@Test
 	void decodesEveryKindOfPngToARasterOfItsBitsPerPixelWithinTheBudget() throws IOException {
-		int[][] kinds = { { CraftedImages.GRAY, 1 }, { CraftedImages.GRAY, 2 }, { CraftedImages.GRAY, 4 },
-				{ CraftedImages.GRAY, 8 }, { CraftedImages.GRAY, 16 }, { CraftedImages.RGB, 8 },
-				{ CraftedImages.RGB, 16 }, { CraftedImages.PALETTE, 1 }, { CraftedImages.PALETTE, 2 },
-				{ CraftedImages.PALETTE, 4 }, { CraftedImages.PALETTE, 8 }, { CraftedImages.GRAY_ALPHA, 8 },
-				{ CraftedImages.GRAY_ALPHA, 16 }, { CraftedImages.RGBA, 8 }, { CraftedImages.RGBA, 16 } };
-		int[] channels = { 1, 0, 3, 1, 2, 0, 4 };
-		for (int[] kind : kinds) {
-			String what = "colour type " + kind[0] + " at " + kind[1] + " bits";
-			byte[] png = CraftedImages.png(2561, 2001, kind[1], kind[0], false);
-
-			Measured measured = measured(png);
-
-			assertThat(measured.conversion().refusal()).as(what).isNull();
-			assertThat(measured.conversion().image().width()).as(what).isEqualTo(1280);
-			assertThat(measured.conversion().image().height()).as(what).isEqualTo(1000);
-			assertWithinBudget(measured, png);
-			PosterImage.Decoding decoding = measured.conversion().decoding();
-			long bitsPerPixel = (long) channels[kind[0]] * kind[1];
-			assertThat(decoding.rasterBytes()).as(what + ": the decoded raster's bytes")
-				.isEqualTo((decoding.width() * bitsPerPixel + 7) / 8 * decoding.height());
+		// Wide enough to be halved on the way to the poster, odd so that rows of fewer
+		// than 8 bits a pixel end within a byte; few rows, as the raster's size is not
+		// the point here.
+		for (int[] kind : PNG_KINDS) {
+			assertDecodedToItsBitsPerPixel(kind, 2561, 201, 1280, 100);
 		}
+	}
+
+	@Test
+	void decodesTheKindsOfPngWhoseRasterCouldOverrunTheBudgetWithinItAtFullSize() throws IOException {
+		// Three bytes a pixel or more: 2561 x 2001 of them, decoded whole and copied to
+		// be
+		// scaled, would pass the heap budget.
+		int[][] large = Arrays.stream(PNG_KINDS)
+			.filter((kind) -> PNG_CHANNELS[kind[0]] * kind[1] >= 24)
+			.toArray(int[][]::new);
+		assertThat(large.length).as("kinds of 3 bytes a pixel or more").isEqualTo(5);
+		for (int[] kind : large) {
+			assertDecodedToItsBitsPerPixel(kind, 2561, 2001, 1280, 1000);
+		}
+	}
+
+	/** Every colour type PNG has, at each bit depth it allows: colour type, bits. */
+	private static final int[][] PNG_KINDS = { { CraftedImages.GRAY, 1 }, { CraftedImages.GRAY, 2 },
+			{ CraftedImages.GRAY, 4 }, { CraftedImages.GRAY, 8 }, { CraftedImages.GRAY, 16 }, { CraftedImages.RGB, 8 },
+			{ CraftedImages.RGB, 16 }, { CraftedImages.PALETTE, 1 }, { CraftedImages.PALETTE, 2 },
+			{ CraftedImages.PALETTE, 4 }, { CraftedImages.PALETTE, 8 }, { CraftedImages.GRAY_ALPHA, 8 },
+			{ CraftedImages.GRAY_ALPHA, 16 }, { CraftedImages.RGBA, 8 }, { CraftedImages.RGBA, 16 } };
+
+	/** The channels of each colour type, by its number. */
+	private static final int[] PNG_CHANNELS = { 1, 0, 3, 1, 2, 0, 4 };
+
+	private static void assertDecodedToItsBitsPerPixel(int[] kind, int width, int height, int posterWidth,
+			int posterHeight) throws IOException {
+		String what = "colour type " + kind[0] + " at " + kind[1] + " bits, " + width + " x " + height;
+		byte[] png = CraftedImages.png(width, height, kind[1], kind[0], false);
+
+		Measured measured = measured(png);
+
+		assertThat(measured.conversion().refusal()).as(what).isNull();
+		assertThat(measured.conversion().image().width()).as(what).isEqualTo(posterWidth);
+		assertThat(measured.conversion().image().height()).as(what).isEqualTo(posterHeight);
+		assertWithinBudget(measured, png);
+		PosterImage.Decoding decoding = measured.conversion().decoding();
+		long bitsPerPixel = (long) PNG_CHANNELS[kind[0]] * kind[1];
+		assertThat(decoding.rasterBytes()).as(what + ": the decoded raster's bytes")
+			.isEqualTo((decoding.width() * bitsPerPixel + 7) / 8 * decoding.height());
 	}
 
 	@Test
@@ -370,11 +398,11 @@ class PosterImageTests {
 	/** An image of one colour, encoded by ImageIO. */
 	static byte[] image(String format, int width, int height, int type, Color color) {
 		BufferedImage image = new BufferedImage(width, height, type);
-		for (int y = 0; y < height; y++) {
-			for (int x = 0; x < width; x++) {
-				image.setRGB(x, y, color.getRGB());
-			}
-		}
+		Graphics2D graphics = image.createGraphics();
+		graphics.setComposite(AlphaComposite.Src);
+		graphics.setColor(color);
+		graphics.fillRect(0, 0, width, height);
+		graphics.dispose();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
 			assertThat(ImageIO.write(image, format, bytes)).isTrue();
