@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RefusalsTests {
 
+	private static final String NOT_PERMITTED = "not_permitted";
+
 	/**
 	 * The refusals that mean "not now", not "not this": the site's guest access is off,
 	 * or the node is reading as many images as it may.
@@ -42,10 +44,15 @@ class RefusalsTests {
 	}
 
 	@Test
-	void everyRefusalHasACodeOfItsOwnAcrossTheProduct() {
+	void everyRefusalHasACodeOfItsOwnAcrossTheProductButTheOneForWhatACallerMayNotDo() {
 		Map<String, Refusal> byCode = new HashMap<>();
+		List<Refusal> notPermitted = new ArrayList<>();
 		for (Refusal refusal : allRefusals()) {
 			assertThat(refusal.code()).as(name(refusal)).isNotBlank().matches("[a-z0-9_]+");
+			if (refusal.code().equals(NOT_PERMITTED)) {
+				notPermitted.add(refusal);
+				continue;
+			}
 			Refusal earlier = byCode.put(refusal.code(), refusal);
 			assertThat(earlier)
 				.as(refusal.code() + " is the code of " + name(refusal) + " and of "
@@ -53,6 +60,11 @@ class RefusalsTests {
 				.isNull();
 		}
 		assertThat(byCode).hasSizeGreaterThan(40);
+		assertThat(notPermitted).as("the refusals of what a caller's credentials do not allow")
+			.isNotEmpty()
+			.allSatisfy((refusal) -> assertThat(refusal.status()).as(name(refusal)).isEqualTo(HttpStatus.FORBIDDEN))
+			.extracting(Object::getClass)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -14,7 +14,9 @@ import org.springframework.http.HttpStatus;
 public interface Refusal {
 
 	/**
-	 * The refusal's stable name, unique across GuestPass, as the audit trail records it.
+	 * The refusal's stable name, unique across GuestPass, as the audit trail records it;
+	 * but {@code not_permitted} (403), which each module's refusal of what a caller's
+	 * credentials do not allow answers with its own message.
 	 */
 	String code();
 
