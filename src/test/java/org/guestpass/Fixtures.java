@@ -33,6 +33,35 @@ public class Fixtures {
 		this.tokens = tokens;
 	}
 
+	public Person member(int port) {
+		return person(port, Role.member);
+	}
+
+	public Person admin(int port) {
+		return person(port, Role.admin);
+	}
+
+	private Person person(int port, Role role) {
+		String username = role.name() + "-" + SEQUENCE.incrementAndGet();
+		String password = "password-of-" + username;
+		Outcome<Account> creation = this.accounts.create(username, password, role, Actor.user("test"));
+		if (creation.refusal() != null) {
+			throw new IllegalStateException(creation.refusal().code());
+		}
+		String token = this.tokens.issue(creation.value().id(), "tests").token();
+		return new Person(creation.value().id(), username, password, TestClient.api(port, token));
+	}
+
+	private static byte[] mp4(int size) {
+		byte[] bytes = new byte[size];
+		byte[] header = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2' };
+		System.arraycopy(header, 0, bytes, 0, header.length);
+		for (int i = header.length; i < size; i++) {
+			bytes[i] = (byte) (i % 251);
+		}
+		return bytes;
+	}
+
 	/** Someone signed in through the API, with their own API client. */
 	public record Person(long id, String username, String password, TestClient api) {
 
@@ -85,35 +114,6 @@ public class Fixtures {
 			return this.url.substring(this.url.indexOf("/g/"));
 		}
 
-	}
-
-	public Person member(int port) {
-		return person(port, Role.member);
-	}
-
-	public Person admin(int port) {
-		return person(port, Role.admin);
-	}
-
-	private Person person(int port, Role role) {
-		String username = role.name() + "-" + SEQUENCE.incrementAndGet();
-		String password = "password-of-" + username;
-		Outcome<Account> creation = this.accounts.create(username, password, role, Actor.user("test"));
-		if (creation.refusal() != null) {
-			throw new IllegalStateException(creation.refusal().code());
-		}
-		String token = this.tokens.issue(creation.value().id(), "tests").token();
-		return new Person(creation.value().id(), username, password, TestClient.api(port, token));
-	}
-
-	private static byte[] mp4(int size) {
-		byte[] bytes = new byte[size];
-		byte[] header = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2' };
-		System.arraycopy(header, 0, bytes, 0, header.length);
-		for (int i = header.length; i < size; i++) {
-			bytes[i] = (byte) (i % 251);
-		}
-		return bytes;
 	}
 
 }

@@ -126,20 +126,6 @@ public final class Nodes {
 	}
 
 	/**
-	 * What a guest's browser holds after opening a guest link's entry page once: the
-	 * session cookie and the CSRF token bound to that session, which every post of the
-	 * form must carry.
-	 */
-	public record EntryForm(String cookie, String csrf) {
-
-		/** The form's body with these fields and the CSRF token. */
-		public String body(String fields) {
-			return fields + "&_csrf=" + URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
-		}
-
-	}
-
-	/**
 	 * Opens a guest link once, as a guest's browser would, for the session and CSRF token
 	 * its form needs.
 	 */
@@ -216,6 +202,20 @@ public final class Nodes {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * What a guest's browser holds after opening a guest link's entry page once: the
+	 * session cookie and the CSRF token bound to that session, which every post of the
+	 * form must carry.
+	 */
+	public record EntryForm(String cookie, String csrf) {
+
+		/** The form's body with these fields and the CSRF token. */
+		public String body(String fields) {
+			return fields + "&_csrf=" + URLEncoder.encode(this.csrf, StandardCharsets.UTF_8);
+		}
+
 	}
 
 }

@@ -99,19 +99,6 @@ public final class TestClient {
 		return address(ADDRESSES.incrementAndGet());
 	}
 
-	public record Response(int status, HttpHeaders headers, String body) {
-
-		/** The body with HTML entities decoded, to look for the words a person reads. */
-		public String text() {
-			return HtmlUtils.htmlUnescape(this.body);
-		}
-
-		public String header(String name) {
-			return this.headers.firstValue(name).orElse(null);
-		}
-
-	}
-
 	public Response get(String pathOrUrl) {
 		return send(request(pathOrUrl).GET());
 	}
@@ -169,15 +156,6 @@ public final class TestClient {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
-	/** A response whose body is kept as bytes, as a video player reads it. */
-	public record Bytes(int status, HttpHeaders headers, byte[] body) {
-
-		public String header(String name) {
-			return this.headers.firstValue(name).orElse(null);
-		}
-
-	}
-
 	/**
 	 * GETs as bytes, with this client's cookies and the given header name/value pairs.
 	 */
@@ -212,7 +190,7 @@ public final class TestClient {
 	public Response sessionJson(String method, String path, String json) {
 		HttpRequest.Builder request = request(path).setHeader("Accept", "application/json")
 			.method(method,
-					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -235,8 +213,8 @@ public final class TestClient {
 	}
 
 	public Response json(String method, String path, String json) {
-		HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(json);
+		HttpRequest.BodyPublisher body = (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+				: HttpRequest.BodyPublishers.noBody();
 		HttpRequest.Builder request = request(path).method(method, body);
 		if (json != null) {
 			request.header("Content-Type", "application/json");
@@ -287,6 +265,28 @@ public final class TestClient {
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		/** The body with HTML entities decoded, to look for the words a person reads. */
+		public String text() {
+			return HtmlUtils.htmlUnescape(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** A response whose body is kept as bytes, as a video player reads it. */
+	public record Bytes(int status, HttpHeaders headers, byte[] body) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
 	}
 
 }

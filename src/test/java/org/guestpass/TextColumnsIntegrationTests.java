@@ -71,13 +71,6 @@ class TextColumnsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/**
-	 * A column as table.column, with its length in the database's unit
-	 * ({@code Integer.MAX_VALUE} for unbounded text).
-	 */
-	record Column(String name, int length, boolean nullable) {
-	}
-
 	@Test
 	void everyTextColumnHoldsTheMostCharactersItsRuleAllows() {
 		List<Column> columns = textColumns();
@@ -131,6 +124,13 @@ class TextColumnsIntegrationTests {
 							: Integer.MAX_VALUE,
 					"YES".equalsIgnoreCase(rs.getString("is_nullable"))))
 			.list();
+	}
+
+	/**
+	 * A column as table.column, with its length in the database's unit
+	 * ({@code Integer.MAX_VALUE} for unbounded text).
+	 */
+	record Column(String name, int length, boolean nullable) {
 	}
 
 }

@@ -65,7 +65,7 @@ public class Accounts implements UserDetailsService {
 	 * which a held database connection would make every other request wait for.
 	 */
 	public Outcome<Account> create(String username, String password, Role role, Actor actor) {
-		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		String normalized = (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
 		if (!USERNAME.matcher(normalized).matches()) {
 			return Outcome.refused(AccountRefusal.USERNAME_INVALID);
 		}
@@ -114,7 +114,7 @@ public class Accounts implements UserDetailsService {
 	 */
 	@Transactional
 	public Outcome<Account> change(long id, Role role, GuestLinkPermission guestLinks, Boolean enabled, Actor actor) {
-		return apply(id, (current) -> new Wanted(role, guestLinks, enabled == null ? current.isEnabled() : enabled),
+		return apply(id, (current) -> new Wanted(role, guestLinks, (enabled != null) ? enabled : current.isEnabled()),
 				true, actor);
 	}
 
@@ -151,7 +151,7 @@ public class Accounts implements UserDetailsService {
 				&& enabledAdmins.stream().allMatch((admin) -> admin == id)) {
 			this.audit.record(actor, settings ? AuditAction.ACCOUNT_CHANGED : AuditAction.ACCOUNT_DISABLED, null, null,
 					AccountRefusal.LAST_ADMIN.code(), current.described() + ": stays "
-							+ (wanted.role() == Role.admin ? "enabled" : "admin") + ", as the only enabled admin");
+							+ ((wanted.role() == Role.admin) ? "enabled" : "admin") + ", as the only enabled admin");
 			return Outcome.refused(AccountRefusal.LAST_ADMIN);
 		}
 		if (settings) {
@@ -172,10 +172,6 @@ public class Accounts implements UserDetailsService {
 			this.sessions.endSessionsOf(current.username());
 		}
 		return Outcome.done(this.repository.findById(id).orElseThrow());
-	}
-
-	/** What a change asks an account to become. */
-	private record Wanted(Role role, GuestLinkPermission guestLinks, boolean enabled) {
 	}
 
 	/**
@@ -223,7 +219,7 @@ public class Accounts implements UserDetailsService {
 		return this.repository.findById(id).map((account) -> {
 			int revoked = this.tokens.revokeAll(id);
 			this.audit.record(actor, AuditAction.API_TOKENS_REVOKED, null, null, AuditLog.OK,
-					account.described() + ": " + revoked + (revoked == 1 ? " token" : " tokens"));
+					account.described() + ": " + revoked + ((revoked == 1) ? " token" : " tokens"));
 			return revoked;
 		});
 	}
@@ -253,7 +249,7 @@ public class Accounts implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		String normalized = (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
 		return this.repository.findCredentials(normalized)
 			.filter((found) -> found.account().isEnabled())
 			.map((found) -> new SignedIn(found.account().id(), found.account().username(), found.account().role(),
@@ -263,6 +259,10 @@ public class Accounts implements UserDetailsService {
 
 	boolean anyAdmin() {
 		return this.repository.anyAdmin();
+	}
+
+	/** What a change asks an account to become. */
+	private record Wanted(Role role, GuestLinkPermission guestLinks, boolean enabled) {
 	}
 
 }

@@ -48,14 +48,6 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 		this.clock = clock;
 	}
 
-	/** A token as listed: never the secret itself. */
-	public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt) {
-	}
-
-	/** A token just created, with its secret: the only time anyone sees it. */
-	public record IssuedToken(long id, String name, String token) {
-	}
-
 	@Transactional
 	public IssuedToken issue(long accountId, String name) {
 		String token = PREFIX + Tokens.generate();
@@ -148,6 +140,14 @@ public class ApiTokens implements OpaqueTokenIntrospector {
 	private static ApiToken token(ResultSet rs, int row) throws SQLException {
 		return new ApiToken(rs.getLong("id"), rs.getString("name"), Timestamps.instant(rs, "created_at"),
 				Timestamps.instant(rs, "last_used_at"));
+	}
+
+	/** A token as listed: never the secret itself. */
+	public record ApiToken(long id, String name, Instant createdAt, Instant lastUsedAt) {
+	}
+
+	/** A token just created, with its secret: the only time anyone sees it. */
+	public record IssuedToken(long id, String name, String token) {
 	}
 
 }

@@ -37,6 +37,25 @@ public final class PasswordRule {
 	}
 
 	/**
+	 * How this password breaks the rule; empty when it follows it. A missing password is
+	 * too short.
+	 */
+	public static Optional<Violation> check(String password) {
+		if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
+			return Optional.of(Violation.TOO_SHORT);
+		}
+		if (isTooLong(password)) {
+			return Optional.of(Violation.TOO_LONG);
+		}
+		return Optional.empty();
+	}
+
+	/** Whether the password has more bytes than BCrypt reads. */
+	static boolean isTooLong(String password) {
+		return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+	}
+
+	/**
 	 * How a password breaks the rule, and what to tell the person who typed it: the
 	 * refusal of a password, wherever one is set.
 	 */
@@ -76,25 +95,6 @@ public final class PasswordRule {
 			return this.message;
 		}
 
-	}
-
-	/**
-	 * How this password breaks the rule; empty when it follows it. A missing password is
-	 * too short.
-	 */
-	public static Optional<Violation> check(String password) {
-		if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
-			return Optional.of(Violation.TOO_SHORT);
-		}
-		if (isTooLong(password)) {
-			return Optional.of(Violation.TOO_LONG);
-		}
-		return Optional.empty();
-	}
-
-	/** Whether the password has more bytes than BCrypt reads. */
-	static boolean isTooLong(String password) {
-		return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
 	}
 
 }

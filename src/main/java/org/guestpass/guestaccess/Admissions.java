@@ -51,45 +51,6 @@ public class Admissions {
 	}
 
 	/**
-	 * Where a guest opening a link, or sending its form, goes: the entry form for an
-	 * item, their item (with a new session when they were just admitted), or a refusal's
-	 * message page.
-	 */
-	public sealed interface Entry {
-
-		/** The entry form for the link's item. */
-		record Form(String mediaTitle) implements Entry {
-		}
-
-		/**
-		 * Let in: to the item, with the secret for their cookie when they were just
-		 * admitted, without when they already held a session for the link.
-		 */
-		record Admitted(long mediaId, NewSession session) implements Entry {
-		}
-
-		/** Not let in, for this reason. */
-		record Refused(EntryRefusal refusal) implements Entry {
-		}
-
-		/**
-		 * Why the guest was not let in, or null when they were shown the form or let in.
-		 */
-		default EntryRefusal refusal() {
-			return (this instanceof Refused refused) ? refused.refusal() : null;
-		}
-
-	}
-
-	/** A guest session just begun: the secret for the guest's cookie, and its end. */
-	public record NewSession(String token, Instant expiresAt) {
-	}
-
-	/** An admitted guest's page: the item and the name they gave. */
-	public record GuestView(MediaItem item, String guestName, long sessionId, Instant lastSeenAt) {
-	}
-
-	/**
 	 * Opening a link (GET or HEAD) changes nothing. A guest who already holds a valid
 	 * session for this link is sent back to their item without being counted again.
 	 */
@@ -238,6 +199,45 @@ public class Admissions {
 			.filter((session) -> session.isValidAt(now, this.properties.guestSessionIdle())
 					&& session.linkId() == link.linkId())
 			.isPresent();
+	}
+
+	/**
+	 * Where a guest opening a link, or sending its form, goes: the entry form for an
+	 * item, their item (with a new session when they were just admitted), or a refusal's
+	 * message page.
+	 */
+	public sealed interface Entry {
+
+		/**
+		 * Why the guest was not let in, or null when they were shown the form or let in.
+		 */
+		default EntryRefusal refusal() {
+			return (this instanceof Refused refused) ? refused.refusal() : null;
+		}
+
+		/** The entry form for the link's item. */
+		record Form(String mediaTitle) implements Entry {
+		}
+
+		/**
+		 * Let in: to the item, with the secret for their cookie when they were just
+		 * admitted, without when they already held a session for the link.
+		 */
+		record Admitted(long mediaId, NewSession session) implements Entry {
+		}
+
+		/** Not let in, for this reason. */
+		record Refused(EntryRefusal refusal) implements Entry {
+		}
+
+	}
+
+	/** A guest session just begun: the secret for the guest's cookie, and its end. */
+	public record NewSession(String token, Instant expiresAt) {
+	}
+
+	/** An admitted guest's page: the item and the name they gave. */
+	public record GuestView(MediaItem item, String guestName, long sessionId, Instant lastSeenAt) {
 	}
 
 }

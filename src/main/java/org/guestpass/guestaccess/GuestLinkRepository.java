@@ -32,11 +32,6 @@ class GuestLinkRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A link as stored: the token only sealed under the server secret. */
-	record StoredLink(long id, long mediaId, String name, String tokenSealed, Integer maxClicks, int clicks,
-			Integer durationDays, Instant expiresAt, Instant createdAt) {
-	}
-
 	long insert(long mediaId, String name, String tokenHash, String tokenSealed, Integer maxClicks,
 			Integer durationDays, Instant expiresAt, long createdBy, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
@@ -146,6 +141,11 @@ class GuestLinkRepository {
 				rs.getInt("clicks"), Timestamps.instant(rs, "expires_at"), rs.getString("title"),
 				rs.getObject("deleted_at") != null, MediaType.valueOf(rs.getString("type")).supportsGuestAccess(),
 				rs.getBoolean("enabled"));
+	}
+
+	/** A link as stored: the token only sealed under the server secret. */
+	record StoredLink(long id, long mediaId, String name, String tokenSealed, Integer maxClicks, int clicks,
+			Integer durationDays, Instant expiresAt, Instant createdAt) {
 	}
 
 }

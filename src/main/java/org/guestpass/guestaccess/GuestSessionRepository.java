@@ -24,19 +24,6 @@ class GuestSessionRepository {
 		this.jdbc = jdbc;
 	}
 
-	record GuestSession(long id, long linkId, long mediaId, String guestName, Instant createdAt, Instant expiresAt,
-			Instant lastSeenAt, Instant revokedAt) {
-
-		/**
-		 * Not revoked, within its absolute lifetime, and seen within the idle lifetime.
-		 */
-		boolean isValidAt(Instant now, Duration idle) {
-			Instant lastSeen = this.lastSeenAt != null ? this.lastSeenAt : this.createdAt;
-			return this.revokedAt == null && now.isBefore(this.expiresAt) && now.isBefore(lastSeen.plus(idle));
-		}
-
-	}
-
 	long insert(String sessionHash, long linkId, long mediaId, String guestName, String guestEmail, Instant now,
 			Instant expiresAt) {
 		KeyHolder key = new GeneratedKeyHolder();
@@ -104,6 +91,19 @@ class GuestSessionRepository {
 					Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "last_seen_at"),
 					Timestamps.instant(rs, "revoked_at")))
 			.optional();
+	}
+
+	record GuestSession(long id, long linkId, long mediaId, String guestName, Instant createdAt, Instant expiresAt,
+			Instant lastSeenAt, Instant revokedAt) {
+
+		/**
+		 * Not revoked, within its absolute lifetime, and seen within the idle lifetime.
+		 */
+		boolean isValidAt(Instant now, Duration idle) {
+			Instant lastSeen = (this.lastSeenAt != null) ? this.lastSeenAt : this.createdAt;
+			return this.revokedAt == null && now.isBefore(this.expiresAt) && now.isBefore(lastSeen.plus(idle));
+		}
+
 	}
 
 }

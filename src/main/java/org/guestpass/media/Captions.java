@@ -65,10 +65,6 @@ public class Captions {
 		this.clock = clock;
 	}
 
-	/** One caption track as listed: its language tag and the label players show. */
-	public record Caption(String language, String label) {
-	}
-
 	/**
 	 * Adds or replaces the captions of one language: the item's captions then, or why
 	 * nothing changed.
@@ -217,7 +213,11 @@ public class Captions {
 		}
 		boolean header = text.equals("WEBVTT") || text.startsWith("WEBVTT\n") || text.startsWith("WEBVTT\r")
 				|| text.startsWith("WEBVTT ") || text.startsWith("WEBVTT\t");
-		return header && text.indexOf('\0') < 0 ? Optional.of(text) : Optional.empty();
+		return (header && text.indexOf('\0') < 0) ? Optional.of(text) : Optional.empty();
+	}
+
+	/** One caption track as listed: its language tag and the label players show. */
+	public record Caption(String language, String label) {
 	}
 
 }

@@ -11,10 +11,10 @@ import java.util.Optional;
  */
 public interface MediaPageAction {
 
+	Optional<Entry> entryFor(MediaItem item, Viewer viewer);
+
 	/** A menu entry: its label and where it leads. */
 	record Entry(String label, String href) {
 	}
-
-	Optional<Entry> entryFor(MediaItem item, Viewer viewer);
 
 }

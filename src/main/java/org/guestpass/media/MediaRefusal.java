@@ -51,15 +51,6 @@ public enum MediaRefusal implements Refusal {
 			"GuestPass is busy reading other images. Try again in a few seconds."),
 	NO_POSTER(HttpStatus.NOT_FOUND, "", "This video has no poster.");
 
-	/** The words that a start and an end are refused in alike, written once. */
-	private static final class Words {
-
-		static final String TIME_OUT_OF_RANGE = "Enter a time between the years 1970 and 9999.";
-
-		static final String TIME_UNREADABLE = "Enter times as a date and a time, such as 2026-05-04 14:30.";
-
-	}
-
 	private final HttpStatus status;
 
 	private final String field;
@@ -95,6 +86,15 @@ public enum MediaRefusal implements Refusal {
 	@Override
 	public Optional<Duration> retryAfter() {
 		return (this == IMAGES_BUSY) ? Optional.of(Posters.RETRY_AFTER) : Optional.empty();
+	}
+
+	/** The words that a start and an end are refused in alike, written once. */
+	private static final class Words {
+
+		static final String TIME_OUT_OF_RANGE = "Enter a time between the years 1970 and 9999.";
+
+		static final String TIME_UNREADABLE = "Enter times as a date and a time, such as 2026-05-04 14:30.";
+
 	}
 
 }

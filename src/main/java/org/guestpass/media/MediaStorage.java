@@ -11,10 +11,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 interface MediaStorage {
 
-	/** A stored video file: its key, its format and its size. */
-	record StoredFile(String key, VideoFormat format, long size) {
-	}
-
 	/**
 	 * Puts the uploaded file into storage if its first bytes are those of a supported
 	 * video, moving it there when it can rather than copying it; leaves nothing behind
@@ -32,5 +28,9 @@ interface MediaStorage {
 
 	/** Removes the file; removing one that is already gone is not an error. */
 	void delete(String key);
+
+	/** A stored video file: its key, its format and its size. */
+	record StoredFile(String key, VideoFormat format, long size) {
+	}
 
 }

@@ -127,69 +127,6 @@ record PosterImage(byte[] jpeg, int width, int height) {
 	private static final Logger log = LoggerFactory.getLogger(PosterImage.class);
 
 	/**
-	 * What became of an upload: a poster, with how it was decoded; refused before a
-	 * decoding was planned; or refused once its planned decoding proved too costly. Match
-	 * the three with {@code instanceof}; like {@link org.guestpass.system.Outcome}'s, the
-	 * {@link #refusal()} and {@link #image()} of the case that has none are null.
-	 */
-	sealed interface Conversion {
-
-		/** The upload made this poster, decoded so. */
-		record Converted(PosterImage image, Decoding decoding) implements Conversion {
-		}
-
-		/** The upload was refused for this reason before any decoding was planned. */
-		record Refused(MediaRefusal refusal) implements Conversion {
-		}
-
-		/** The upload was refused once its decoding was planned, as planned. */
-		record RefusedAsPlanned(MediaRefusal refusal, Decoding decoding) implements Conversion {
-		}
-
-		static Conversion refused(MediaRefusal refusal) {
-			return new Refused(refusal);
-		}
-
-		/** Why the upload was refused, or null when it was converted. */
-		default MediaRefusal refusal() {
-			return null;
-		}
-
-		/** The poster made, or null when the upload was refused. */
-		default PosterImage image() {
-			return null;
-		}
-
-		/**
-		 * How the image was, or would have been, decoded; an upload refused before one
-		 * was planned has none, and asking for it is a mistake.
-		 */
-		default Decoding decoding() {
-			throw new IllegalStateException("Refused before a decoding was planned: " + refusal());
-		}
-
-	}
-
-	/**
-	 * How an image is (or would be) decoded: every {@code stepX}-th pixel of every
-	 * {@code stepY}-th row, giving a raster of {@code width} × {@code height} pixels.
-	 *
-	 * @param rasterBytes the decoded raster's size: planned from the reader's image type,
-	 * and once decoded, the size of the raster it produced
-	 * @param heapBytes the raster and the 4-byte RGB copy of it that is scaled down,
-	 * which {@link #HEAP_BUDGET} bounds
-	 * @param nativeBytes what the decoder holds outside the heap, which
-	 * {@link #NATIVE_BUDGET} bounds
-	 */
-	record Decoding(int stepX, int stepY, int width, int height, long rasterBytes, long heapBytes, long nativeBytes) {
-
-		boolean withinBudget() {
-			return this.heapBytes <= HEAP_BUDGET && this.nativeBytes <= NATIVE_BUDGET;
-		}
-
-	}
-
-	/**
 	 * Reads, checks and re-encodes an upload; the stream is read no further than one byte
 	 * past the limit.
 	 */
@@ -313,10 +250,6 @@ record PosterImage(byte[] jpeg, int width, int height) {
 		Size poster = posterSize(width, height);
 		BufferedImage image = scaled(flattened(decoded), poster.width(), poster.height());
 		return new Conversion.Converted(new PosterImage(jpeg(image), poster.width(), poster.height()), decoding);
-	}
-
-	/** A width and height in pixels. */
-	record Size(int width, int height) {
 	}
 
 	/**
@@ -495,6 +428,73 @@ record PosterImage(byte[] jpeg, int width, int height) {
 			writer.dispose();
 		}
 		return bytes.toByteArray();
+	}
+
+	/**
+	 * What became of an upload: a poster, with how it was decoded; refused before a
+	 * decoding was planned; or refused once its planned decoding proved too costly. Match
+	 * the three with {@code instanceof}; like {@link org.guestpass.system.Outcome}'s, the
+	 * {@link #refusal()} and {@link #image()} of the case that has none are null.
+	 */
+	sealed interface Conversion {
+
+		static Conversion refused(MediaRefusal refusal) {
+			return new Refused(refusal);
+		}
+
+		/** Why the upload was refused, or null when it was converted. */
+		default MediaRefusal refusal() {
+			return null;
+		}
+
+		/** The poster made, or null when the upload was refused. */
+		default PosterImage image() {
+			return null;
+		}
+
+		/**
+		 * How the image was, or would have been, decoded; an upload refused before one
+		 * was planned has none, and asking for it is a mistake.
+		 */
+		default Decoding decoding() {
+			throw new IllegalStateException("Refused before a decoding was planned: " + refusal());
+		}
+
+		/** The upload made this poster, decoded so. */
+		record Converted(PosterImage image, Decoding decoding) implements Conversion {
+		}
+
+		/** The upload was refused for this reason before any decoding was planned. */
+		record Refused(MediaRefusal refusal) implements Conversion {
+		}
+
+		/** The upload was refused once its decoding was planned, as planned. */
+		record RefusedAsPlanned(MediaRefusal refusal, Decoding decoding) implements Conversion {
+		}
+
+	}
+
+	/**
+	 * How an image is (or would be) decoded: every {@code stepX}-th pixel of every
+	 * {@code stepY}-th row, giving a raster of {@code width} × {@code height} pixels.
+	 *
+	 * @param rasterBytes the decoded raster's size: planned from the reader's image type,
+	 * and once decoded, the size of the raster it produced
+	 * @param heapBytes the raster and the 4-byte RGB copy of it that is scaled down,
+	 * which {@link #HEAP_BUDGET} bounds
+	 * @param nativeBytes what the decoder holds outside the heap, which
+	 * {@link #NATIVE_BUDGET} bounds
+	 */
+	record Decoding(int stepX, int stepY, int width, int height, long rasterBytes, long heapBytes, long nativeBytes) {
+
+		boolean withinBudget() {
+			return this.heapBytes <= HEAP_BUDGET && this.nativeBytes <= NATIVE_BUDGET;
+		}
+
+	}
+
+	/** A width and height in pixels. */
+	record Size(int width, int height) {
 	}
 
 	/**

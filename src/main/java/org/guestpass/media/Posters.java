@@ -81,20 +81,6 @@ public class Posters {
 	}
 
 	/**
-	 * A video's poster as stored.
-	 *
-	 * @param fileKey where the image is stored (never derived from user input); a new key
-	 * for every upload, so it also tells versions apart
-	 */
-	public record Poster(long mediaId, String fileKey, String contentType, long sizeBytes, int width, int height,
-			Instant updatedAt) {
-	}
-
-	/** The video with its poster added, the poster, and whether it replaced another. */
-	public record Added(MediaItem item, Poster poster, boolean replaced) {
-	}
-
-	/**
 	 * Adds the poster of a video the viewer may manage, or replaces the one it has.
 	 * Refused with {@link CommonRefusal#NOT_FOUND} for anything but such a video, and for
 	 * uploads that are not a PNG or JPEG within the limits; refused with
@@ -233,6 +219,20 @@ public class Posters {
 		catch (UncheckedIOException ex) {
 			log.warn("Could not delete the poster file {}, which no item uses any more", key, ex);
 		}
+	}
+
+	/**
+	 * A video's poster as stored.
+	 *
+	 * @param fileKey where the image is stored (never derived from user input); a new key
+	 * for every upload, so it also tells versions apart
+	 */
+	public record Poster(long mediaId, String fileKey, String contentType, long sizeBytes, int width, int height,
+			Instant updatedAt) {
+	}
+
+	/** The video with its poster added, the poster, and whether it replaced another. */
+	public record Added(MediaItem item, Poster poster, boolean replaced) {
 	}
 
 }

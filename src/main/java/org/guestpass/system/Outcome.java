@@ -11,21 +11,6 @@ import java.util.function.Function;
  */
 public sealed interface Outcome<T> {
 
-	/** The use case was done and produced this value. */
-	record Done<T>(T value) implements Outcome<T> {
-	}
-
-	/** The use case was refused, for this reason; nothing changed. */
-	record Refused<T>(Refusal refusal) implements Outcome<T> {
-
-		public Refused {
-			if (refusal == null) {
-				throw new IllegalArgumentException("A refused outcome needs its refusal");
-			}
-		}
-
-	}
-
 	static <T> Outcome<T> done(T value) {
 		return new Done<>(value);
 	}
@@ -57,6 +42,21 @@ public sealed interface Outcome<T> {
 			return Outcome.done(mapping.apply(done.value()));
 		}
 		return Outcome.refused(refusal());
+	}
+
+	/** The use case was done and produced this value. */
+	record Done<T>(T value) implements Outcome<T> {
+	}
+
+	/** The use case was refused, for this reason; nothing changed. */
+	record Refused<T>(Refusal refusal) implements Outcome<T> {
+
+		public Refused {
+			if (refusal == null) {
+				throw new IllegalArgumentException("A refused outcome needs its refusal");
+			}
+		}
+
 	}
 
 }

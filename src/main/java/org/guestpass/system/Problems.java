@@ -23,10 +23,6 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** A field that was refused, and why, in words a user can act on. */
-	public record FieldError(String field, String message) {
-	}
-
 	public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		HttpStatus known = HttpStatus.resolve(status.value());
@@ -86,6 +82,10 @@ public final class Problems {
 
 	public static ResponseEntity<ProblemDetail> notFound() {
 		return refused(CommonRefusal.NOT_FOUND);
+	}
+
+	/** A field that was refused, and why, in words a user can act on. */
+	public record FieldError(String field, String message) {
 	}
 
 }

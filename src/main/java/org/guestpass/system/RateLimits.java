@@ -36,40 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimits implements SchedulingConfigurer {
 
-	/**
-	 * The limits GuestPass enforces; how much each allows is set in
-	 * {@link GuestPassProperties.RateLimitSettings} ({@code guestpass.rate-limits.*}).
-	 */
-	public enum Limit {
-
-		/** Guest-link requests with a token that matches no link, per client address. */
-		UNKNOWN_GUEST_LINKS,
-		/**
-		 * Admission form posts, per link and client address: one guest cannot lock out
-		 * the others, nor use up a limited link's clicks in a burst.
-		 */
-		GUEST_ADMISSIONS,
-		/**
-		 * Failed sign-ins, per account (the user name typed, whether or not it exists).
-		 */
-		SIGN_IN_FAILURES,
-		/**
-		 * Failed sign-ins, per client address, whatever the account: password spraying.
-		 */
-		SIGN_IN_FAILURES_BY_ADDRESS
-
-	}
-
-	/** Whether a request may go on, and if not, when to try again. */
-	public record Verdict(boolean allowed, Duration retryAfter) {
-
-		static Verdict of(long nanosToWait) {
-			return nanosToWait <= 0 ? new Verdict(true, Duration.ZERO) : new Verdict(false,
-					Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
-		}
-
-	}
-
 	private static final int MOST_BUCKETS_IN_MEMORY = 100_000;
 
 	private final Buckets buckets;
@@ -198,6 +164,40 @@ public class RateLimits implements SchedulingConfigurer {
 		try (Connection connection = dataSource.getConnection()) {
 			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		}
+	}
+
+	/**
+	 * The limits GuestPass enforces; how much each allows is set in
+	 * {@link GuestPassProperties.RateLimitSettings} ({@code guestpass.rate-limits.*}).
+	 */
+	public enum Limit {
+
+		/** Guest-link requests with a token that matches no link, per client address. */
+		UNKNOWN_GUEST_LINKS,
+		/**
+		 * Admission form posts, per link and client address: one guest cannot lock out
+		 * the others, nor use up a limited link's clicks in a burst.
+		 */
+		GUEST_ADMISSIONS,
+		/**
+		 * Failed sign-ins, per account (the user name typed, whether or not it exists).
+		 */
+		SIGN_IN_FAILURES,
+		/**
+		 * Failed sign-ins, per client address, whatever the account: password spraying.
+		 */
+		SIGN_IN_FAILURES_BY_ADDRESS
+
+	}
+
+	/** Whether a request may go on, and if not, when to try again. */
+	public record Verdict(boolean allowed, Duration retryAfter) {
+
+		static Verdict of(long nanosToWait) {
+			return (nanosToWait <= 0) ? new Verdict(true, Duration.ZERO) : new Verdict(false,
+					Duration.ofSeconds(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L)));
+		}
+
 	}
 
 	/** Where the buckets live. */

@@ -178,10 +178,6 @@ class ImageBombsIntegrationTests {
 		}
 	}
 
-	/** One poster upload: what it is, to which video, and its file. */
-	private record Upload(String kind, long video, byte[] file) {
-	}
-
 	private static TestClient.Response put(TestClient api, Upload upload) {
 		return PostersIntegrationTests.putPoster(api, upload.video(), "poster.png", "image/png", upload.file());
 	}
@@ -215,6 +211,10 @@ class ImageBombsIntegrationTests {
 		catch (IOException | UncheckedIOException ex) {
 			return "(no log: " + ex + ")";
 		}
+	}
+
+	/** One poster upload: what it is, to which video, and its file. */
+	private record Upload(String kind, long video, byte[] file) {
 	}
 
 }

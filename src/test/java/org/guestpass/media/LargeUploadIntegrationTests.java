@@ -163,10 +163,6 @@ class LargeUploadIntegrationTests {
 		}
 	}
 
-	/** The node's used heap when {@code sent} bytes of the file had been sent. */
-	private record HeapSample(long sent, long used) {
-	}
-
 	/**
 	 * Sends the upload as a request body of known length, generated as the client reads
 	 * it.
@@ -253,6 +249,10 @@ class LargeUploadIntegrationTests {
 		byte[] bytes = new byte[length];
 		Upload.fill(position, bytes, 0, length);
 		return bytes;
+	}
+
+	/** The node's used heap when {@code sent} bytes of the file had been sent. */
+	private record HeapSample(long sent, long used) {
 	}
 
 	/**

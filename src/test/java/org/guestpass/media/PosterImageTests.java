@@ -335,13 +335,6 @@ class PosterImageTests {
 			.isLessThan(2L * withProfile.length + 8 * MB);
 	}
 
-	/**
-	 * The conversion of an upload, and the heap the converting thread allocated
-	 * meanwhile, garbage included.
-	 */
-	private record Measured(PosterImage.Conversion conversion, long allocated) {
-	}
-
 	private static final long MB = 1024 * 1024;
 
 	private static Measured measured(byte[] upload) throws IOException {
@@ -467,6 +460,13 @@ class PosterImageTests {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The conversion of an upload, and the heap the converting thread allocated
+	 * meanwhile, garbage included.
+	 */
+	private record Measured(PosterImage.Conversion conversion, long allocated) {
 	}
 
 	/** A PNG signature followed by bytes without end, counting how many were read. */

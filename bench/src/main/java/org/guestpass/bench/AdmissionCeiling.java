@@ -303,13 +303,6 @@ final class AdmissionCeiling implements AutoCloseable {
 		saveSession(primaryId, sessionId, lastAccess);
 	}
 
-	/** What one transaction does on its connection. */
-	private interface Work {
-
-		void on(Connection connection) throws SQLException;
-
-	}
-
 	/**
 	 * One transaction on a connection of its own from the pool, as Spring's transaction
 	 * manager runs it: autocommit off (so the driver sends {@code BEGIN}, or
@@ -518,6 +511,13 @@ final class AdmissionCeiling implements AutoCloseable {
 	@Override
 	public void close() {
 		this.pool.close();
+	}
+
+	/** What one transaction does on its connection. */
+	private interface Work {
+
+		void on(Connection connection) throws SQLException;
+
 	}
 
 }

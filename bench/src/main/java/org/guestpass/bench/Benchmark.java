@@ -394,7 +394,7 @@ public final class Benchmark {
 				String path = "/guest/media/" + videoId + "/content";
 				Load.Result streamed = load("Streaming", "GuestPass", clients,
 						(i) -> Guests.ranges(guestpass.port(), path, viewerHeaders(guests.get(i)), size, range));
-				GcLog.Span span = clients == most ? gcLog.since(mark) : null;
+				GcLog.Span span = (clients == most) ? gcLog.since(mark) : null;
 				Double baseline = null;
 				if (nginx != null) {
 					int nginxPort = nginx.port();

@@ -164,7 +164,7 @@ final class Chart {
 			g.setColor(COLOURS[levels.indexOf(level) % COLOURS.length]);
 			g.fillRect(legendX, legendY - 9, 18, 10);
 			g.setColor(Color.BLACK);
-			String label = level + (level == 1 ? " client" : " clients");
+			String label = level + ((level == 1) ? " client" : " clients");
 			g.drawString(label, legendX + 24, legendY);
 			legendX += 40 + g.getFontMetrics().stringWidth(label);
 		}

@@ -90,7 +90,7 @@ final class Database implements AutoCloseable {
 	/** The server's version and the settings that matter most for these figures. */
 	Map<String, String> describe() throws SQLException {
 		Map<String, String> described = new LinkedHashMap<>();
-		described.put("kind", this.embedded != null ? "embedded (zonky)" : "given");
+		described.put("kind", (this.embedded != null) ? "embedded (zonky)" : "given");
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			try (ResultSet version = statement.executeQuery("show server_version")) {
 				version.next();
@@ -104,7 +104,7 @@ final class Database implements AutoCloseable {
 					""")) {
 				while (rs.next()) {
 					String unit = rs.getString(3);
-					String scale = unit == null ? "" : Character.isDigit(unit.charAt(0)) ? " × " + unit : " " + unit;
+					String scale = (unit != null) ? Character.isDigit(unit.charAt(0)) ? " × " + unit : " " + unit : "";
 					described.put(rs.getString(1), rs.getString(2) + scale);
 				}
 			}

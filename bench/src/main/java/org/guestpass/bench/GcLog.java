@@ -21,13 +21,6 @@ final class GcLog {
 		this.file = file;
 	}
 
-	/**
-	 * The collections of a stretch of the run: how many, and the most heap seen before
-	 * and after one.
-	 */
-	record Span(int collections, long maxBefore, long maxAfter) {
-	}
-
 	int lines() throws IOException {
 		return read().size();
 	}
@@ -59,6 +52,13 @@ final class GcLog {
 			case "M" -> value * 1024 * 1024;
 			default -> value * 1024 * 1024 * 1024;
 		};
+	}
+
+	/**
+	 * The collections of a stretch of the run: how many, and the most heap seen before
+	 * and after one.
+	 */
+	record Span(int collections, long maxBefore, long maxAfter) {
 	}
 
 }

@@ -41,13 +41,6 @@ final class Guests {
 	}
 
 	/**
-	 * How an attempt to be admitted ended: 303 with the guest's cookie, or the refusal's
-	 * status.
-	 */
-	record Attempt(int status, String cookie, String location) {
-	}
-
-	/**
 	 * A guest opens the link (GET: the entry form, with its session cookie and CSRF
 	 * field), then submits their name and email (POST). A link that refuses already on
 	 * opening ends the attempt there.
@@ -73,10 +66,6 @@ final class Guests {
 		HttpConnection.Response admitted = http.send("POST", "/g/" + token, List.of(ACCEPT_HTML, address,
 				"Content-Type: application/x-www-form-urlencoded", "Cookie: SESSION=" + session), form, false);
 		return new Attempt(admitted.status(), admitted.cookie(COOKIE), admitted.header("Location"));
-	}
-
-	/** A guest admitted for good, for the page and streaming scenarios. */
-	record Admitted(int guest, String cookie, long mediaId) {
 	}
 
 	static Admitted admit(HttpConnection http, String token) throws IOException, Load.Unexpected {
@@ -140,15 +129,6 @@ final class Guests {
 		});
 	}
 
-	/**
-	 * One operation of a client that keeps one connection, opened again after a failure.
-	 */
-	private interface Operation {
-
-		long call(HttpConnection http) throws Exception;
-
-	}
-
 	private static Load.Client overOneConnection(int port, Operation operation) {
 		HttpConnection http = new HttpConnection("127.0.0.1", port);
 		return new Load.Client() {
@@ -167,6 +147,26 @@ final class Guests {
 				http.close();
 			}
 		};
+	}
+
+	/**
+	 * How an attempt to be admitted ended: 303 with the guest's cookie, or the refusal's
+	 * status.
+	 */
+	record Attempt(int status, String cookie, String location) {
+	}
+
+	/** A guest admitted for good, for the page and streaming scenarios. */
+	record Admitted(int guest, String cookie, long mediaId) {
+	}
+
+	/**
+	 * One operation of a client that keeps one connection, opened again after a failure.
+	 */
+	private interface Operation {
+
+		long call(HttpConnection http) throws Exception;
+
 	}
 
 }

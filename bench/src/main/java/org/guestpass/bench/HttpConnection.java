@@ -44,38 +44,6 @@ final class HttpConnection implements Closeable {
 	}
 
 	/**
-	 * A response: its status, headers, and the body when it was asked for (else only its
-	 * length).
-	 */
-	record Response(int status, List<String[]> headers, byte[] body, long length) {
-
-		String header(String name) {
-			for (String[] header : this.headers) {
-				if (header[0].equalsIgnoreCase(name)) {
-					return header[1];
-				}
-			}
-			return null;
-		}
-
-		/** The value of a cookie the response sets, or null. */
-		String cookie(String name) {
-			for (String[] header : this.headers) {
-				if (header[0].equalsIgnoreCase("Set-Cookie") && header[1].startsWith(name + "=")) {
-					int end = header[1].indexOf(';');
-					return header[1].substring(name.length() + 1, end < 0 ? header[1].length() : end);
-				}
-			}
-			return null;
-		}
-
-		String text() {
-			return this.body == null ? "" : new String(this.body, StandardCharsets.UTF_8);
-		}
-
-	}
-
-	/**
 	 * Sends one request and reads the whole response. {@code headers} are "Name: value"
 	 * lines. A GET on a kept-alive connection that the server closed meanwhile is sent
 	 * once more on a new one; any other failure closes the connection and is thrown.
@@ -156,12 +124,12 @@ final class HttpConnection implements Closeable {
 		if (closeAfter) {
 			close();
 		}
-		return new Response(status, headers, kept == null ? null : kept.toByteArray(), length);
+		return new Response(status, headers, (kept != null) ? kept.toByteArray() : null, length);
 	}
 
 	private static String chunkSize(String line) {
 		int extension = line.indexOf(';');
-		return (extension < 0 ? line : line.substring(0, extension)).trim();
+		return ((extension < 0) ? line : line.substring(0, extension)).trim();
 	}
 
 	private long copy(long count, ByteArrayOutputStream kept) throws IOException {
@@ -247,6 +215,38 @@ final class HttpConnection implements Closeable {
 			this.in = null;
 			this.out = null;
 		}
+	}
+
+	/**
+	 * A response: its status, headers, and the body when it was asked for (else only its
+	 * length).
+	 */
+	record Response(int status, List<String[]> headers, byte[] body, long length) {
+
+		String header(String name) {
+			for (String[] header : this.headers) {
+				if (header[0].equalsIgnoreCase(name)) {
+					return header[1];
+				}
+			}
+			return null;
+		}
+
+		/** The value of a cookie the response sets, or null. */
+		String cookie(String name) {
+			for (String[] header : this.headers) {
+				if (header[0].equalsIgnoreCase("Set-Cookie") && header[1].startsWith(name + "=")) {
+					int end = header[1].indexOf(';');
+					return header[1].substring(name.length() + 1, (end < 0) ? header[1].length() : end);
+				}
+			}
+			return null;
+		}
+
+		String text() {
+			return (this.body == null) ? "" : new String(this.body, StandardCharsets.UTF_8);
+		}
+
 	}
 
 }

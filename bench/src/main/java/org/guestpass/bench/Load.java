@@ -32,6 +32,59 @@ final class Load {
 	private Load() {
 	}
 
+	/**
+	 * Runs {@code concurrency} clients made by {@code clients} for the warm-up, then
+	 * measures for {@code measure}. Progress is printed as one line.
+	 */
+	static Result run(String scenario, String target, int concurrency, Duration warmup, Duration measure,
+			IntFunction<Client> clients) throws InterruptedException {
+		System.out.printf("  %-22s %-26s %4d clients ... ", scenario, target, concurrency);
+		Window window = new Window();
+		CountDownLatch ready = new CountDownLatch(concurrency);
+		List<Worker> workers = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			Worker worker = new Worker("load-" + i, clients.apply(i), window, ready);
+			workers.add(worker);
+			worker.start();
+		}
+		ready.await();
+		window.go.countDown();
+		Thread.sleep(warmup.toMillis());
+		long from = System.nanoTime();
+		window.measureFrom = from;
+		window.measureUntil = from + measure.toNanos();
+		Thread.sleep(measure.toMillis());
+		window.stopped = true;
+		for (Worker worker : workers) {
+			worker.join(120_000);
+			if (worker.isAlive()) {
+				worker.interrupt();
+			}
+		}
+		Histogram all = new Histogram(HIGHEST_MICROS, 3);
+		long operations = 0;
+		long bytes = 0;
+		long errors = 0;
+		long serverErrors = 0;
+		Map<String, Long> kinds = new TreeMap<>();
+		for (Worker worker : workers) {
+			all.add(worker.histogram);
+			operations += worker.operations;
+			bytes += worker.bytes;
+			errors += worker.errors;
+			serverErrors += worker.serverErrors;
+			worker.errorKinds.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
+		}
+		Result result = new Result(scenario, target, concurrency, measure.toNanos() / 1e9, operations, bytes, errors,
+				serverErrors, kinds, all);
+		System.out.printf("%s, p50 %s ms, p99 %s ms%s%n",
+				(bytes > operations * 1024L * 1024) ? String.format("%.0f MB/s", result.megabytesPerSecond())
+						: String.format("%.0f/s", result.perSecond()),
+				Report.number(result.millis(50)), Report.number(result.millis(99)),
+				(errors > 0) ? ", " + errors + " errors " + kinds : "");
+		return result;
+	}
+
 	/** One simulated client: its operation, and what to do after a failed one. */
 	interface Client extends AutoCloseable {
 
@@ -81,11 +134,11 @@ final class Load {
 
 		/** A latency percentile in milliseconds. */
 		double millis(double percentile) {
-			return this.operations == 0 ? Double.NaN : this.latency.getValueAtPercentile(percentile) / 1000.0;
+			return (this.operations == 0) ? Double.NaN : this.latency.getValueAtPercentile(percentile) / 1000.0;
 		}
 
 		double maxMillis() {
-			return this.operations == 0 ? Double.NaN : this.latency.getMaxValue() / 1000.0;
+			return (this.operations == 0) ? Double.NaN : this.latency.getMaxValue() / 1000.0;
 		}
 
 	}
@@ -166,7 +219,7 @@ final class Load {
 			if (server) {
 				this.serverErrors++;
 			}
-			this.errorKinds.merge(kind.length() > 160 ? kind.substring(0, 160) : kind, 1L, Long::sum);
+			this.errorKinds.merge((kind.length() > 160) ? kind.substring(0, 160) : kind, 1L, Long::sum);
 		}
 
 	}
@@ -190,59 +243,6 @@ final class Load {
 			return now >= this.measureFrom && now < this.measureUntil;
 		}
 
-	}
-
-	/**
-	 * Runs {@code concurrency} clients made by {@code clients} for the warm-up, then
-	 * measures for {@code measure}. Progress is printed as one line.
-	 */
-	static Result run(String scenario, String target, int concurrency, Duration warmup, Duration measure,
-			IntFunction<Client> clients) throws InterruptedException {
-		System.out.printf("  %-22s %-26s %4d clients ... ", scenario, target, concurrency);
-		Window window = new Window();
-		CountDownLatch ready = new CountDownLatch(concurrency);
-		List<Worker> workers = new ArrayList<>();
-		for (int i = 0; i < concurrency; i++) {
-			Worker worker = new Worker("load-" + i, clients.apply(i), window, ready);
-			workers.add(worker);
-			worker.start();
-		}
-		ready.await();
-		window.go.countDown();
-		Thread.sleep(warmup.toMillis());
-		long from = System.nanoTime();
-		window.measureFrom = from;
-		window.measureUntil = from + measure.toNanos();
-		Thread.sleep(measure.toMillis());
-		window.stopped = true;
-		for (Worker worker : workers) {
-			worker.join(120_000);
-			if (worker.isAlive()) {
-				worker.interrupt();
-			}
-		}
-		Histogram all = new Histogram(HIGHEST_MICROS, 3);
-		long operations = 0;
-		long bytes = 0;
-		long errors = 0;
-		long serverErrors = 0;
-		Map<String, Long> kinds = new TreeMap<>();
-		for (Worker worker : workers) {
-			all.add(worker.histogram);
-			operations += worker.operations;
-			bytes += worker.bytes;
-			errors += worker.errors;
-			serverErrors += worker.serverErrors;
-			worker.errorKinds.forEach((kind, count) -> kinds.merge(kind, count, Long::sum));
-		}
-		Result result = new Result(scenario, target, concurrency, measure.toNanos() / 1e9, operations, bytes, errors,
-				serverErrors, kinds, all);
-		System.out.printf("%s, p50 %s ms, p99 %s ms%s%n",
-				bytes > operations * 1024L * 1024 ? String.format("%.0f MB/s", result.megabytesPerSecond())
-						: String.format("%.0f/s", result.perSecond()),
-				Report.number(result.millis(50)), Report.number(result.millis(99)),
-				errors > 0 ? ", " + errors + " errors " + kinds : "");
-		return result;
 	}
 
 }

@@ -23,14 +23,6 @@ import tools.jackson.databind.SerializationFeature;
  */
 final class Report {
 
-	/**
-	 * One line of the ratio table. {@code met} is null when the baseline was not
-	 * measured.
-	 */
-	record Ratio(String scenario, int concurrency, Double guestpass, Double baseline, String unit, Double ratio,
-			String target, Boolean met) {
-	}
-
 	private final Settings settings;
 
 	private final LocalDateTime started = LocalDateTime.now();
@@ -100,8 +92,8 @@ final class Report {
 	 */
 	void ratio(String scenario, int concurrency, double guestpass, Double baseline, String unit, String target,
 			double threshold, boolean higherIsBetter) {
-		Double ratio = baseline == null || baseline == 0 || Double.isNaN(baseline) ? null : guestpass / baseline;
-		Boolean met = ratio == null ? null : higherIsBetter ? ratio >= threshold : ratio <= threshold;
+		Double ratio = (baseline == null || baseline == 0 || Double.isNaN(baseline)) ? null : guestpass / baseline;
+		Boolean met = (ratio != null) ? higherIsBetter ? ratio >= threshold : ratio <= threshold : null;
 		this.ratios.add(new Ratio(scenario, concurrency, guestpass, baseline, unit, ratio, target, met));
 	}
 
@@ -129,9 +121,9 @@ final class Report {
 		for (Ratio ratio : this.ratios) {
 			rows.add(new String[] { ratio.scenario(), String.valueOf(ratio.concurrency()),
 					value(ratio.guestpass(), ratio.unit()),
-					ratio.baseline() == null ? "not measured" : value(ratio.baseline(), ratio.unit()),
-					ratio.ratio() == null ? "—" : ratio(ratio), ratio.target(),
-					verdict(ratio.met(), ratio.baseline() == null ? "not measured: nginx missing" : "not measured") });
+					(ratio.baseline() == null) ? "not measured" : value(ratio.baseline(), ratio.unit()),
+					(ratio.ratio() == null) ? "—" : ratio(ratio), ratio.target(), verdict(ratio.met(),
+							(ratio.baseline() == null) ? "not measured: nginx missing" : "not measured") });
 		}
 		Object past = this.correctness.get("linksPastTheirLimit");
 		if (past != null) {
@@ -181,12 +173,12 @@ final class Report {
 		double threshold = Double.parseDouble(ratio.target().replaceAll("[^0-9.]", ""));
 		boolean roundedMeets = ratio.target().startsWith(">=") ? Double.parseDouble(two) >= threshold
 				: Double.parseDouble(two) <= threshold;
-		return roundedMeets == Boolean.TRUE.equals(ratio.met()) ? two
+		return (roundedMeets == Boolean.TRUE.equals(ratio.met())) ? two
 				: String.format(Locale.ROOT, "%.3f", ratio.ratio());
 	}
 
 	private static String verdict(Boolean met, String unmeasured) {
-		return met == null ? unmeasured : met ? "yes" : "**NO**";
+		return (met != null) ? met ? "yes" : "**NO**" : unmeasured;
 	}
 
 	void printRatioTable() {
@@ -293,7 +285,7 @@ final class Report {
 			latency.put("p99", round(result.millis(99)));
 			latency.put("p999", round(result.millis(99.9)));
 			latency.put("max", round(result.maxMillis()));
-			latency.put("mean", round(result.operations() == 0 ? Double.NaN : result.latency().getMean() / 1000));
+			latency.put("mean", round((result.operations() == 0) ? Double.NaN : result.latency().getMean() / 1000));
 			load.put("latencyMs", latency);
 			load.put("errors", result.errors());
 			load.put("serverErrors", result.serverErrors());
@@ -498,7 +490,7 @@ final class Report {
 			machine.put("memory", megabytes(Long.parseLong(memory.replaceAll("[^0-9]", "")) * 1024));
 		}
 		String os = firstMatch(Path.of("/etc/os-release"), "PRETTY_NAME");
-		machine.put("os", (os == null ? System.getProperty("os.name") : os.replace("\"", "")) + ", kernel "
+		machine.put("os", ((os != null) ? os.replace("\"", "") : System.getProperty("os.name")) + ", kernel "
 				+ System.getProperty("os.version"));
 		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		return machine;
@@ -544,11 +536,19 @@ final class Report {
 	}
 
 	private static String value(Double value, String unit) {
-		return value == null ? "—" : number(value) + unit;
+		return (value != null) ? number(value) + unit : "—";
 	}
 
 	private static Double round(double value) {
 		return Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0;
+	}
+
+	/**
+	 * One line of the ratio table. {@code met} is null when the baseline was not
+	 * measured.
+	 */
+	record Ratio(String scenario, int concurrency, Double guestpass, Double baseline, String unit, Double ratio,
+			String target, Boolean met) {
 	}
 
 }

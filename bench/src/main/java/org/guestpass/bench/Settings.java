@@ -90,7 +90,7 @@ record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration mea
 		described.put("concurrency", this.concurrency);
 		described.put("scenarios", this.scenarios);
 		described.put("guestpassHeap", this.heap);
-		described.put("database", this.databaseUrl == null ? "embedded PostgreSQL" : "given PostgreSQL");
+		described.put("database", (this.databaseUrl == null) ? "embedded PostgreSQL" : "given PostgreSQL");
 		described.put("durable", this.durable);
 		described.put("videoMegabytes", this.videoMegabytes);
 		described.put("rangeMegabytes", this.rangeMegabytes);
@@ -106,7 +106,7 @@ record Settings(boolean quick, Duration jitWarmup, Duration warmup, Duration mea
 
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : value.trim();
+		return (value == null || value.isBlank()) ? fallback : value.trim();
 	}
 
 }
