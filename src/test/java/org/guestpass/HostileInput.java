@@ -206,14 +206,14 @@ public final class HostileInput {
 
 	/** A count or a number of days as a JSON value, at and past every limit. */
 	public Object jsonCount() {
-		return this.random.nextInt(4) == 0 ? jsonValue()
+		return (this.random.nextInt(4) == 0) ? jsonValue()
 				: KNOWN_BAD_COUNTS.get(this.random.nextInt(KNOWN_BAD_COUNTS.size()));
 	}
 
 	/** A count or a number of days as a form field's text. */
 	public String countText() {
 		Object count = jsonCount();
-		return count instanceof String text ? text : String.valueOf(count);
+		return (count instanceof String text) ? text : String.valueOf(count);
 	}
 
 	/** Every hostile password, each once. */

@@ -102,7 +102,7 @@ class FirstAdmin implements ApplicationRunner {
 
 		AdminPasswordRefused(PasswordRule.Violation violation) {
 			super("GUESTPASS_ADMIN_PASSWORD is "
-					+ (violation == PasswordRule.Violation.TOO_SHORT ? "too short" : "too long") + " for a password");
+					+ ((violation == PasswordRule.Violation.TOO_SHORT) ? "too short" : "too long") + " for a password");
 			this.violation = violation;
 		}
 

@@ -129,7 +129,7 @@ public class GuestAccess {
 			return Outcome.refused(refusal.get());
 		}
 		String token = Tokens.generate();
-		Instant expiresAt = request.durationDays() == null ? null : now.plus(Duration.ofDays(request.durationDays()));
+		Instant expiresAt = (request.durationDays() == null) ? null : now.plus(Duration.ofDays(request.durationDays()));
 		long linkId = this.links.insert(mediaId, request.name(), Tokens.hash(token), this.secret.seal(token),
 				request.maxClicks(), request.durationDays(), expiresAt, viewer.accountId(), now);
 		this.audit.record(Actor.user(viewer.username()), AuditAction.LINK_CREATED, mediaId, linkId, AuditLog.OK,

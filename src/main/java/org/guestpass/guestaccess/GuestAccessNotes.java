@@ -39,7 +39,7 @@ class GuestAccessNotes implements MediaListNotes {
 				""").param("ids", items.stream().map(MediaItem::id).toList()).query((rs) -> {
 			if (rs.getBoolean("enabled")) {
 				int links = rs.getInt("link_count");
-				notes.put(rs.getLong("media_id"), "Guest access on · " + (links == 1 ? "1 link" : links + " links"));
+				notes.put(rs.getLong("media_id"), "Guest access on · " + ((links == 1) ? "1 link" : links + " links"));
 			}
 		});
 		return notes;

@@ -45,7 +45,7 @@ public final class TextRules {
 
 	/** The name as stored: NFKC-normalised and trimmed. */
 	public static String normalizeName(String name) {
-		return name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+		return (name != null) ? Normalizer.normalize(name, Normalizer.Form.NFKC).strip() : "";
 	}
 
 	/**
@@ -57,7 +57,7 @@ public final class TextRules {
 	}
 
 	public static String normalizeEmail(String email) {
-		return email == null ? "" : email.strip();
+		return (email != null) ? email.strip() : "";
 	}
 
 	/** Whether a normalised email has at most {@value #MAX_EMAIL} characters. */

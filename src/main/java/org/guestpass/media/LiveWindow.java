@@ -81,7 +81,7 @@ public record LiveWindow(Instant startsAt, Instant endsAt) {
 	}
 
 	private static Instant toTheMicrosecond(Instant instant) {
-		return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
 	private static boolean isKept(Instant instant) {

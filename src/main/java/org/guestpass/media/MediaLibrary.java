@@ -244,7 +244,7 @@ public class MediaLibrary {
 		}
 		try {
 			URI uri = new URI(url.trim());
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			String scheme = (uri.getScheme() == null) ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
 		}
 		catch (Exception ex) {
@@ -253,7 +253,7 @@ public class MediaLibrary {
 	}
 
 	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.trim();
+		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	private static Actor actor(Viewer viewer) {

@@ -26,16 +26,16 @@ public final class RoomJoinLinks {
 		catch (URISyntaxException ex) {
 			return joinUrl;
 		}
-		String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+		String host = (uri.getHost() == null) ? "" : uri.getHost().toLowerCase(Locale.ROOT);
 		if (host.equals("meet.jit.si") || host.startsWith("jitsi.") || host.contains(".jitsi.")) {
-			String withoutFragment = uri.getRawFragment() == null ? joinUrl
+			String withoutFragment = (uri.getRawFragment() == null) ? joinUrl
 					: joinUrl.substring(0, joinUrl.indexOf('#'));
 			return withoutFragment + "#userInfo.displayName=" + encode(jsonString(guestName));
 		}
 		String name = encode(guestName);
 		if (host.equals("whereby.com") || host.endsWith(".whereby.com")) {
-			String separator = uri.getRawQuery() == null ? "?" : "&";
-			String withoutFragment = uri.getRawFragment() == null ? joinUrl
+			String separator = (uri.getRawQuery() == null) ? "?" : "&";
+			String withoutFragment = (uri.getRawFragment() == null) ? joinUrl
 					: joinUrl.substring(0, joinUrl.indexOf('#'));
 			return withoutFragment + separator + "displayName=" + name;
 		}

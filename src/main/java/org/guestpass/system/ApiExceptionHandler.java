@@ -58,7 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			String field = databind.getPath()
 				.stream()
-				.map((reference) -> reference.getPropertyName() != null ? reference.getPropertyName()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
 			return ResponseEntity.badRequest()
@@ -136,7 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static String codeFor(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
-		return known == null ? "error" : known.name().toLowerCase();
+		return (known != null) ? known.name().toLowerCase() : "error";
 	}
 
 }

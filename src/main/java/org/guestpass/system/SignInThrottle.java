@@ -109,7 +109,7 @@ final class SignInThrottle extends OncePerRequestFilter
 
 	private static String account(HttpServletRequest request) {
 		String username = request.getParameter("username");
-		return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		return (username != null) ? username.trim().toLowerCase(Locale.ROOT) : "";
 	}
 
 	private record Reservation(String address, String account) {

@@ -42,7 +42,7 @@ public class SiteTime {
 	 * The value of a {@code datetime-local} input for this instant, in the site's zone.
 	 */
 	public String inputValue(Instant instant) {
-		return instant == null ? "" : INPUT.format(instant.atZone(this.zone));
+		return (instant != null) ? INPUT.format(instant.atZone(this.zone)) : "";
 	}
 
 	/**

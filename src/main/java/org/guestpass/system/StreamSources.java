@@ -35,7 +35,7 @@ public class StreamSources {
 	static Optional<String> origin(String url) {
 		try {
 			URI uri = new URI(url);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			String scheme = (uri.getScheme() == null) ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			String host = uri.getHost();
 			if (!(scheme.equals("https") || scheme.equals("http")) || host == null || !host.matches("[A-Za-z0-9.-]+")) {
 				return Optional.empty();

@@ -16,12 +16,12 @@ public final class Timestamps {
 	}
 
 	public static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

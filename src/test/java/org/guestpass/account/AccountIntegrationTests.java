@@ -499,7 +499,7 @@ class AccountIntegrationTests {
 		HttpRequest.Builder request = browser.request(path)
 			.setHeader("Accept", "application/json")
 			.method(method,
-					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -236,8 +236,9 @@ class AdminUsersPageIntegrationTests {
 		this.accounts.change(other.id(), Role.admin, GuestLinkPermission.policy, Actor.user("test"));
 		for (int round = 0; round < 10; round++) {
 			List<Outcome<Account>> changes = Concurrently.run(2,
-					(i) -> this.accounts.change(i == 0 ? this.admin.id() : other.id(), Role.member,
-							GuestLinkPermission.policy, Actor.user(i == 0 ? other.username() : this.admin.username())));
+					(i) -> this.accounts.change((i == 0) ? this.admin.id() : other.id(), Role.member,
+							GuestLinkPermission.policy,
+							Actor.user((i == 0) ? other.username() : this.admin.username())));
 
 			assertThat(changes).filteredOn((change) -> change.refusal() == AccountRefusal.LAST_ADMIN)
 				.as("round " + round)

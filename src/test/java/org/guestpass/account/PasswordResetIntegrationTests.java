@@ -87,7 +87,7 @@ class PasswordResetIntegrationTests {
 			assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("validation_failed");
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field")).containsExactly("password");
 			assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].message")).containsExactly(
-					password.length() < 12 ? "Use at least 12 characters." : LongPasswordsIntegrationTests.TOO_LONG);
+					(password.length() < 12) ? "Use at least 12 characters." : LongPasswordsIntegrationTests.TOO_LONG);
 		}
 		assertThat(this.admin.api().json("PUT", "/api/v1/admin/users/" + this.member.id() + "/password", "{}").status())
 			.isEqualTo(400);

@@ -381,13 +381,13 @@ class LiveSessionIntegrationTests {
 
 	private static String liveJson(Instant start, Instant end) {
 		return "{\"title\":\"Assembly\",\"type\":\"live_session\",\"url\":\"" + STREAM + "\""
-				+ ((start == null) ? "" : ",\"startsAt\":\"" + start + "\"")
-				+ ((end == null) ? "" : ",\"endsAt\":\"" + end + "\"") + "}";
+				+ ((start != null) ? ",\"startsAt\":\"" + start + "\"" : "")
+				+ ((end != null) ? ",\"endsAt\":\"" + end + "\"" : "") + "}";
 	}
 
 	private static String liveSessionJson(Instant start, Instant end) {
-		return "{\"url\":\"" + STREAM + "\"" + ((start == null) ? "" : ",\"startsAt\":\"" + start + "\"")
-				+ ((end == null) ? "" : ",\"endsAt\":\"" + end + "\"") + "}";
+		return "{\"url\":\"" + STREAM + "\"" + ((start != null) ? ",\"startsAt\":\"" + start + "\"" : "")
+				+ ((end != null) ? ",\"endsAt\":\"" + end + "\"" : "") + "}";
 	}
 
 	private TestClient admittedGuest(Person owner, long mediaId) {

@@ -475,7 +475,7 @@ class PostersIntegrationTests {
 				 order by id
 				""")
 			.param("id", media)
-			.query((rs, row) -> rs.getString("detail") == null ? rs.getString("action")
+			.query((rs, row) -> (rs.getString("detail") == null) ? rs.getString("action")
 					: rs.getString("action") + ":" + rs.getString("detail"))
 			.list();
 	}

@@ -133,7 +133,7 @@ class SecretsAtRestIntegrationTests {
 		String id = cookie.substring(0, cookie.lastIndexOf('.'));
 		long before = sessionBytes(id);
 		for (int i = 0; i < 4; i++) {
-			assertThat(guesser.signIn(i % 2 == 0 ? owner.username() : "no-such-user", "Not-The-Password-" + i)
+			assertThat(guesser.signIn((i % 2 == 0) ? owner.username() : "no-such-user", "Not-The-Password-" + i)
 				.header("Location")).endsWith("/login?error");
 		}
 		assertThat(guesser.get("/login?error").text()).contains("The user name or password is not right.");

@@ -72,7 +72,7 @@ class AdminUserCredentialsController {
 			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND))
 			.stream()
 			.map((token) -> new TokenRow(token, this.time.readable(token.createdAt()),
-					token.lastUsedAt() == null ? null : this.time.readable(token.lastUsedAt())))
+					(token.lastUsedAt() == null) ? null : this.time.readable(token.lastUsedAt())))
 			.toList();
 		model.addAttribute("account", account);
 		model.addAttribute("tokens", rows);
@@ -85,8 +85,8 @@ class AdminUserCredentialsController {
 		int revoked = this.accounts.revokeTokens(id, admin.actor())
 			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
 		redirect.addFlashAttribute("message",
-				revoked == 0 ? account.username() + " has no API tokens."
-						: "Revoked " + (revoked == 1 ? "the API token" : "all " + revoked + " API tokens") + " of "
+				(revoked == 0) ? account.username() + " has no API tokens."
+						: "Revoked " + ((revoked == 1) ? "the API token" : "all " + revoked + " API tokens") + " of "
 								+ account.username() + ". Scripts that used them no longer get in.");
 		return "redirect:/admin/users";
 	}

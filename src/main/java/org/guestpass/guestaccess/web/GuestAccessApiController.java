@@ -85,7 +85,7 @@ class GuestAccessApiController {
 			return Problems.refused(outcome.refusal());
 		}
 		Object value = body.apply(outcome.value());
-		return value instanceof ResponseEntity<?> entity ? entity : ResponseEntity.ok(value);
+		return (value instanceof ResponseEntity<?> entity) ? entity : ResponseEntity.ok(value);
 	}
 
 	record GuestAccessResponse(boolean enabled, int maxLinks, int maxDurationDays, List<GuestLinkResponse> links) {

@@ -169,8 +169,8 @@ class GuestAccessController {
 	}
 
 	private LinkRow row(GuestLink link) {
-		String expiration = link.expiresAt() == null ? "Never" : EXPIRY.format(link.expiresAt());
-		String clicks = link.clicks() + " / " + (link.maxClicks() == null ? "unlimited" : link.maxClicks());
+		String expiration = (link.expiresAt() == null) ? "Never" : EXPIRY.format(link.expiresAt());
+		String clicks = link.clicks() + " / " + ((link.maxClicks() == null) ? "unlimited" : link.maxClicks());
 		return new LinkRow(link.id(), link.name(), this.urls.urlOf(link.token()), expiration, clicks, link.status());
 	}
 

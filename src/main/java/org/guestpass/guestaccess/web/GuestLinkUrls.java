@@ -22,7 +22,7 @@ class GuestLinkUrls {
 		if (token == null) {
 			return null;
 		}
-		String base = this.properties.baseUrl() != null ? this.properties.baseUrl().toString()
+		String base = (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString()
 				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 		return stripTrailingSlash(base) + "/g/" + token;
 	}

@@ -277,9 +277,9 @@ class MediaController {
 		if (!window.isScheduled()) {
 			return "no start or end time";
 		}
-		String starts = window.startsAt() == null ? "" : "starts " + this.time.readable(window.startsAt());
-		String ends = window.endsAt() == null ? "" : "ends " + this.time.readable(window.endsAt());
-		return starts.isEmpty() || ends.isEmpty() ? starts + ends : starts + ", " + ends;
+		String starts = (window.startsAt() == null) ? "" : "starts " + this.time.readable(window.startsAt());
+		String ends = (window.endsAt() == null) ? "" : "ends " + this.time.readable(window.endsAt());
+		return (starts.isEmpty() || ends.isEmpty()) ? starts + ends : starts + ", " + ends;
 	}
 
 	private static ResponseStatusException notFound() {

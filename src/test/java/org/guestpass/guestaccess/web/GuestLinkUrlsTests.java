@@ -41,7 +41,7 @@ class GuestLinkUrlsTests {
 
 	private static GuestLinkUrls urls(String baseUrl) {
 		return new GuestLinkUrls(
-				BoundProperties.of((baseUrl == null) ? Map.of() : Map.of("guestpass.base-url", baseUrl)));
+				BoundProperties.of((baseUrl != null) ? Map.of("guestpass.base-url", baseUrl) : Map.of()));
 	}
 
 	private static void onRequest(String scheme, String host, int port) {
