@@ -421,7 +421,8 @@ class AdmissionIntegrationTests {
 			guest.get(link.url());
 			TestClient.Response response = guest.postForm(link.url(), form);
 			assertThat(response.status()).as(form.toString()).isEqualTo(400);
-			assertThat(response.body()).as(form.toString()).containsAnyOf("Enter your name", "Enter a valid email");
+			assertThat(response.body()).as(form.toString())
+				.containsAnyOf(TextRules.GUEST_NAME.message(), "Enter a valid email");
 		}
 		assertThat(clicks(link)).isZero();
 		assertThat(sessions(link)).isZero();
