@@ -101,6 +101,10 @@ class RefusalsTests {
 	private static List<Refusal> allRefusals() {
 		List<Refusal> refusals = new ArrayList<>();
 		for (Class<?> type : refusalTypes()) {
+			if (type == Refusal.Worded.class) {
+				// One of the enums' refusals in the moment's words: its kind is listed.
+				continue;
+			}
 			assertThat(type.isEnum()).as(type.getName() + " is an enum, so that its refusals can be listed").isTrue();
 			for (Object constant : type.getEnumConstants()) {
 				refusals.add((Refusal) constant);

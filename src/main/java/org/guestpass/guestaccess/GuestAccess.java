@@ -17,6 +17,7 @@ import org.guestpass.media.Viewer;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
 import org.guestpass.system.ServerSecret;
 import org.guestpass.system.Tokens;
 
@@ -109,9 +110,10 @@ public class GuestAccess {
 	@Transactional
 	public Outcome<GuestLink> createLink(long mediaId, NewGuestLink request, Viewer viewer) {
 		GuestLinkPolicy policy = this.settings.policy();
-		Optional<ManagementRefusal> refusal = check(mediaId, viewer, policy);
-		if (refusal.isEmpty() && request.durationDays() != null && request.durationDays() > policy.maxDurationDays()) {
-			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG);
+		Optional<Refusal> refusal = check(mediaId, viewer, policy).map(Refusal.class::cast);
+		if (refusal.isEmpty() && !policy.durationRule().admits(request.durationDays())) {
+			// In the words that name the site's longest duration.
+			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG.worded(policy.durationRule().message()));
 		}
 		Instant now = this.clock.instant();
 		if (refusal.isEmpty()) {

@@ -25,8 +25,13 @@ public enum ManagementRefusal implements Refusal {
 	LINK_LIMIT_REACHED("link_limit_reached", HttpStatus.CONFLICT, null,
 			"This item already has as many guest links as allowed."),
 	LINK_NOT_FOUND("link_not_found", HttpStatus.NOT_FOUND, null, "No such guest link."),
+	/**
+	 * Refused {@link Refusal#worded worded} by the site's own
+	 * {@link org.guestpass.settings.GuestLinkPolicy#durationRule()}, which names its
+	 * longest duration.
+	 */
 	DURATION_TOO_LONG("duration_too_long", HttpStatus.BAD_REQUEST, "durationDays",
-			"The duration is longer than the site allows."),
+			"Enter a whole number of days from 1 to the site's longest duration, or leave it empty."),
 	/** The link's name, once normalised, breaks {@link TextRules#LINK_NAME}. */
 	LINK_NAME_INVALID("link_name_invalid", HttpStatus.BAD_REQUEST, "name", TextRules.LINK_NAME.message());
 

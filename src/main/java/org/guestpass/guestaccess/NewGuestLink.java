@@ -1,5 +1,7 @@
 package org.guestpass.guestaccess;
 
+import org.guestpass.system.NumberRule;
+
 /**
  * What an owner asks for when creating a link. The name is normalised and checked on
  * construction.
@@ -12,13 +14,19 @@ public record NewGuestLink(String name, Integer maxClicks, Integer durationDays)
 
 	public static final int MOST_CLICKS = 1_000_000;
 
+	/**
+	 * How many admissions a link may allow: from 1 to {@value #MOST_CLICKS}, or
+	 * unlimited.
+	 */
+	public static final NumberRule CLICKS = NumberRule.optional(null, 1, MOST_CLICKS);
+
 	public NewGuestLink {
 		name = TextRules.normalizeName(name);
 		if (!TextRules.isValidName(name)) {
 			throw new IllegalArgumentException(TextRules.LINK_NAME.message());
 		}
-		if (maxClicks != null && (maxClicks < 1 || maxClicks > MOST_CLICKS)) {
-			throw new IllegalArgumentException("maxClicks must be between 1 and " + MOST_CLICKS);
+		if (!CLICKS.admits(maxClicks)) {
+			throw new IllegalArgumentException(CLICKS.message());
 		}
 		if (durationDays != null && durationDays < 1) {
 			throw new IllegalArgumentException("durationDays must be at least 1");

@@ -21,19 +21,11 @@ public final class HtmlRefusals {
 	 * form's own error when it concerns no field.
 	 */
 	public static void reject(Refusal refusal, BindingResult errors) {
-		reject(refusal, refusal.message(), errors);
-	}
-
-	/**
-	 * Shows the refusal on the form in words that say more than its message (say, the
-	 * site's own limit).
-	 */
-	public static void reject(Refusal refusal, String message, BindingResult errors) {
 		if (refusal.field().isPresent()) {
-			errors.rejectValue(refusal.field().get(), refusal.code(), message);
+			errors.rejectValue(refusal.field().get(), refusal.code(), refusal.message());
 		}
 		else {
-			errors.reject(refusal.code(), message);
+			errors.reject(refusal.code(), refusal.message());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.guestpass.system;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -74,6 +75,16 @@ public final class Problems {
 		refusal.retryAfter()
 			.ifPresent((wait) -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
 		return response.body(problem(refusal));
+	}
+
+	/**
+	 * The response to a request whose fields were refused, as Bean Validation's refusals
+	 * are: 400 {@code validation_failed} with the fields in {@code errors}, by name.
+	 */
+	public static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
+		List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, INVALID_FIELDS, sorted));
 	}
 
 	public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String code, String detail) {

@@ -47,4 +47,53 @@ public interface Refusal {
 		return field().isPresent();
 	}
 
+	/**
+	 * This refusal in words that name what only the moment knows, such as the site's own
+	 * limit ("… from 1 to 365 …"): the same code, status and field, so that both mappers
+	 * show it as they show this one.
+	 */
+	default Refusal worded(String message) {
+		return new Worded(kind(), message);
+	}
+
+	/** The refusal this one is, worded or not: compare refusals by it. */
+	default Refusal kind() {
+		return this;
+	}
+
+	/**
+	 * A refusal in words of the moment's.
+	 *
+	 * @param kind the refusal it is
+	 * @param message what the person who asked reads
+	 */
+	record Worded(Refusal kind, String message) implements Refusal {
+
+		@Override
+		public String code() {
+			return this.kind.code();
+		}
+
+		@Override
+		public HttpStatus status() {
+			return this.kind.status();
+		}
+
+		@Override
+		public Optional<String> field() {
+			return this.kind.field();
+		}
+
+		@Override
+		public Optional<Duration> retryAfter() {
+			return this.kind.retryAfter();
+		}
+
+		@Override
+		public boolean isInvalidField() {
+			return this.kind.isInvalidField();
+		}
+
+	}
+
 }

@@ -184,7 +184,7 @@ class AuditPageIntegrationTests {
 		for (String limit : new String[] { "0", "1001", "ten", "-5", "2.5" }) {
 			TestClient.Response badLimit = this.browser.get("/admin/audit?limit=" + limit);
 			assertThat(badLimit.status()).as(limit).isEqualTo(400);
-			assertErrorNextToField(badLimit.body(), "limit", "Enter a whole number from 1 to 1000.");
+			assertErrorNextToField(badLimit.body(), "limit", "Enter a whole number from 1 to 1000, or leave it empty.");
 			assertThat(badLimit.body()).doesNotContain("Failed to convert");
 		}
 	}

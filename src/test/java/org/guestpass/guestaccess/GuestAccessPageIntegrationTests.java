@@ -44,7 +44,9 @@ class GuestAccessPageIntegrationTests {
 	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	private static final String WHOLE_NUMBER = "Enter a whole number of at least 1, or leave it empty.";
+	private static final String CLICKS = "Enter a whole number from 1 to 1000000, or leave it empty.";
+
+	private static final String DAYS = "Enter a whole number of days from 1 to 365, or leave it empty.";
 
 	private static final String NAME_LENGTH = "Enter a link name of 1 to 100 characters.";
 
@@ -263,15 +265,15 @@ class GuestAccessPageIntegrationTests {
 	@Test
 	void refusesBadInputWithTheMessageNextToTheFieldAndWritesNothing() {
 		long media = guestAccessOn();
-		assertRefused(media, "Nice name", "abc", "", WHOLE_NUMBER);
-		assertRefused(media, "Nice name", "0", "", WHOLE_NUMBER);
-		assertRefused(media, "Nice name", "1.5", "", WHOLE_NUMBER);
-		assertRefused(media, "Nice name", "", "0", WHOLE_NUMBER);
-		assertRefused(media, "Nice name", "", "-3", WHOLE_NUMBER);
+		assertRefused(media, "Nice name", "abc", "", CLICKS);
+		assertRefused(media, "Nice name", "0", "", CLICKS);
+		assertRefused(media, "Nice name", "1.5", "", CLICKS);
+		assertRefused(media, "Nice name", "", "0", DAYS);
+		assertRefused(media, "Nice name", "", "-3", DAYS);
 		assertRefused(media, "", "2", "30", NAME_LENGTH);
 		assertRefused(media, "   ", "2", "30", NAME_LENGTH);
 		assertRefused(media, "x".repeat(101), "2", "30", NAME_LENGTH);
-		assertRefused(media, "Nice name", "2", "366", "The longest duration allowed is 365 days.");
+		assertRefused(media, "Nice name", "2", "366", DAYS);
 		assertThat(linkCount(media)).isZero();
 
 		this.browser.get("/media/" + media + "/guest-access");
@@ -291,7 +293,7 @@ class GuestAccessPageIntegrationTests {
 	void theDurationLimitFollowsThePolicy() {
 		long media = guestAccessOn();
 		this.settings.changePolicy(new GuestLinkPolicy(GuestLinkPolicy.LowestRole.member, 3, 10), Actor.user("test"));
-		assertRefused(media, "Too long", "", "11", "The longest duration allowed is 10 days.");
+		assertRefused(media, "Too long", "", "11", "Enter a whole number of days from 1 to 10, or leave it empty.");
 		this.browser.get("/media/" + media + "/guest-access");
 		assertThat(createLink(media, "Just right", "", "10").status()).isEqualTo(302);
 	}

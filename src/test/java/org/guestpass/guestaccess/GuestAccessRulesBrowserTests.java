@@ -252,7 +252,7 @@ class GuestAccessRulesBrowserTests extends BrowserTest {
 		assertThat(owner.findElement(By.id("name-error")).getText())
 			.isEqualTo("Enter a link name of 1 to 100 characters.");
 		assertThat(owner.findElement(By.id("maxClicks-error")).getText())
-			.isEqualTo("Enter a whole number of at least 1, or leave it empty.");
+			.isEqualTo("Enter a whole number from 1 to 1000000, or leave it empty.");
 		assertThat(owner.findElement(By.id("durationDays-error")).getText())
 			.isEqualTo("Enter a whole number of days from 1 to 365, or leave it empty.");
 		assertThat(owner.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");

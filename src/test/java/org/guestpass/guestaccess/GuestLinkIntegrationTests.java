@@ -233,6 +233,27 @@ class GuestLinkIntegrationTests {
 	}
 
 	@Test
+	void aNumberOutsideItsRuleIsRefusedInTheRulesWordsAsThePageRefusesIt() {
+		long media = this.owner.liveSession("Lecture");
+		this.owner.enableGuestAccess(media);
+		String days = "Enter a whole number of days from 1 to 365, or leave it empty.";
+
+		TestClient.Response tooLong = this.owner.createLink(media, "{\"name\":\"ok\",\"durationDays\":366}");
+		assertThat((String) JsonPath.read(tooLong.body(), "$.code")).isEqualTo("duration_too_long");
+		assertThat((String) JsonPath.read(tooLong.body(), "$.detail")).isEqualTo(days);
+		assertThat((List<String>) JsonPath.read(tooLong.body(), "$.errors[?(@.field == 'durationDays')].message"))
+			.containsExactly(days);
+
+		TestClient.Response clicks = this.owner.createLink(media, "{\"name\":\"\",\"maxClicks\":0,\"durationDays\":0}");
+		assertThat((String) JsonPath.read(clicks.body(), "$.code")).isEqualTo("validation_failed");
+		assertThat((List<String>) JsonPath.read(clicks.body(), "$.errors[*].field")).containsExactly("durationDays",
+				"maxClicks", "name");
+		assertThat((List<String>) JsonPath.read(clicks.body(), "$.errors[?(@.field == 'maxClicks')].message"))
+			.containsExactly(NewGuestLink.CLICKS.message());
+		assertThat(linkCount(media)).isZero();
+	}
+
+	@Test
 	void anUnknownItemAndAnotherOwnersItemAreBothNotFound() {
 		Person stranger = this.fixtures.member(this.port);
 		long theirs = stranger.liveSession("Not yours");

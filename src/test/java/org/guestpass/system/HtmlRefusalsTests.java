@@ -1,6 +1,7 @@
 package org.guestpass.system;
 
 import org.guestpass.guestaccess.ManagementRefusal;
+import org.guestpass.settings.GuestLinkPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -32,12 +33,14 @@ class HtmlRefusalsTests {
 	void aRefusalOfAFieldIsShownNextToIt() {
 		BindingResult errors = errors();
 
-		HtmlRefusals.reject(ManagementRefusal.DURATION_TOO_LONG, "The longest duration allowed is 30 days.", errors);
+		HtmlRefusals.reject(ManagementRefusal.DURATION_TOO_LONG.worded(GuestLinkPolicy.durationRule(30).message()),
+				errors);
 
 		assertThat(errors.getGlobalErrors()).isEmpty();
 		assertThat(errors.getFieldError("durationDays")).satisfies((error) -> {
 			assertThat(error.getCode()).isEqualTo("duration_too_long");
-			assertThat(error.getDefaultMessage()).isEqualTo("The longest duration allowed is 30 days.");
+			assertThat(error.getDefaultMessage())
+				.isEqualTo("Enter a whole number of days from 1 to 30, or leave it empty.");
 		});
 	}
 

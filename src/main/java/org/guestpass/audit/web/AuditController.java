@@ -6,11 +6,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.guestpass.audit.AuditEvent;
 import org.guestpass.audit.AuditLog;
+import org.guestpass.system.NumberRule;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.stereotype.Controller;
@@ -34,7 +33,8 @@ class AuditController {
 
 	static final String ITEM_ID = "Enter an item id (a whole number), or leave it empty for every item.";
 
-	static final String LIMIT_RANGE = "Enter a whole number from 1 to " + MOST + ".";
+	/** How many events to show: the default when none is typed. */
+	static final NumberRule LIMIT = NumberRule.optional(null, 1, MOST);
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
@@ -54,6 +54,7 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String recent(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult result, Model model,
 			HttpServletResponse response) {
+		LIMIT.read(filter.limit(), "limit", result);
 		if (result.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("invalid", true);
@@ -71,9 +72,7 @@ class AuditController {
 	}
 
 	/** The filter as typed: an optional item id and how many events to show. */
-	record AuditFilter(@Pattern(regexp = "\\d{1,18}", message = ITEM_ID) String mediaId,
-			@Pattern(regexp = "\\d{1,9}", message = LIMIT_RANGE) @Min(value = 1,
-					message = LIMIT_RANGE) @Max(value = MOST, message = LIMIT_RANGE) String limit) {
+	record AuditFilter(@Pattern(regexp = "\\d{1,18}", message = ITEM_ID) String mediaId, String limit) {
 
 		Long mediaIdOrNull() {
 			return (this.mediaId != null) ? Long.valueOf(this.mediaId) : null;

@@ -1,19 +1,17 @@
 package org.guestpass.guestaccess.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
 import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.guestaccess.NewGuestLink;
-import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Problems;
@@ -56,8 +54,19 @@ class GuestAccessApiController {
 
 	@PostMapping("/guest-links")
 	ResponseEntity<?> create(@PathVariable long mediaId, @Valid @RequestBody NewLinkRequest request, Viewer viewer) {
+		List<Problems.FieldError> invalid = new ArrayList<>();
 		if (!NewGuestLink.isValidName(request.name())) {
-			return Problems.refused(ManagementRefusal.LINK_NAME_INVALID);
+			invalid.add(new Problems.FieldError("name", ManagementRefusal.LINK_NAME_INVALID.message()));
+		}
+		if (!NewGuestLink.CLICKS.admits(request.maxClicks())) {
+			invalid.add(new Problems.FieldError("maxClicks", NewGuestLink.CLICKS.message()));
+		}
+		if (request.durationDays() != null && request.durationDays() < 1) {
+			// The site's longest duration is the service's to hold the days to.
+			invalid.add(new Problems.FieldError("durationDays", ManagementRefusal.DURATION_TOO_LONG.message()));
+		}
+		if (!invalid.isEmpty()) {
+			return Problems.invalid(invalid);
 		}
 		NewGuestLink link = new NewGuestLink(request.name(), request.maxClicks(), request.durationDays());
 		Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId, link, viewer);
@@ -95,13 +104,11 @@ class GuestAccessApiController {
 	}
 
 	/**
-	 * The name is checked by {@link TextRules#LINK_NAME}, after normalising, in its own
-	 * words.
+	 * The name is checked by {@link TextRules#LINK_NAME} after normalising, the clicks by
+	 * {@link NewGuestLink#CLICKS} and the days by the site's duration rule, each in its
+	 * rule's words.
 	 */
-	record NewLinkRequest(String name,
-			@Min(value = 1,
-					message = "must be a whole number of at least 1") @Max(NewGuestLink.MOST_CLICKS) Integer maxClicks,
-			@Min(value = 1, message = "must be a whole number of at least 1") Integer durationDays) {
+	record NewLinkRequest(String name, Integer maxClicks, Integer durationDays) {
 	}
 
 }

@@ -14,6 +14,7 @@ import org.guestpass.guestaccess.NewGuestLink;
 import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.NumberRule;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Refusal;
 
@@ -37,10 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GuestAccessController {
 
 	/**
-	 * What the owner reads for a number of clicks or days that is no whole number of at
-	 * least 1.
+	 * A link's days as the form reads them before the service holds them to the site's
+	 * longest duration: any whole number of at least 1, or none.
 	 */
-	static final String WHOLE_NUMBER = "Enter a whole number of at least 1, or leave it empty.";
+	private static final NumberRule ANY_DAYS = NumberRule.optional("days", 1, Integer.MAX_VALUE);
 
 	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
@@ -81,14 +82,16 @@ class GuestAccessController {
 	ModelAndView processCreationForm(@PathVariable long mediaId, @ModelAttribute("form") LinkForm form, Viewer viewer,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		Integer maxClicks = wholeNumber(form.maxClicks(), "maxClicks", NewGuestLink.MOST_CLICKS, errors);
-		Integer durationDays = wholeNumber(form.durationDays(), "durationDays", Integer.MAX_VALUE, errors);
+		Integer maxClicks = NewGuestLink.CLICKS.read(form.maxClicks(), "maxClicks", errors);
+		// Any number of days at least 1 here: the service refuses one beyond the site's
+		// longest.
+		NumberRule.Read durationDays = ANY_DAYS.read(form.durationDays());
 		if (!NewGuestLink.isValidName(form.name())) {
 			HtmlRefusals.reject(ManagementRefusal.LINK_NAME_INVALID, errors);
 		}
-		if (!errors.hasErrors()) {
+		if (!errors.hasErrors() && !durationDays.broken()) {
 			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
-					new NewGuestLink(form.name(), maxClicks, durationDays), viewer);
+					new NewGuestLink(form.name(), maxClicks, durationDays.orNull()), viewer);
 			if (!outcome.isRefused()) {
 				redirect.addFlashAttribute("message", "Created the link \"" + outcome.value().name() + "\".");
 				return new ModelAndView("redirect:/media/" + mediaId + "/guest-access");
@@ -100,7 +103,7 @@ class GuestAccessController {
 			return page(mediaId, viewer, form, errors, outcome.refusal());
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		return page(mediaId, viewer, form, errors, null);
+		return page(mediaId, viewer, form, errors, durationDays.broken() ? ManagementRefusal.DURATION_TOO_LONG : null);
 	}
 
 	/**
@@ -109,8 +112,9 @@ class GuestAccessController {
 	 * one is the error page with its status.
 	 */
 	private static boolean isShownOnTheForm(Refusal refusal) {
-		return refusal == ManagementRefusal.DURATION_TOO_LONG || refusal == ManagementRefusal.LINK_LIMIT_REACHED
-				|| refusal == ManagementRefusal.GUEST_ACCESS_DISABLED;
+		Refusal kind = refusal.kind();
+		return kind == ManagementRefusal.DURATION_TOO_LONG || kind == ManagementRefusal.LINK_LIMIT_REACHED
+				|| kind == ManagementRefusal.GUEST_ACCESS_DISABLED;
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
@@ -149,9 +153,10 @@ class GuestAccessController {
 		}
 		GuestAccessView view = outcome.value();
 		if (refused != null) {
-			// The page can name the site's longest duration, which the refusal cannot.
-			HtmlRefusals.reject(refused, (refused == ManagementRefusal.DURATION_TOO_LONG)
-					? longestDuration(view.maxDurationDays()) : refused.message(), errors);
+			// Days are refused in the words of the site's rule, which names its longest
+			// duration.
+			HtmlRefusals.reject((refused.kind() == ManagementRefusal.DURATION_TOO_LONG)
+					? refused.worded(view.durationRule().message()) : refused, errors);
 		}
 		ModelAndView page = new ModelAndView("guestaccess/manage");
 		page.addObject("item", view.item());
@@ -160,7 +165,7 @@ class GuestAccessController {
 		page.addObject("countLine", countLine(view.links().size()));
 		page.addObject("form", form);
 		page.addObject("nameRule", TextRules.LINK_NAME);
-		page.addObject("wholeNumber", WHOLE_NUMBER);
+		page.addObject("clicksRule", NewGuestLink.CLICKS);
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 			page.addObject("createOpen", errors.hasErrors());
@@ -180,28 +185,6 @@ class GuestAccessController {
 			case 1 -> "1 link";
 			default -> links + " links";
 		};
-	}
-
-	private static Integer wholeNumber(String text, String field, int most, BindingResult errors) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			int value = Integer.parseInt(text.strip());
-			if (value >= 1 && value <= most) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.rejectValue(field, "wholeNumber", WHOLE_NUMBER);
-		return null;
-	}
-
-	/** The duration's refusal in words that name the site's longest duration. */
-	static String longestDuration(int days) {
-		return "The longest duration allowed is " + days + " days.";
 	}
 
 	/**

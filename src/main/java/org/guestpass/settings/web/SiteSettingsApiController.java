@@ -1,16 +1,18 @@
 package org.guestpass.settings.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.Problems;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,18 +51,28 @@ class SiteSettingsApiController {
 	}
 
 	@PutMapping("/policy")
-	GuestLinkPolicy changePolicy(@Valid @RequestBody PolicyRequest request, Principal admin) {
-		return this.settings.changePolicy(
+	ResponseEntity<?> changePolicy(@Valid @RequestBody PolicyRequest request, Principal admin) {
+		List<Problems.FieldError> invalid = new ArrayList<>();
+		if (!GuestLinkPolicy.LINKS_PER_ITEM.admits(request.maxLinksPerItem())) {
+			invalid.add(new Problems.FieldError("maxLinksPerItem", GuestLinkPolicy.LINKS_PER_ITEM.message()));
+		}
+		if (!GuestLinkPolicy.DURATION_DAYS.admits(request.maxDurationDays())) {
+			invalid.add(new Problems.FieldError("maxDurationDays", GuestLinkPolicy.DURATION_DAYS.message()));
+		}
+		if (!invalid.isEmpty()) {
+			return Problems.invalid(invalid);
+		}
+		return ResponseEntity.ok(this.settings.changePolicy(
 				new GuestLinkPolicy(request.lowestRole(), request.maxLinksPerItem(), request.maxDurationDays()),
-				Actor.user(admin.getName()));
+				Actor.user(admin.getName())));
 	}
 
 	record ModulesRequest(@NotNull Boolean invitetomedia, @NotNull Boolean theming, @NotNull Boolean mediapage) {
 	}
 
-	record PolicyRequest(@NotNull GuestLinkPolicy.LowestRole lowestRole,
-			@NotNull @Min(1) @Max(GuestLinkPolicy.MOST_LINKS_PER_ITEM) Integer maxLinksPerItem,
-			@NotNull @Min(1) @Max(GuestLinkPolicy.MOST_DURATION_DAYS) Integer maxDurationDays) {
+	/** The numbers are checked by the policy's number rules, in their words. */
+	record PolicyRequest(@NotNull GuestLinkPolicy.LowestRole lowestRole, Integer maxLinksPerItem,
+			Integer maxDurationDays) {
 	}
 
 }

@@ -4,8 +4,6 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.guestpass.audit.Actor;
@@ -39,14 +37,7 @@ class SiteSettingsController {
 
 	static final String CHOOSE_ROLE = "Choose Member or Admin.";
 
-	static final String LINKS_RANGE = "Enter a whole number from 1 to " + GuestLinkPolicy.MOST_LINKS_PER_ITEM + ".";
-
-	static final String DAYS_RANGE = "Enter a whole number of days from 1 to " + GuestLinkPolicy.MOST_DURATION_DAYS
-			+ ".";
-
 	private static final String TRUE_OR_FALSE = "true|false";
-
-	private static final String DIGITS = "\\d{1,9}";
 
 	private final SiteSettings settings;
 
@@ -79,12 +70,16 @@ class SiteSettingsController {
 	@PostMapping("/policy")
 	String processPolicyForm(@Valid @ModelAttribute("policy") PolicyForm form, BindingResult result, Principal admin,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		Integer links = GuestLinkPolicy.LINKS_PER_ITEM.read(form.maxLinksPerItem(), "maxLinksPerItem", result);
+		Integer days = GuestLinkPolicy.DURATION_DAYS.read(form.maxDurationDays(), "maxDurationDays", result);
 		if (result.hasErrors()) {
 			model.addAttribute("modules", ModulesForm.of(this.settings.modules()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
-		this.settings.changePolicy(form.toPolicy(), Actor.user(admin.getName()));
+		this.settings.changePolicy(
+				new GuestLinkPolicy(GuestLinkPolicy.LowestRole.valueOf(form.lowestRole()), links, days),
+				Actor.user(admin.getName()));
 		redirect.addFlashAttribute("message", "Saved the guest link policy.");
 		return "redirect:/admin/settings";
 	}
@@ -115,24 +110,16 @@ class SiteSettingsController {
 
 	}
 
-	/** The policy as typed; the numbers are checked as text, then read. */
+	/**
+	 * The policy as typed; the numbers are text, read by the policy's number rules.
+	 */
 	record PolicyForm(
 			@NotNull(message = CHOOSE_ROLE) @Pattern(regexp = "member|admin", message = CHOOSE_ROLE) String lowestRole,
-			@NotNull(message = LINKS_RANGE) @Pattern(regexp = DIGITS, message = LINKS_RANGE) @Min(value = 1,
-					message = LINKS_RANGE) @Max(value = GuestLinkPolicy.MOST_LINKS_PER_ITEM,
-							message = LINKS_RANGE) String maxLinksPerItem,
-			@NotNull(message = DAYS_RANGE) @Pattern(regexp = DIGITS, message = DAYS_RANGE) @Min(value = 1,
-					message = DAYS_RANGE) @Max(value = GuestLinkPolicy.MOST_DURATION_DAYS,
-							message = DAYS_RANGE) String maxDurationDays) {
+			String maxLinksPerItem, String maxDurationDays) {
 
 		static PolicyForm of(GuestLinkPolicy policy) {
 			return new PolicyForm(policy.lowestRole().name(), String.valueOf(policy.maxLinksPerItem()),
 					String.valueOf(policy.maxDurationDays()));
-		}
-
-		GuestLinkPolicy toPolicy() {
-			return new GuestLinkPolicy(GuestLinkPolicy.LowestRole.valueOf(this.lowestRole),
-					Integer.parseInt(this.maxLinksPerItem), Integer.parseInt(this.maxDurationDays));
 		}
 
 	}
