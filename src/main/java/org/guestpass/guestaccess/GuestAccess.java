@@ -16,6 +16,7 @@ import org.guestpass.media.MediaLibrary;
 import org.guestpass.media.Viewer;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.NumberRule;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Refusal;
 import org.guestpass.system.ServerSecret;
@@ -104,8 +105,18 @@ public class GuestAccess {
 	}
 
 	/**
-	 * Creates a link, if the item's switch is on and it has fewer links than the policy
-	 * allows. Two racing creates cannot both take the last slot.
+	 * The rule a link's days keep: from 1 to the site's longest duration, or none. Forms
+	 * read the days by it; {@link #createLink} holds a link to it.
+	 */
+	public NumberRule durationRule() {
+		return this.settings.policy().durationRule();
+	}
+
+	/**
+	 * Creates a link, if the item's switch is on, it has fewer links than the policy
+	 * allows, and its days keep the site's {@link #durationRule()} (refused as
+	 * {@link ManagementRefusal#DURATION_TOO_LONG} in the rule's words). Two racing
+	 * creates cannot both take the last slot.
 	 */
 	@Transactional
 	public Outcome<GuestLink> createLink(long mediaId, NewGuestLink request, Viewer viewer) {

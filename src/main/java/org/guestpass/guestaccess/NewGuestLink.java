@@ -8,7 +8,8 @@ import org.guestpass.system.NumberRule;
  *
  * @param name 1 to {@value TextRules#MAX_NAME} characters after normalising and trimming
  * @param maxClicks how many admissions the link allows, or null for unlimited
- * @param durationDays how many days the link lives, or null for never expiring
+ * @param durationDays how many days the link lives, or null for never expiring; the
+ * service holds them to the site's {@code GuestLinkPolicy#durationRule()}
  */
 public record NewGuestLink(String name, Integer maxClicks, Integer durationDays) {
 
@@ -27,9 +28,6 @@ public record NewGuestLink(String name, Integer maxClicks, Integer durationDays)
 		}
 		if (!CLICKS.admits(maxClicks)) {
 			throw new IllegalArgumentException(CLICKS.message());
-		}
-		if (durationDays != null && durationDays < 1) {
-			throw new IllegalArgumentException("durationDays must be at least 1");
 		}
 	}
 

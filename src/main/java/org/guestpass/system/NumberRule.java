@@ -1,5 +1,6 @@
 package org.guestpass.system;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,16 @@ public record NumberRule(String unit, boolean required, int least, int most) {
 	/** Whether the number keeps the rule: within the bounds, or none when optional. */
 	public boolean admits(Integer value) {
 		return (value != null) ? (value >= this.least && value <= this.most) : !this.required;
+	}
+
+	/**
+	 * Adds the field to a request's invalid fields, in the rule's words, when the value
+	 * breaks the rule: the API's counterpart of {@link #read(String, String, Errors)}.
+	 */
+	public void check(Integer value, String field, List<Problems.FieldError> invalid) {
+		if (!admits(value)) {
+			invalid.add(new Problems.FieldError(field, message()));
+		}
 	}
 
 	/**

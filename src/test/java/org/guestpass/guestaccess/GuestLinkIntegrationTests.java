@@ -15,9 +15,11 @@ import org.guestpass.account.Accounts;
 import org.guestpass.account.GuestLinkPermission;
 import org.guestpass.account.Role;
 import org.guestpass.audit.Actor;
+import org.guestpass.media.Viewer;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,9 @@ class GuestLinkIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	GuestAccess guestAccess;
 
 	Person owner;
 
@@ -250,7 +255,28 @@ class GuestLinkIntegrationTests {
 				"maxClicks", "name");
 		assertThat((List<String>) JsonPath.read(clicks.body(), "$.errors[?(@.field == 'maxClicks')].message"))
 			.containsExactly(NewGuestLink.CLICKS.message());
+		assertThat((List<String>) JsonPath.read(clicks.body(), "$.errors[?(@.field == 'durationDays')].message"))
+			.containsExactly(days);
 		assertThat(linkCount(media)).isZero();
+	}
+
+	@Test
+	void theServiceHoldsEveryLinkToBothEndsOfTheSitesDurationRule() {
+		long media = this.owner.liveSession("Lecture");
+		this.owner.enableGuestAccess(media);
+		Viewer viewer = new Viewer(this.owner.id(), this.owner.username(), false);
+		String days = "Enter a whole number of days from 1 to 365, or leave it empty.";
+		assertThat(this.guestAccess.durationRule().message()).isEqualTo(days);
+		for (int refused : new int[] { -1, 0, 366 }) {
+			Outcome<GuestLink> outcome = this.guestAccess.createLink(media, new NewGuestLink("ok", null, refused),
+					viewer);
+			assertThat(outcome.isRefused()).as("%d days", refused).isTrue();
+			assertThat(outcome.refusal().kind()).isSameAs(ManagementRefusal.DURATION_TOO_LONG);
+			assertThat(outcome.refusal().message()).isEqualTo(days);
+		}
+		assertThat(linkCount(media)).isZero();
+		assertThat(this.guestAccess.createLink(media, new NewGuestLink("ok", null, 365), viewer).isRefused()).isFalse();
+		assertThat(linkCount(media)).isOne();
 	}
 
 	@Test

@@ -58,12 +58,11 @@ class GuestAccessApiController {
 		if (!NewGuestLink.isValidName(request.name())) {
 			invalid.add(new Problems.FieldError("name", ManagementRefusal.LINK_NAME_INVALID.message()));
 		}
-		if (!NewGuestLink.CLICKS.admits(request.maxClicks())) {
-			invalid.add(new Problems.FieldError("maxClicks", NewGuestLink.CLICKS.message()));
-		}
+		NewGuestLink.CLICKS.check(request.maxClicks(), "maxClicks", invalid);
 		if (request.durationDays() != null && request.durationDays() < 1) {
-			// The site's longest duration is the service's to hold the days to.
-			invalid.add(new Problems.FieldError("durationDays", ManagementRefusal.DURATION_TOO_LONG.message()));
+			// Too few days is a bad field, like bad clicks; too many is the service's to
+			// refuse (duration_too_long), by the same rule.
+			invalid.add(new Problems.FieldError("durationDays", this.guestAccess.durationRule().message()));
 		}
 		if (!invalid.isEmpty()) {
 			return Problems.invalid(invalid);

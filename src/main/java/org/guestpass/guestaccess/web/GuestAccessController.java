@@ -14,7 +14,6 @@ import org.guestpass.guestaccess.NewGuestLink;
 import org.guestpass.guestaccess.TextRules;
 import org.guestpass.media.Viewer;
 import org.guestpass.system.HtmlRefusals;
-import org.guestpass.system.NumberRule;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Refusal;
 
@@ -37,12 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GuestAccessController {
 
-	/**
-	 * A link's days as the form reads them before the service holds them to the site's
-	 * longest duration: any whole number of at least 1, or none.
-	 */
-	private static final NumberRule ANY_DAYS = NumberRule.optional("days", 1, Integer.MAX_VALUE);
-
 	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
@@ -57,12 +50,12 @@ class GuestAccessController {
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-access")
 	ModelAndView show(@PathVariable long mediaId, Viewer viewer) {
-		return page(mediaId, viewer, LinkForm.empty(), null, null);
+		return page(mediaId, viewer, LinkForm.empty(), null);
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/new")
 	ModelAndView initCreationForm(@PathVariable long mediaId, Viewer viewer) {
-		ModelAndView page = page(mediaId, viewer, LinkForm.empty(), null, null);
+		ModelAndView page = page(mediaId, viewer, LinkForm.empty(), null);
 		page.setViewName("guestaccess/create");
 		return page;
 	}
@@ -83,15 +76,13 @@ class GuestAccessController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		Integer maxClicks = NewGuestLink.CLICKS.read(form.maxClicks(), "maxClicks", errors);
-		// Any number of days at least 1 here: the service refuses one beyond the site's
-		// longest.
-		NumberRule.Read durationDays = ANY_DAYS.read(form.durationDays());
+		Integer durationDays = this.guestAccess.durationRule().read(form.durationDays(), "durationDays", errors);
 		if (!NewGuestLink.isValidName(form.name())) {
 			HtmlRefusals.reject(ManagementRefusal.LINK_NAME_INVALID, errors);
 		}
-		if (!errors.hasErrors() && !durationDays.broken()) {
+		if (!errors.hasErrors()) {
 			Outcome<GuestLink> outcome = this.guestAccess.createLink(mediaId,
-					new NewGuestLink(form.name(), maxClicks, durationDays.orNull()), viewer);
+					new NewGuestLink(form.name(), maxClicks, durationDays), viewer);
 			if (!outcome.isRefused()) {
 				redirect.addFlashAttribute("message", "Created the link \"" + outcome.value().name() + "\".");
 				return new ModelAndView("redirect:/media/" + mediaId + "/guest-access");
@@ -99,11 +90,10 @@ class GuestAccessController {
 			if (!isShownOnTheForm(outcome.refusal())) {
 				throw HtmlRefusals.page(outcome.refusal());
 			}
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(mediaId, viewer, form, errors, outcome.refusal());
+			HtmlRefusals.reject(outcome.refusal(), errors);
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		return page(mediaId, viewer, form, errors, durationDays.broken() ? ManagementRefusal.DURATION_TOO_LONG : null);
+		return page(mediaId, viewer, form, errors);
 	}
 
 	/**
@@ -146,18 +136,12 @@ class GuestAccessController {
 		return "redirect:/media/" + mediaId + "/guest-access";
 	}
 
-	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors, Refusal refused) {
+	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors) {
 		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
 		if (outcome.isRefused()) {
 			throw HtmlRefusals.page(outcome.refusal());
 		}
 		GuestAccessView view = outcome.value();
-		if (refused != null) {
-			// Days are refused in the words of the site's rule, which names its longest
-			// duration.
-			HtmlRefusals.reject((refused.kind() == ManagementRefusal.DURATION_TOO_LONG)
-					? refused.worded(view.durationRule().message()) : refused, errors);
-		}
 		ModelAndView page = new ModelAndView("guestaccess/manage");
 		page.addObject("item", view.item());
 		page.addObject("access", view);

@@ -53,12 +53,8 @@ class SiteSettingsApiController {
 	@PutMapping("/policy")
 	ResponseEntity<?> changePolicy(@Valid @RequestBody PolicyRequest request, Principal admin) {
 		List<Problems.FieldError> invalid = new ArrayList<>();
-		if (!GuestLinkPolicy.LINKS_PER_ITEM.admits(request.maxLinksPerItem())) {
-			invalid.add(new Problems.FieldError("maxLinksPerItem", GuestLinkPolicy.LINKS_PER_ITEM.message()));
-		}
-		if (!GuestLinkPolicy.DURATION_DAYS.admits(request.maxDurationDays())) {
-			invalid.add(new Problems.FieldError("maxDurationDays", GuestLinkPolicy.DURATION_DAYS.message()));
-		}
+		GuestLinkPolicy.LINKS_PER_ITEM.check(request.maxLinksPerItem(), "maxLinksPerItem", invalid);
+		GuestLinkPolicy.DURATION_DAYS.check(request.maxDurationDays(), "maxDurationDays", invalid);
 		if (!invalid.isEmpty()) {
 			return Problems.invalid(invalid);
 		}
