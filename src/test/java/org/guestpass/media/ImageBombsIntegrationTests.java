@@ -100,8 +100,10 @@ class ImageBombsIntegrationTests {
 			}, 0, 100, TimeUnit.MILLISECONDS);
 
 			long started = System.nanoTime();
+			int samplesBefore = heap.size();
 			List<TestClient.Response> answers = Concurrently.run(uploads.size(),
 					(i) -> put(TestClient.api(port, token), uploads.get(i)));
+			int samplesDuring = heap.size() - samplesBefore;
 			long took = System.nanoTime() - started;
 			sampler.shutdown();
 			assertThat(sampler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
@@ -113,9 +115,10 @@ class ImageBombsIntegrationTests {
 			}
 			long peakHeap = heap.stream().mapToLong(Long::longValue).max().orElse(-1);
 			System.out.printf(
-					"%d simultaneous uploads answered in %.1f s: %s; peak used heap %d MB in %d samples; "
+					"%d simultaneous uploads answered in %.1f s: %s; peak used heap %d MB in %d samples (%d while answering); "
 							+ "node's peak resident memory %s%n",
-					uploads.size(), took / 1e9, outcomes, peakHeap / MB, heap.size(), peakResident(node));
+					uploads.size(), took / 1e9, outcomes, peakHeap / MB, heap.size(), samplesDuring,
+					peakResident(node));
 
 			for (int i = 0; i < uploads.size(); i++) {
 				Upload upload = uploads.get(i);
@@ -134,7 +137,14 @@ class ImageBombsIntegrationTests {
 					assertThat(answer.status()).as(what).isEqualTo(201);
 				}
 			}
+			// Sampled every 100 ms while the uploads were answered: a run that sampled
+			// nothing (or only before they began) verified nothing.
 			assertThat(heap).as("heap samples that failed").doesNotContain(-1L);
+			assertThat(samplesDuring).as("heap samples taken while %.1f s of uploads were answered", took / 1e9)
+				.isPositive();
+			assertThat(peakHeap).as("peak used heap, sampled from the node")
+				.isPositive()
+				.isLessThanOrEqualTo(256L * MB);
 			assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("the node's log")
 				.doesNotContain("OutOfMemoryError")
 				.doesNotContain("Ran out of memory");

@@ -104,7 +104,10 @@ final class Database implements AutoCloseable {
 					""")) {
 				while (rs.next()) {
 					String unit = rs.getString(3);
-					String scale = (unit != null) ? Character.isDigit(unit.charAt(0)) ? " × " + unit : " " + unit : "";
+					String scale = "";
+					if (unit != null) {
+						scale = Character.isDigit(unit.charAt(0)) ? " × " + unit : " " + unit;
+					}
 					described.put(rs.getString(1), rs.getString(2) + scale);
 				}
 			}

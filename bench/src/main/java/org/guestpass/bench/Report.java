@@ -93,7 +93,10 @@ final class Report {
 	void ratio(String scenario, int concurrency, double guestpass, Double baseline, String unit, String target,
 			double threshold, boolean higherIsBetter) {
 		Double ratio = (baseline == null || baseline == 0 || Double.isNaN(baseline)) ? null : guestpass / baseline;
-		Boolean met = (ratio != null) ? higherIsBetter ? ratio >= threshold : ratio <= threshold : null;
+		Boolean met = null;
+		if (ratio != null) {
+			met = higherIsBetter ? ratio >= threshold : ratio <= threshold;
+		}
 		this.ratios.add(new Ratio(scenario, concurrency, guestpass, baseline, unit, ratio, target, met));
 	}
 
@@ -178,7 +181,10 @@ final class Report {
 	}
 
 	private static String verdict(Boolean met, String unmeasured) {
-		return (met != null) ? met ? "yes" : "**NO**" : unmeasured;
+		if (met == null) {
+			return unmeasured;
+		}
+		return met ? "yes" : "**NO**";
 	}
 
 	void printRatioTable() {
