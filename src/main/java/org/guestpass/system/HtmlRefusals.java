@@ -1,5 +1,7 @@
 package org.guestpass.system;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -18,11 +20,12 @@ public final class HtmlRefusals {
 
 	/**
 	 * Shows the refusal on the form bound to {@code errors}: next to its field, or as the
-	 * form's own error when it concerns no field.
+	 * form's own error when it concerns no field or one the form does not have.
 	 */
 	public static void reject(Refusal refusal, BindingResult errors) {
-		if (refusal.field().isPresent()) {
-			errors.rejectValue(refusal.field().get(), refusal.code(), refusal.message());
+		Optional<String> field = refusal.field().filter((name) -> errors.getFieldType(name) != null);
+		if (field.isPresent()) {
+			errors.rejectValue(field.get(), refusal.code(), refusal.message());
 		}
 		else {
 			errors.reject(refusal.code(), refusal.message());

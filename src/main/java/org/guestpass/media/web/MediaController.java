@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.media.Captions;
@@ -26,9 +25,11 @@ import org.guestpass.system.Refusal;
 import org.guestpass.system.SiteTime;
 import org.guestpass.system.StreamSources;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +50,6 @@ class MediaController {
 	private final List<MediaPageAction> actions;
 
 	private final List<MediaListNotes> notes;
-
-	/** The fields of the schedule's fragment, which show their own errors. */
-	private static final Set<String> SCHEDULE_FIELDS = Set.of("startsAt", "endsAt");
 
 	private final Captions captions;
 
@@ -89,34 +87,43 @@ class MediaController {
 		model.addAttribute("notes", itemNotes);
 		model.addAttribute("posters", this.posters.of(items, viewer));
 		model.addAttribute("linkedTypes", List.of(MediaType.live_session, MediaType.room, MediaType.channel_room));
+		// The form that was sent, refused, is already there with what was typed.
+		addIfAbsent(model, "videoForm", VideoForm.EMPTY);
+		addIfAbsent(model, "linkedForm", LinkedForm.EMPTY);
 		return "media/library";
 	}
 
 	@PostMapping("/media/videos")
-	String processVideoForm(@RequestParam("file") MultipartFile file, @RequestParam String title,
-			@RequestParam(required = false) String description, Viewer viewer, Model model,
-			HttpServletResponse response) throws IOException {
-		return added(this.library.addVideo(viewer, title, description, file), viewer, model, response);
+	String processVideoForm(@ModelAttribute("videoForm") VideoForm form, BindingResult errors, Viewer viewer,
+			Model model, HttpServletResponse response) throws IOException {
+		Outcome<MediaItem> addition = this.library.addVideo(viewer, form.title(), form.description(),
+				required(form.file()));
+		if (!addition.isRefused()) {
+			return "redirect:/media/" + addition.value().id();
+		}
+		refuse(addition.refusal(), errors, response);
+		return library(viewer, model);
 	}
 
 	@PostMapping("/media/links")
-	String processLinkedForm(@RequestParam String title, @RequestParam(required = false) String description,
-			@RequestParam MediaType type, @RequestParam String url, @RequestParam(required = false) String startsAt,
-			@RequestParam(required = false) String endsAt, @RequestParam(required = false) String zone, Viewer viewer,
+	String processLinkedForm(@ModelAttribute("linkedForm") LinkedForm form, BindingResult errors, Viewer viewer,
 			Model model, HttpServletResponse response) {
-		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
-		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
+		if (errors.hasFieldErrors("type") || form.type() == null) {
+			// Not a type the form offers: not a request the form sends.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		SiteTime.Parsed starts = this.time.parse(form.startsAt(), form.zone());
+		SiteTime.Parsed ends = this.time.parse(form.endsAt(), form.zone());
 		Refusal refusal = unreadable(starts, ends).orElse(null);
 		if (refusal == null) {
-			Outcome<MediaItem> addition = this.library.addLinked(viewer, title, description, type, url, starts.orNull(),
-					ends.orNull());
+			Outcome<MediaItem> addition = this.library.addLinked(viewer, form.title(), form.description(), form.type(),
+					form.url(), starts.orNull(), ends.orNull());
 			if (!addition.isRefused()) {
 				return "redirect:/media/" + addition.value().id();
 			}
 			refusal = addition.refusal();
 		}
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		showRefusal(refusal, "error", startsAt, endsAt, model);
+		refuse(refusal, errors, response);
 		return library(viewer, model);
 	}
 
@@ -126,7 +133,9 @@ class MediaController {
 		if (item.type() == MediaType.live_session) {
 			this.streams.allow(response, item.sourceUrl());
 			model.addAttribute("scheduleSummary", scheduleSummary(item.window()));
+			addIfAbsent(model, "liveForm", LiveSessionForm.of(item, this.time));
 		}
+		addIfAbsent(model, "captionsForm", CaptionsForm.EMPTY);
 		model.addAttribute("item", item);
 		model.addAttribute("captions", this.captions.of(item, viewer));
 		model.addAttribute("poster", this.posters.find(item, viewer).orElse(null));
@@ -139,12 +148,12 @@ class MediaController {
 	}
 
 	@PostMapping("/media/{id:\\d+}/captions")
-	String processCaptionsForm(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@RequestParam String language, @RequestParam String label, Viewer viewer, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+	String processCaptionsForm(@PathVariable long id, @ModelAttribute("captionsForm") CaptionsForm form,
+			BindingResult errors, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect)
+			throws IOException {
 		Outcome<List<Captions.Caption>> added;
-		try (InputStream content = file.getInputStream()) {
-			added = this.captions.add(id, viewer, language, label, content);
+		try (InputStream content = required(form.file()).getInputStream()) {
+			added = this.captions.add(id, viewer, form.language(), form.label(), content);
 		}
 		if (!added.isRefused()) {
 			redirect.addFlashAttribute("message", "Captions added.");
@@ -153,23 +162,19 @@ class MediaController {
 		if (added.refusal().field().isEmpty()) {
 			throw HtmlRefusals.page(added.refusal());
 		}
-		response.setStatus(added.refusal().status().value());
-		model.addAttribute("captionsError", added.refusal().message());
-		model.addAttribute("captionLanguage", language);
-		model.addAttribute("captionLabel", label);
+		refuse(added.refusal(), errors, response);
 		return show(id, viewer, model, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/live")
-	String processLiveSessionForm(@PathVariable long id, @RequestParam String url,
-			@RequestParam(required = false) String startsAt, @RequestParam(required = false) String endsAt,
-			@RequestParam(required = false) String zone, Viewer viewer, Model model, HttpServletResponse response,
+	String processLiveSessionForm(@PathVariable long id, @ModelAttribute("liveForm") LiveSessionForm form,
+			BindingResult errors, Viewer viewer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		SiteTime.Parsed starts = this.time.parse(startsAt, zone);
-		SiteTime.Parsed ends = this.time.parse(endsAt, zone);
+		SiteTime.Parsed starts = this.time.parse(form.startsAt(), form.zone());
+		SiteTime.Parsed ends = this.time.parse(form.endsAt(), form.zone());
 		Optional<MediaRefusal> unreadable = unreadable(starts, ends);
 		Refusal refusal = unreadable.isPresent() ? unreadable.get()
-				: this.library.updateLiveSession(id, viewer, url, starts.orNull(), ends.orNull()).refusal();
+				: this.library.updateLiveSession(id, viewer, form.url(), starts.orNull(), ends.orNull()).refusal();
 		if (refusal == null) {
 			redirect.addFlashAttribute("message", "The live session was saved.");
 			return "redirect:/media/" + id;
@@ -181,8 +186,7 @@ class MediaController {
 		if (refusal.field().isEmpty()) {
 			throw HtmlRefusals.page(refusal);
 		}
-		response.setStatus(refusal.status().value());
-		showRefusal(refusal, "scheduleError", startsAt, endsAt, model);
+		refuse(refusal, errors, response);
 		return show(id, viewer, model, response);
 	}
 
@@ -203,8 +207,12 @@ class MediaController {
 			model.addAttribute("message", addition.refusal().message());
 			return show(id, viewer, model, response);
 		}
-		redirect.addFlashAttribute("message", addition.isRefused() ? addition.refusal().message()
-				: addition.value().replaced() ? "Poster replaced." : "Poster added.");
+		if (addition.isRefused()) {
+			redirect.addFlashAttribute("message", addition.refusal().message());
+		}
+		else {
+			redirect.addFlashAttribute("message", addition.value().replaced() ? "Poster replaced." : "Poster added.");
+		}
 		return "redirect:/media/" + id;
 	}
 
@@ -240,13 +248,27 @@ class MediaController {
 		return "redirect:/media";
 	}
 
-	private String added(Outcome<MediaItem> addition, Viewer viewer, Model model, HttpServletResponse response) {
-		if (!addition.isRefused()) {
-			return "redirect:/media/" + addition.value().id();
+	/**
+	 * Shows a refused form again with what was typed, the refusal next to its field, and
+	 * the refusal's status.
+	 */
+	private static void refuse(Refusal refusal, BindingResult errors, HttpServletResponse response) {
+		HtmlRefusals.answer(refusal, response);
+		HtmlRefusals.reject(refusal, errors);
+	}
+
+	/** A form's file: a form sent without its file part is not one the page sends. */
+	private static MultipartFile required(MultipartFile file) {
+		if (file == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		response.setStatus(addition.refusal().status().value());
-		model.addAttribute("error", addition.refusal().message());
-		return library(viewer, model);
+		return file;
+	}
+
+	private static void addIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
 	}
 
 	/** Which typed time could not be read as a date and time, if one could not. */
@@ -255,22 +277,6 @@ class MediaController {
 			return Optional.of(MediaRefusal.START_UNREADABLE);
 		}
 		return ends.invalid() ? Optional.of(MediaRefusal.END_UNREADABLE) : Optional.empty();
-	}
-
-	/**
-	 * A refusal of a start or end time goes next to its field in the schedule's fields,
-	 * which show the times as typed; any other one into the form's message.
-	 */
-	private static void showRefusal(Refusal refusal, String message, String startsAt, String endsAt, Model model) {
-		Optional<String> field = refusal.field().filter(SCHEDULE_FIELDS::contains);
-		if (field.isPresent()) {
-			model.addAttribute("scheduleErrors", Map.of(field.get(), refusal.message()));
-			model.addAttribute("scheduleTyped",
-					Map.of("startsAt", (startsAt != null) ? startsAt : "", "endsAt", (endsAt != null) ? endsAt : ""));
-		}
-		else {
-			model.addAttribute(message, refusal.message());
-		}
 	}
 
 	private String scheduleSummary(LiveWindow window) {
@@ -284,6 +290,41 @@ class MediaController {
 
 	private static ResponseStatusException notFound() {
 		return HtmlRefusals.page(CommonRefusal.NOT_FOUND);
+	}
+
+	/** The upload form of the library page. */
+	record VideoForm(String title, String description, MultipartFile file) {
+
+		static final VideoForm EMPTY = new VideoForm("", "", null);
+
+	}
+
+	/** The library page's form that adds a live session, a room or a channel room. */
+	record LinkedForm(String title, String description, MediaType type, String url, String startsAt, String endsAt,
+			String zone) {
+
+		static final LinkedForm EMPTY = new LinkedForm("", "", MediaType.live_session, "", "", "", null);
+
+	}
+
+	/** A video's captions form. */
+	record CaptionsForm(String language, String label, MultipartFile file) {
+
+		static final CaptionsForm EMPTY = new CaptionsForm("", "", null);
+
+	}
+
+	/**
+	 * A live session's stream and times, as typed in the site's time zone or the one the
+	 * browser sends in {@code zone}.
+	 */
+	record LiveSessionForm(String url, String startsAt, String endsAt, String zone) {
+
+		static LiveSessionForm of(MediaItem item, SiteTime time) {
+			return new LiveSessionForm(item.sourceUrl(), time.inputValue(item.window().startsAt()),
+					time.inputValue(item.window().endsAt()), null);
+		}
+
 	}
 
 }

@@ -61,11 +61,17 @@ class UploadingBrowserTests extends BrowserTest {
 			.sendKeys(Path.of("src/main/resources/demo/captions-en.vtt").toAbsolutePath().toString());
 		WebElement button = owner.findElement(By.cssSelector("form[data-upload] button[type=submit]"));
 		button.click();
-		WebElement error = visible(owner, By.cssSelector("main [role=alert]"));
+		// The refusal is next to the file field, which describes itself by it.
+		WebElement error = visible(owner, By.id("video-file-error"));
 		assertThat(error.getText()).isEqualTo("Upload an MP4, WebM or Ogg video.");
+		WebElement file = owner.findElement(By.id("video-file"));
+		assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(file.getAttribute("aria-describedby").split(" ")).contains("video-file-error");
+		assertThat(owner.findElement(By.id("video-title")).getDomProperty("value")).as("the title, as typed")
+			.isEqualTo("Not a video");
 		assertThat(owner.getCurrentUrl()).as("the refused post is not an address to go back to").endsWith("/media");
 		assertThat(script(owner, "return window.samePage")).as("swapped by htmx, not loaded").isEqualTo(true);
-		assertThat(owner.switchTo().activeElement()).as("focus on what was refused").isEqualTo(error);
+		assertThat(owner.switchTo().activeElement()).as("focus on what was refused").isEqualTo(file);
 		look(owner, "upload-refused");
 
 		owner.findElement(By.id("video-title")).clear();
