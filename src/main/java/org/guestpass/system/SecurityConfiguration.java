@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -105,12 +104,13 @@ class SecurityConfiguration {
 
 	/**
 	 * Sign-in with a user name and password; a failed attempt forgets the password at
-	 * once.
+	 * once. The account module's checker of passwords no account can have is required:
+	 * sign-in never runs without it.
 	 */
 	@Bean
 	AuthenticationProvider signIn(UserDetailsService accounts, PasswordEncoder passwords,
-			ObjectProvider<CompromisedPasswordChecker> refusedPasswords) {
-		return new CredentialErasingSignIn(accounts, passwords, refusedPasswords.getIfAvailable());
+			CompromisedPasswordChecker refusedPasswords) {
+		return new CredentialErasingSignIn(accounts, passwords, refusedPasswords);
 	}
 
 	@Bean

@@ -78,8 +78,7 @@ class ImageBombsIntegrationTests {
 			byte[] valid = PosterImageTests.image("png", 1600, 900, BufferedImage.TYPE_INT_RGB, Color.ORANGE);
 			List<Upload> uploads = new ArrayList<>();
 			for (int i = 0; i < TALL + LARGEST + PROGRESSIVE + VALID; i++) {
-				String kind = (i < TALL) ? "tall" : (i < TALL + LARGEST) ? "largest"
-						: (i < TALL + LARGEST + PROGRESSIVE) ? "progressive" : "valid";
+				String kind = kind(i);
 				byte[] file = switch (kind) {
 					case "tall" -> tall;
 					case "largest" -> largest;
@@ -221,6 +220,19 @@ class ImageBombsIntegrationTests {
 		catch (IOException | UncheckedIOException ex) {
 			return "(no log: " + ex + ")";
 		}
+	}
+
+	/**
+	 * Which kind the i-th upload is: the tall ones first, then the largest, and so on.
+	 */
+	private static String kind(int i) {
+		if (i < TALL) {
+			return "tall";
+		}
+		if (i < TALL + LARGEST) {
+			return "largest";
+		}
+		return (i < TALL + LARGEST + PROGRESSIVE) ? "progressive" : "valid";
 	}
 
 	/** One poster upload: what it is, to which video, and its file. */

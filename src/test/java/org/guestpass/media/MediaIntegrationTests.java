@@ -593,8 +593,34 @@ class MediaIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.text()).contains("Upload an MP4, WebM or Ogg video.");
+		PageChecks.assertErrorNextToField(refused.body(), "video-file", "Upload an MP4, WebM or Ogg video.");
+		assertThat(PageChecks.control(refused.body(), "video-title").attr("value")).as("the title, as typed")
+			.isEqualTo("Not a video");
 		assertThat(mediaRows(this.owner)).isZero();
 		assertThat(storedFiles()).isEqualTo(filesBefore);
+	}
+
+	@Test
+	void theLinkedFormKeepsWhatWasTypedAndShowsTheRefusalNextToItsField() {
+		TestClient browser = signIn(this.owner);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("_csrf", csrfToken(browser.get("/media")));
+		fields.put("title", "Assembly <b>hall</b>");
+		fields.put("type", "room");
+		fields.put("url", "ftp://rooms.example.org/hall");
+
+		TestClient.Response refused = browser.postForm("/media/links", fields);
+
+		assertThat(refused.status()).isEqualTo(400);
+		PageChecks.assertErrorNextToField(refused.body(), "link-url", MediaRefusal.URL_INVALID.message());
+		PageChecks.assertNoErrorOnField(refused.body(), "link-title");
+		assertThat(PageChecks.control(refused.body(), "link-title").attr("value")).isEqualTo("Assembly <b>hall</b>");
+		assertThat(PageChecks.control(refused.body(), "link-url").attr("value"))
+			.isEqualTo("ftp://rooms.example.org/hall");
+		assertThat(PageChecks.selectedOption(refused.body(), "link-type")).isEqualTo("room");
+		assertThat(refused.body()).as("escaped").doesNotContain("<b>hall</b>");
+		assertThat(select(refused.body(), "main [role=alert]")).as("no error above the forms").isEmpty();
+		assertThat(mediaRows(this.owner)).isZero();
 	}
 
 	@Test

@@ -265,6 +265,8 @@ class MediaTextLengthIntegrationTests {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(select(refused.body(), "details.card.captions[open]")).as("the captions card, open").isNotEmpty();
 		assertThat(refused.text()).contains("value=\"de\"").contains("value=\"" + label + "\"");
+		PageChecks.assertErrorNextToField(refused.body(), "caption-label", MediaRefusal.LABEL_INVALID.message());
+		PageChecks.assertNoErrorOnField(refused.body(), "caption-language");
 	}
 
 	/**

@@ -169,8 +169,13 @@ final class Chart {
 			legendX += 40 + g.getFontMetrics().stringWidth(label);
 		}
 		String solid = title.equals("Growth") ? "solid: many links" : "solid: GuestPass";
-		String dashed = title.equals("Growth") ? "dashed: " + String.format("%,d", Settings.FEW_LINKS) + " links"
-				: baselines.isEmpty() ? "(no baseline measured)" : "dashed: " + String.join(", ", baselines);
+		String dashed;
+		if (title.equals("Growth")) {
+			dashed = "dashed: " + String.format("%,d", Settings.FEW_LINKS) + " links";
+		}
+		else {
+			dashed = baselines.isEmpty() ? "(no baseline measured)" : "dashed: " + String.join(", ", baselines);
+		}
 		g.drawString(solid + "   " + dashed, plotLeft, legendY + 22);
 	}
 

@@ -84,10 +84,14 @@ class AdminUserCredentialsController {
 		Account account = account(id);
 		int revoked = this.accounts.revokeTokens(id, admin.actor())
 			.orElseThrow(() -> HtmlRefusals.page(CommonRefusal.NOT_FOUND));
-		redirect.addFlashAttribute("message",
-				(revoked == 0) ? account.username() + " has no API tokens."
-						: "Revoked " + ((revoked == 1) ? "the API token" : "all " + revoked + " API tokens") + " of "
-								+ account.username() + ". Scripts that used them no longer get in.");
+		if (revoked == 0) {
+			redirect.addFlashAttribute("message", account.username() + " has no API tokens.");
+		}
+		else {
+			String tokens = (revoked == 1) ? "the API token" : "all " + revoked + " API tokens";
+			redirect.addFlashAttribute("message",
+					"Revoked " + tokens + " of " + account.username() + ". Scripts that used them no longer get in.");
+		}
 		return "redirect:/admin/users";
 	}
 
