@@ -67,7 +67,22 @@ public enum AuditAction {
 	MODULES_CHANGED,
 
 	/** An admin changed the guest-link policy. */
-	POLICY_CHANGED;
+	POLICY_CHANGED,
+
+	/** An admin registered an LMS platform, or a platform registered itself. */
+	LTI_PLATFORM_ADDED,
+
+	/** An admin changed a platform's registration. */
+	LTI_PLATFORM_CHANGED,
+
+	/** An admin removed a platform's registration. */
+	LTI_PLATFORM_REMOVED,
+
+	/** A new LTI signing key was made. */
+	LTI_KEY_ADDED,
+
+	/** An LTI key that no longer signed was retired. */
+	LTI_KEY_RETIRED;
 
 	/** The text stored in the trail, such as {@code account_created}. */
 	public String stored() {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,6 +54,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demo demo mode: on a site without media, adds the member demo and one sample
  * item of each kind
  * @param demoPassword the demo member's password
+ * @param lti the LMS integration (LTI 1.3)
  */
 @ConfigurationProperties("guestpass")
 @Validated
@@ -68,7 +70,7 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 		@DefaultValue("30d") @NotNull @DurationMin(nanos = 0) Duration guestDataRetention,
 		@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration guestDataRetentionCheck,
 		@DefaultValue("'none'") @NotBlank String frameAncestors, @DefaultValue("false") boolean demo,
-		@DefaultValue("guestpass-demo") @NotBlank String demoPassword) {
+		@DefaultValue("guestpass-demo") @NotBlank String demoPassword, @DefaultValue @Valid @NotNull Lti lti) {
 
 	public GuestPassProperties {
 		if (storageDir == null || storageDir.toString().isBlank()) {
@@ -80,6 +82,26 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 		if (baseUrl != null && baseUrl.toString().isBlank()) {
 			baseUrl = null;
 		}
+		if (lti != null && (lti.keyDir() == null || lti.keyDir().toString().isBlank()) && dataDir != null) {
+			lti = new Lti(dataDir.resolve("lti-keys"), lti.loginLifetime(), lti.clockSkew());
+		}
+	}
+
+	/**
+	 * The LMS integration (LTI 1.3).
+	 *
+	 * @param keyDir where GuestPass keeps the key pairs it signs with (published at
+	 * {@code /lti/jwks}); the data folder's {@code lti-keys} when empty, and a folder
+	 * every node shares in production
+	 * @param loginLifetime how long a platform has to answer a login with its launch: a
+	 * login's state and nonce are refused after it
+	 * @param clockSkew how far a platform's clock may be from GuestPass's when its
+	 * id_token's times are checked
+	 */
+	public record Lti(Path keyDir,
+			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) Duration loginLifetime,
+			@DefaultValue("1m") @NotNull @DurationMin(nanos = 0) @DurationMax(minutes = 5) Duration clockSkew) {
+
 	}
 
 	/**

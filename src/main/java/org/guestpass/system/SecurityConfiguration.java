@@ -46,7 +46,7 @@ class SecurityConfiguration {
 	/** Paths anyone may open; guest pages check their own guest session. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**", "/webjars/**",
 			"/favicon.ico", "/robots.txt", "/demo/live/**", ErrorPath.PATH, "/actuator/health", "/actuator/health/**",
-			"/v3/api-docs", "/v3/api-docs/**" };
+			"/v3/api-docs", "/v3/api-docs/**", "/lti/jwks" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
