@@ -10,6 +10,8 @@ import org.guestpass.account.AccountRefusal;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.guestaccess.ManagementRefusal;
+import org.guestpass.lti.LaunchRefusal;
+import org.guestpass.lti.LtiRefusal;
 import org.guestpass.media.MediaRefusal;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Refusal;
@@ -35,12 +37,14 @@ class RefusalsTests {
 	 * The refusals that mean "not now", not "not this": the site's guest access is off,
 	 * or the node is reading as many images as it may.
 	 */
-	private static final Set<Refusal> UNAVAILABLE = Set.of(EntryRefusal.UNAVAILABLE, MediaRefusal.IMAGES_BUSY);
+	private static final Set<Refusal> UNAVAILABLE = Set.of(EntryRefusal.UNAVAILABLE, MediaRefusal.IMAGES_BUSY,
+			LaunchRefusal.PLATFORM_KEYS_UNREACHABLE);
 
 	@Test
 	void everyRefusalEnumOfTheProductIsFound() {
 		assertThat(refusalTypes()).contains(CommonRefusal.class, EntryRefusal.class, ManagementRefusal.class,
-				MediaRefusal.class, AccountRefusal.class, PasswordRule.Violation.class);
+				MediaRefusal.class, AccountRefusal.class, PasswordRule.Violation.class, LtiRefusal.class,
+				LaunchRefusal.class);
 	}
 
 	@Test

@@ -62,11 +62,11 @@ class PlatformRepository {
 	boolean existsOther(String issuer, String clientId, Long exceptId) {
 		return this.jdbc.sql("""
 				select count(*) from lti_platform
-				 where issuer = :issuer and client_id = :clientId and (:id is null or id <> :id)
+				 where issuer = :issuer and client_id = :clientId and id <> :exceptId
 				""")
 			.param("issuer", issuer)
 			.param("clientId", clientId)
-			.param("id", exceptId)
+			.param("exceptId", (exceptId != null) ? exceptId : -1L)
 			.query(Long.class)
 			.single() > 0;
 	}

@@ -46,7 +46,10 @@ class SecurityConfiguration {
 	/** Paths anyone may open; guest pages check their own guest session. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**", "/webjars/**",
 			"/favicon.ico", "/robots.txt", "/demo/live/**", ErrorPath.PATH, "/actuator/health", "/actuator/health/**",
-			"/v3/api-docs", "/v3/api-docs/**", "/lti/jwks" };
+			"/v3/api-docs", "/v3/api-docs/**", "/lti/jwks", "/lti/login", "/lti/launch" };
+
+	/** The LTI routes a platform posts to, from its own origin. */
+	private static final String[] LTI_FROM_PLATFORM = { "/lti/login", "/lti/launch" };
 
 	private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
@@ -75,7 +78,10 @@ class SecurityConfiguration {
 			// planted by a
 			// sibling subdomain cannot choose one; forms and headers carry them masked
 			// afresh.
-			.csrf((csrf) -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+			// A platform posts the LTI login and launch from its own origin; the launch
+			// is protected by its single-use state and signed id_token instead.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(LTI_FROM_PLATFORM)
+				.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
 				.csrfTokenRequestHandler(new XorCsrfTokenRequestAttributeHandler()))
 			.oauth2ResourceServer(
 					(resourceServer) -> resourceServer.opaqueToken((opaque) -> opaque.introspector(apiTokens))

@@ -1,0 +1,141 @@
+package org.guestpass.lti.web;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.lti.AuthenticationRequest;
+import org.guestpass.lti.Launch;
+import org.guestpass.lti.Launches;
+import org.guestpass.lti.LoginRequest;
+import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.Outcome;
+import org.guestpass.system.Refusal;
+import org.guestpass.system.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The LTI 1.3 login ({@code /lti/login}, which a platform opens in the browser to start a
+ * launch) and the launch ({@code /lti/launch}, the platform's form post of the id_token).
+ * The browser that starts a login gets a login cookie, whose hash the state is bound to;
+ * the launch is refused in any other browser.
+ */
+@Controller
+class LaunchController {
+
+	private static final Logger log = LoggerFactory.getLogger(LaunchController.class);
+
+	/**
+	 * The login cookie on plain HTTP, which only a test or a developer's machine uses.
+	 */
+	static final String BROWSER_COOKIE = "GP-LTI";
+
+	/**
+	 * The login cookie over HTTPS: host-only, sent in the platform's frame and form posts
+	 * (SameSite=None), partitioned by the LMS's site (CHIPS).
+	 */
+	static final String SECURE_BROWSER_COOKIE = "__Host-GP-LTI";
+
+	private static final Duration BROWSER_COOKIE_LIFETIME = Duration.ofHours(12);
+
+	private final Launches launches;
+
+	private final GuestPassProperties properties;
+
+	LaunchController(Launches launches, GuestPassProperties properties) {
+		this.launches = launches;
+		this.properties = properties;
+	}
+
+	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
+	String login(@RequestParam(name = "iss", required = false) String issuer,
+			@RequestParam(name = "login_hint", required = false) String loginHint,
+			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
+			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
+			@RequestParam(name = "client_id", required = false) String clientId,
+			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
+			@RequestParam(name = "deployment_id", required = false) String canvasDeploymentId,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		String browser = browserCookie(request).orElseGet(Tokens::generate);
+		LoginRequest login = new LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId,
+				(deploymentId != null) ? deploymentId : canvasDeploymentId);
+		Outcome<AuthenticationRequest> answer = this.launches.login(login, browser, launchUrl());
+		if (answer.isRefused()) {
+			return refused(answer.refusal(), issuer, response, model);
+		}
+		writeBrowserCookie(request, response, browser);
+		return "redirect:" + answer.value().uri();
+	}
+
+	@PostMapping("/lti/launch")
+	String launch(@RequestParam(name = "id_token", required = false) String idToken,
+			@RequestParam(required = false) String state, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Outcome<Launch> launch = this.launches.launch(state, idToken, browserCookie(request).orElse(null));
+		if (launch.isRefused()) {
+			return refused(launch.refusal(), null, response, model);
+		}
+		model.addAttribute("launch", launch.value());
+		return "lti/launched";
+	}
+
+	/**
+	 * The page of a refused login or launch, with its status and a reference that the log
+	 * line of the refusal holds too.
+	 */
+	private static String refused(Refusal refusal, String issuer, HttpServletResponse response, Model model) {
+		String reference = Tokens.generate().substring(0, 10);
+		log.info("LTI launch refused: {} (reference {}{})", refusal.code(), reference,
+				(issuer != null) ? ", issuer " + issuer.replaceAll("[\\r\\n]", "_") : "");
+		HtmlRefusals.answer(refusal, response);
+		model.addAttribute("refusal", refusal);
+		model.addAttribute("reference", reference);
+		return "lti/refused";
+	}
+
+	private String launchUrl() {
+		String base = (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString().replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return base + "/lti/launch";
+	}
+
+	private static Optional<String> browserCookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return Optional.empty();
+		}
+		String name = request.isSecure() ? SECURE_BROWSER_COOKIE : BROWSER_COOKIE;
+		return Arrays.stream(cookies)
+			.filter((cookie) -> cookie.getName().equals(name) && Tokens.isWellFormed(cookie.getValue()))
+			.map(Cookie::getValue)
+			.findFirst();
+	}
+
+	private static void writeBrowserCookie(HttpServletRequest request, HttpServletResponse response, String value) {
+		ResponseCookie.ResponseCookieBuilder cookie;
+		if (request.isSecure()) {
+			cookie = ResponseCookie.from(SECURE_BROWSER_COOKIE, value).secure(true).sameSite("None").partitioned(true);
+		}
+		else {
+			cookie = ResponseCookie.from(BROWSER_COOKIE, value).sameSite("Lax");
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				cookie.httpOnly(true).path("/").maxAge(BROWSER_COOKIE_LIFETIME).build().toString());
+	}
+
+}
