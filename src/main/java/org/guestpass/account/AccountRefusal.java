@@ -29,7 +29,10 @@ public enum AccountRefusal implements Refusal {
 	 * away or disable it.
 	 */
 	LAST_ADMIN("last_admin", HttpStatus.CONFLICT, null,
-			"This is the only enabled admin; make someone else an admin first.");
+			"This is the only enabled admin; make someone else an admin first."),
+	/** A person from an LMS whose GuestPass account an admin disabled. */
+	PLATFORM_ACCOUNT_DISABLED("platform_account_disabled", HttpStatus.FORBIDDEN, null,
+			"Your GuestPass account is disabled. Ask a GuestPass admin to enable it.");
 
 	private final String code;
 

@@ -1,6 +1,7 @@
 package org.guestpass.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.Tokens;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -48,8 +50,12 @@ public class Accounts implements UserDetailsService {
 
 	private final TransactionTemplate transactions;
 
+	private final PlatformAccountRepository platformAccounts;
+
 	Accounts(AccountRepository repository, PasswordEncoder passwords, ApiTokens tokens, AuditLog audit,
-			SignInSessions sessions, Clock clock, PlatformTransactionManager transactionManager) {
+			SignInSessions sessions, Clock clock, PlatformTransactionManager transactionManager,
+			PlatformAccountRepository platformAccounts) {
+		this.platformAccounts = platformAccounts;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.repository = repository;
 		this.passwords = passwords;
@@ -255,6 +261,56 @@ public class Accounts implements UserDetailsService {
 			.map((found) -> new SignedIn(found.account().id(), found.account().username(), found.account().role(),
 					found.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	/**
+	 * Signs in a person from an LMS by their platform identity: their account, made on
+	 * their first launch (a member with a random user name and a password nobody knows,
+	 * apart from any local account of the same email), with the name and email the
+	 * platform shares kept up to date. Two first launches of one person at the same
+	 * moment make one account. A disabled account is refused.
+	 */
+	public Outcome<SignedIn> signInFromPlatform(PlatformUser user) {
+		String identity = Tokens.hash(user.issuer() + "\n" + user.subject());
+		Optional<Outcome<SignedIn>> signedIn = signInFromPlatform(user, identity);
+		// Empty when the person's other first launch made the account a moment before:
+		// the second attempt finds it.
+		return signedIn.or(() -> signInFromPlatform(user, identity)).orElseThrow();
+	}
+
+	private Optional<Outcome<SignedIn>> signInFromPlatform(PlatformUser user, String identity) {
+		String unusable = this.platformAccounts.accountOf(identity).isPresent() ? null
+				: this.passwords.encode(Tokens.generate());
+		return this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			Optional<Long> accountId = this.platformAccounts.accountOf(identity);
+			if (accountId.isPresent()) {
+				this.platformAccounts.touch(identity, user, now);
+			}
+			else {
+				String username = "lti-"
+						+ Tokens.generate().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 12);
+				String hash = (unusable != null) ? unusable : this.passwords.encode(Tokens.generate());
+				long created = this.repository.insertIfNameIsFree(username, hash, Role.member, now).orElseThrow();
+				if (!this.platformAccounts.link(identity, user, created, now)) {
+					status.setRollbackOnly();
+					return Optional.<Outcome<SignedIn>>empty();
+				}
+				this.audit.record(Actor.platform(user.issuer()), AuditAction.ACCOUNT_CREATED, null, null, AuditLog.OK,
+						username + " from " + user.issuer());
+				accountId = Optional.of(created);
+			}
+			Account account = this.repository.findById(accountId.get()).orElseThrow();
+			if (!account.isEnabled()) {
+				return Optional.of(Outcome.<SignedIn>refused(AccountRefusal.PLATFORM_ACCOUNT_DISABLED));
+			}
+			return Optional.of(Outcome.done(
+					new SignedIn(account.id(), account.username(), account.role(), null, displayName(user, account))));
+		});
+	}
+
+	private static String displayName(PlatformUser user, Account account) {
+		return (user.name() != null && !user.name().isBlank()) ? user.name().strip() : account.username();
 	}
 
 	boolean anyAdmin() {

@@ -26,11 +26,26 @@ public final class SignedIn implements UserDetails, OAuth2AuthenticatedPrincipal
 
 	private String passwordHash;
 
+	private final String displayName;
+
 	SignedIn(long id, String username, Role role, String passwordHash) {
+		this(id, username, role, passwordHash, null);
+	}
+
+	SignedIn(long id, String username, Role role, String passwordHash, String displayName) {
 		this.id = id;
 		this.username = username;
 		this.role = role;
 		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+	}
+
+	/**
+	 * The name pages greet them by: the name their LMS shares for a person from an LMS,
+	 * otherwise their user name.
+	 */
+	public String displayName() {
+		return (this.displayName != null) ? this.displayName : this.username;
 	}
 
 	public long id() {

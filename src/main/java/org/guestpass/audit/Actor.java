@@ -26,6 +26,14 @@ public record Actor(String stored) {
 		return new Actor("system");
 	}
 
+	/**
+	 * An LMS platform, by its issuer, such as when a person's first launch from it makes
+	 * their account.
+	 */
+	public static Actor platform(String issuer) {
+		return new Actor("lms " + issuer);
+	}
+
 	/** Demo mode, which adds its member and items on a site without media. */
 	public static Actor demoMode() {
 		return new Actor("demo mode");

@@ -53,6 +53,10 @@ public enum LaunchRefusal implements Refusal {
 	MESSAGE_UNSUPPORTED(HttpStatus.BAD_REQUEST,
 			"GuestPass opens resource links and deep linking requests; the LMS sent another kind of message. Check "
 					+ "the placements of GuestPass in the LMS."),
+	/** Deep linking is verified, but its item picker is not built yet. */
+	DEEP_LINKING_UNAVAILABLE(HttpStatus.BAD_REQUEST,
+			"Placing GuestPass items in course pages is not available yet. Open GuestPass from the course "
+					+ "navigation and share a guest link instead."),
 	DEPLOYMENT_UNKNOWN(HttpStatus.FORBIDDEN,
 			"This deployment of GuestPass in the LMS is not allowed. A GuestPass admin adds its deployment ID to "
 					+ "the platform's registration."),

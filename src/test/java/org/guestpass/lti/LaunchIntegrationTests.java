@@ -14,6 +14,8 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
+import org.guestpass.account.AccountRefusal;
+import org.guestpass.account.Accounts;
 import org.guestpass.audit.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,12 @@ class LaunchIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Accounts accountsService;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	FakePlatform platform;
 
@@ -82,23 +91,22 @@ class LaunchIntegrationTests {
 
 		TestClient.Response launched = launch(this.browser, login,
 				this.platform.resourceLinkLaunch(login.nonce(), launchUrl()));
-		assertThat(launched.status()).as(launched.body()).isEqualTo(200);
-		assertThat(PageChecks.textOf(launched.body(), "h1")).isEqualTo("Launched from your LMS");
+		assertAccepted(launched);
 	}
 
 	@Test
 	void aLearnersLaunchAndOneThatNamesItsClientAmongSeveralAudiencesAreAccepted() {
 		Login learner = login(this.browser);
-		assertThat(
-				launch(this.browser, learner, this.platform.resourceLinkLaunch(learner.nonce(), launchUrl()).learner())
-					.status())
-			.isEqualTo(200);
+		TestClient.Response learnersPage = launch(this.browser, learner,
+				this.platform.resourceLinkLaunch(learner.nonce(), launchUrl()).learner());
+		assertThat(learnersPage.status()).isEqualTo(200);
+		assertThat(PageChecks.textOf(learnersPage.body(), "h1")).isEqualTo("Nothing to show here");
+		assertThat(this.browser.get("/media").status()).as("a learner is not signed in").isEqualTo(302);
 		Login several = login(this.browser);
-		assertThat(launch(this.browser, several,
+		assertAccepted(launch(this.browser, several,
 				this.platform.resourceLinkLaunch(several.nonce(), launchUrl())
 					.audience(this.platform.clientId(), "https://another.tool.example")
-					.claim("azp", this.platform.clientId()))
-			.status()).isEqualTo(200);
+					.claim("azp", this.platform.clientId())));
 	}
 
 	@Test
@@ -152,13 +160,59 @@ class LaunchIntegrationTests {
 	}
 
 	@Test
+	void aTeachersLaunchesSignInOneAccountOfTheirOwnThatAnAdminCanDisable() {
+		Login login = login(this.browser);
+		FakePlatform.IdToken first = this.platform.resourceLinkLaunch(login.nonce(), launchUrl());
+		String subject = (String) first.get("sub");
+		assertAccepted(launch(this.browser, login, first));
+		TestClient again = TestClient.browser(this.port);
+		Login second = login(again);
+		TestClient.Response renamed = launch(again, second,
+				this.platform.resourceLinkLaunch(second.nonce(), launchUrl())
+					.claim("sub", subject)
+					.claim("name", "Ada King"));
+		assertThat(renamed.status()).isEqualTo(302);
+		assertThat(PageChecks.textOf(again.get("/media").body(), "header .who")).isEqualTo("Ada King");
+
+		List<Long> accounts = this.jdbc.sql("select account_id from account_identity where issuer = :issuer")
+			.param("issuer", this.platform.issuer())
+			.query(Long.class)
+			.list();
+		assertThat(accounts).as("one account for the person, whatever their name").hasSize(1);
+		assertThat(this.jdbc.sql("select username from account where id = :id")
+			.param("id", accounts.get(0))
+			.query(String.class)
+			.single()).matches("lti-[a-z0-9]{12}");
+		assertThat(this.jdbc.sql("select actor || '|' || action from audit_event where detail like :detail")
+			.param("detail", "%from " + this.platform.issuer())
+			.query(String.class)
+			.list()).containsExactly("lms " + this.platform.issuer() + "|account_created");
+
+		this.accountsService.disable(accounts.get(0), Actor.user("test"));
+		assertThat(again.get("/media").status()).as("signed out when disabled").isEqualTo(302);
+		Login third = login(again);
+		TestClient.Response disabled = launch(again, third,
+				this.platform.resourceLinkLaunch(third.nonce(), launchUrl()).claim("sub", subject));
+		assertThat(disabled.status()).isEqualTo(403);
+		assertThat(PageChecks.textOf(disabled.body(), "#reason"))
+			.isEqualTo(AccountRefusal.PLATFORM_ACCOUNT_DISABLED.message());
+	}
+
+	@Test
+	void aDeepLinkingRequestIsVerifiedButNotYetOffered() {
+		Login login = login(this.browser);
+		TestClient.Response refused = launch(this.browser, login,
+				this.platform.deepLinkingRequest(login.nonce(), launchUrl(), this.platform.issuer() + "/deep_links"));
+		assertRefused(refused, LaunchRefusal.DEEP_LINKING_UNAVAILABLE, "deep linking");
+	}
+
+	@Test
 	void aTokenJustPastItsExpiryWithinTheClockSkewIsAccepted() {
 		Login login = login(this.browser);
-		assertThat(launch(this.browser, login,
+		assertAccepted(launch(this.browser, login,
 				this.platform.resourceLinkLaunch(login.nonce(), launchUrl())
 					.issuedAt(this.clock.instant().minus(Duration.ofMinutes(10)))
-					.expiresAt(this.clock.instant().minus(Duration.ofSeconds(30))))
-			.status()).isEqualTo(200);
+					.expiresAt(this.clock.instant().minus(Duration.ofSeconds(30)))));
 	}
 
 	@Test
@@ -166,18 +220,13 @@ class LaunchIntegrationTests {
 		int before = this.platform.jwksFetches();
 		for (int i = 0; i < 2; i++) {
 			Login login = login(this.browser);
-			assertThat(
-					launch(this.browser, login, this.platform.resourceLinkLaunch(login.nonce(), launchUrl())).status())
-				.isEqualTo(200);
+			assertAccepted(launch(this.browser, login, this.platform.resourceLinkLaunch(login.nonce(), launchUrl())));
 		}
 		assertThat(this.platform.jwksFetches() - before).as("fetched once for two launches").isEqualTo(1);
 
 		this.platform.rotateKey();
 		Login rotated = login(this.browser);
-		assertThat(
-				launch(this.browser, rotated, this.platform.resourceLinkLaunch(rotated.nonce(), launchUrl())).status())
-			.as("signed with the platform's new key")
-			.isEqualTo(200);
+		assertAccepted(launch(this.browser, rotated, this.platform.resourceLinkLaunch(rotated.nonce(), launchUrl())));
 		assertThat(this.platform.jwksFetches() - before).as("fetched again once, for the new kid").isEqualTo(2);
 	}
 
@@ -196,8 +245,7 @@ class LaunchIntegrationTests {
 		assertRefused(this.browser.postForm("/lti/launch", Map.of("state", login.state())), LaunchRefusal.TOKEN_MISSING,
 				"no id_token");
 
-		assertThat(this.browser.postForm("/lti/launch", Map.of("id_token", token, "state", login.state())).status())
-			.isEqualTo(200);
+		assertAccepted(this.browser.postForm("/lti/launch", Map.of("id_token", token, "state", login.state())));
 		assertRefused(this.browser.postForm("/lti/launch", Map.of("id_token", token, "state", login.state())),
 				LaunchRefusal.NONCE_REPLAYED, "the same launch again");
 
@@ -238,6 +286,15 @@ class LaunchIntegrationTests {
 			.doesNotContain(token.substring(token.lastIndexOf('.') + 1))
 			.doesNotContain(login.state())
 			.doesNotContain(login.nonce());
+	}
+
+	/** An instructor's launch: signed in, and sent to their media. */
+	private void assertAccepted(TestClient.Response launched) {
+		assertThat(launched.status()).as(launched.body()).isEqualTo(302);
+		assertThat(launched.header("Location")).endsWith("/media");
+		TestClient.Response media = this.browser.get("/media");
+		assertThat(media.status()).isEqualTo(200);
+		assertThat(PageChecks.textOf(media.body(), "header .who")).isEqualTo("Ada Lovelace");
 	}
 
 	private void assertRefused(TestClient.Response response, LaunchRefusal refusal, String what) {

@@ -7,10 +7,15 @@ import java.util.Optional;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.account.Accounts;
+import org.guestpass.account.PlatformUser;
+import org.guestpass.account.SignedIn;
 import org.guestpass.lti.AuthenticationRequest;
 import org.guestpass.lti.Launch;
+import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.Launches;
 import org.guestpass.lti.LoginRequest;
+import org.guestpass.lti.LtiRoles;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
@@ -21,6 +26,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,10 +65,15 @@ class LaunchController {
 
 	private final Launches launches;
 
+	private final Accounts accounts;
+
 	private final GuestPassProperties properties;
 
-	LaunchController(Launches launches, GuestPassProperties properties) {
+	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+	LaunchController(Launches launches, Accounts accounts, GuestPassProperties properties) {
 		this.launches = launches;
+		this.accounts = accounts;
 		this.properties = properties;
 	}
 
@@ -86,12 +101,40 @@ class LaunchController {
 	String launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(required = false) String state, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		Outcome<Launch> launch = this.launches.launch(state, idToken, browserCookie(request).orElse(null));
-		if (launch.isRefused()) {
-			return refused(launch.refusal(), null, response, model);
+		Outcome<Launch> verified = this.launches.launch(state, idToken, browserCookie(request).orElse(null));
+		if (verified.isRefused()) {
+			return refused(verified.refusal(), null, response, model);
 		}
-		model.addAttribute("launch", launch.value());
-		return "lti/launched";
+		Launch launch = verified.value();
+		if (!LtiRoles.teaches(launch.roles())) {
+			// Learners watch what their teacher placed in the course, and nothing else.
+			model.addAttribute("launch", launch);
+			return "lti/learner";
+		}
+		if (Launch.DEEP_LINKING.equals(launch.messageType())) {
+			return refused(LaunchRefusal.DEEP_LINKING_UNAVAILABLE, launch.platform().issuer(), response, model);
+		}
+		Outcome<SignedIn> signedIn = this.accounts.signInFromPlatform(
+				new PlatformUser(launch.platform().issuer(), launch.subject(), launch.name(), launch.email()));
+		if (signedIn.isRefused()) {
+			return refused(signedIn.refusal(), launch.platform().issuer(), response, model);
+		}
+		signIn(signedIn.value(), request, response);
+		return "redirect:/media";
+	}
+
+	/**
+	 * Signs the person in for this browser: a new session id (no session planted before
+	 * the launch carries over), with the sign-in kept where the security configuration
+	 * reads it.
+	 */
+	private void signIn(SignedIn me, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(me, null, me.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		request.getSession(true);
+		request.changeSessionId();
+		this.sessions.saveContext(context, request, response);
 	}
 
 	/**

@@ -1,0 +1,15 @@
+-- People who come from an LMS (LTI 1.3): their GuestPass account, found again by the platform's
+-- issuer and their id there (sub), kept apart from any local account of the same email, with
+-- the name and email the platform shared at their latest launch. Such an account has no
+-- password anyone knows: it is signed in only by a verified launch.
+create table account_identity (
+    identity_hash  varchar(64)   not null primary key,
+    issuer         varchar(2000) not null,
+    subject        varchar(255)  not null,
+    account_id     bigint        not null references account (id) on delete cascade,
+    display_name   varchar(200),
+    email          varchar(254),
+    created_at     timestamp with time zone not null,
+    last_launch_at timestamp with time zone not null,
+    constraint account_identity_account_uk unique (account_id)
+);
