@@ -46,7 +46,7 @@ class SecurityConfiguration {
 	/** Paths anyone may open; guest pages check their own guest session. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/g/**", "/guest/**", "/css/**", "/js/**", "/webjars/**",
 			"/favicon.ico", "/robots.txt", "/demo/live/**", ErrorPath.PATH, "/actuator/health", "/actuator/health/**",
-			"/v3/api-docs", "/v3/api-docs/**", "/lti/jwks", "/lti/login", "/lti/launch" };
+			"/v3/api-docs", "/v3/api-docs/**", "/lti/jwks", "/lti/login", "/lti/launch", "/lti/canvas.json" };
 
 	/** The LTI routes a platform posts to, from its own origin. */
 	private static final String[] LTI_FROM_PLATFORM = { "/lti/login", "/lti/launch" };
