@@ -1,5 +1,6 @@
 package org.guestpass.settings.web;
 
+import org.guestpass.account.SignedInNames;
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.GuestLinkPolicy.LowestRole;
@@ -50,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * come from a session).
  */
 @WebMvcTest(controllers = SiteSettingsController.class)
-@Import(SiteSettingsControllerTests.ApplicationSecurity.class)
+@Import({ SiteSettingsControllerTests.ApplicationSecurity.class, SignedInNames.class })
 class SiteSettingsControllerTests {
 
 	@Autowired
