@@ -12,6 +12,7 @@ import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.guestaccess.ManagementRefusal;
 import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.LtiRefusal;
+import org.guestpass.lti.RegistrationRefusal;
 import org.guestpass.media.MediaRefusal;
 import org.guestpass.system.CommonRefusal;
 import org.guestpass.system.Refusal;
@@ -38,13 +39,13 @@ class RefusalsTests {
 	 * or the node is reading as many images as it may.
 	 */
 	private static final Set<Refusal> UNAVAILABLE = Set.of(EntryRefusal.UNAVAILABLE, MediaRefusal.IMAGES_BUSY,
-			LaunchRefusal.PLATFORM_KEYS_UNREACHABLE);
+			LaunchRefusal.PLATFORM_KEYS_UNREACHABLE, RegistrationRefusal.CONFIGURATION_UNREACHABLE);
 
 	@Test
 	void everyRefusalEnumOfTheProductIsFound() {
 		assertThat(refusalTypes()).contains(CommonRefusal.class, EntryRefusal.class, ManagementRefusal.class,
 				MediaRefusal.class, AccountRefusal.class, PasswordRule.Violation.class, LtiRefusal.class,
-				LaunchRefusal.class);
+				LaunchRefusal.class, RegistrationRefusal.class);
 	}
 
 	@Test

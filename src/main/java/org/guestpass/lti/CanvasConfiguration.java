@@ -42,7 +42,7 @@ public record CanvasConfiguration(String title, String description,
 	/** The platform Canvas reads its extension settings from. */
 	public static final String CANVAS_PLATFORM = "canvas.instructure.com";
 
-	private static final String DESCRIPTION = "GuestPass shares one media item with people outside the LMS "
+	static final String DESCRIPTION = "GuestPass shares one media item with people outside the LMS "
 			+ "through guest links.";
 
 	private static final String RESOURCE_LINK = "LtiResourceLinkRequest";

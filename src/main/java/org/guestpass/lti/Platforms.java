@@ -128,10 +128,20 @@ public class Platforms {
 		return Outcome.done(platform.get());
 	}
 
+	/** The refusal of a registration's name, if it breaks its rule. */
+	static Optional<LtiRefusal> checkName(String name) {
+		String stripped = (name != null) ? name.strip() : null;
+		if (stripped == null || !NAME.admits(stripped) || !TextLength.isWellFormed(stripped)) {
+			return Optional.of(LtiRefusal.PLATFORM_NAME_INVALID);
+		}
+		return Optional.empty();
+	}
+
 	/** The first field of the draft that breaks its rule, in the form's order. */
 	static Optional<LtiRefusal> check(PlatformDraft draft) {
-		if (draft.name() == null || !NAME.admits(draft.name()) || !TextLength.isWellFormed(draft.name())) {
-			return Optional.of(LtiRefusal.PLATFORM_NAME_INVALID);
+		Optional<LtiRefusal> badName = checkName(draft.name());
+		if (badName.isPresent()) {
+			return badName;
 		}
 		if (!PlatformUrls.isValid(draft.issuer())) {
 			return Optional.of(LtiRefusal.ISSUER_INVALID);

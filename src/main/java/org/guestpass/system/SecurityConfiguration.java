@@ -62,7 +62,7 @@ class SecurityConfiguration {
 		AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
-			.requestMatchers("/admin/**", "/api/v1/admin/**")
+			.requestMatchers("/admin/**", "/api/v1/admin/**", "/lti/register")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
