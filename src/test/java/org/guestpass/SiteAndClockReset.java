@@ -2,6 +2,7 @@ package org.guestpass;
 
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
+import org.guestpass.settings.LmsSettings;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,6 +32,9 @@ public class SiteAndClockReset implements AfterEachCallback {
 		SiteSettings settings = context.getBean(SiteSettings.class);
 		if (!settings.modules().equals(DEFAULT_MODULES)) {
 			settings.changeModules(DEFAULT_MODULES, Actor.user("test"));
+		}
+		if (!settings.lms().equals(LmsSettings.DEFAULT)) {
+			settings.changeLms(LmsSettings.DEFAULT, Actor.user("test"));
 		}
 		if (!settings.policy().equals(DEFAULT_POLICY)) {
 			settings.changePolicy(DEFAULT_POLICY, Actor.user("test"));

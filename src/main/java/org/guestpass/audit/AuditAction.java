@@ -69,6 +69,9 @@ public enum AuditAction {
 	/** An admin changed the guest-link policy. */
 	POLICY_CHANGED,
 
+	/** An admin changed how people from an LMS are treated. */
+	LMS_SETTINGS_CHANGED,
+
 	/** An admin registered an LMS platform, or a platform registered itself. */
 	LTI_PLATFORM_ADDED,
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and changes the site's modules and guest link policy.
+ * Reads and changes the site's modules, guest link policy and LMS settings.
  */
 @Service
 public class SiteSettings {
@@ -50,6 +50,18 @@ public class SiteSettings {
 				"lowestRole=" + policy.lowestRole() + ", maxLinksPerItem=" + policy.maxLinksPerItem()
 						+ ", maxDurationDays=" + policy.maxDurationDays());
 		return policy;
+	}
+
+	public LmsSettings lms() {
+		return this.repository.lms();
+	}
+
+	@Transactional
+	public LmsSettings changeLms(LmsSettings lms, Actor actor) {
+		this.repository.saveLms(lms, this.clock.instant());
+		this.audit.record(actor, AuditAction.LMS_SETTINGS_CHANGED, null, null, AuditLog.OK,
+				"teachingAssistantsManage=" + lms.teachingAssistantsManage());
+		return lms;
 	}
 
 }

@@ -66,4 +66,17 @@ class SiteSettingsRepository {
 			.update();
 	}
 
+	LmsSettings lms() {
+		return this.jdbc.sql("select lms_teaching_assistants from site_settings where id = 1")
+			.query((rs, row) -> new LmsSettings(rs.getBoolean("lms_teaching_assistants")))
+			.single();
+	}
+
+	void saveLms(LmsSettings lms, Instant now) {
+		this.jdbc.sql("update site_settings set lms_teaching_assistants = :tas, updated_at = :now where id = 1")
+			.param("tas", lms.teachingAssistantsManage())
+			.param("now", Timestamps.utc(now))
+			.update();
+	}
+
 }

@@ -17,6 +17,8 @@ import org.guestpass.TestClient;
 import org.guestpass.account.AccountRefusal;
 import org.guestpass.account.Accounts;
 import org.guestpass.audit.Actor;
+import org.guestpass.settings.LmsSettings;
+import org.guestpass.settings.SiteSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ class LaunchIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SiteSettings settings;
 
 	FakePlatform platform;
 
@@ -196,6 +201,20 @@ class LaunchIntegrationTests {
 		assertThat(disabled.status()).isEqualTo(403);
 		assertThat(PageChecks.textOf(disabled.body(), "#reason"))
 			.isEqualTo(AccountRefusal.PLATFORM_ACCOUNT_DISABLED.message());
+	}
+
+	@Test
+	void aTeachingAssistantWatchesOnlyUntilTheSiteLetsThemManage() {
+		String assistant = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+		Login first = login(this.browser);
+		TestClient.Response watching = launch(this.browser, first,
+				this.platform.resourceLinkLaunch(first.nonce(), launchUrl()).roles(assistant));
+		assertThat(PageChecks.textOf(watching.body(), "h1")).isEqualTo("Nothing to show here");
+
+		this.settings.changeLms(new LmsSettings(true), Actor.user("test"));
+		Login second = login(this.browser);
+		assertAccepted(launch(this.browser, second,
+				this.platform.resourceLinkLaunch(second.nonce(), launchUrl()).roles(assistant)));
 	}
 
 	@Test

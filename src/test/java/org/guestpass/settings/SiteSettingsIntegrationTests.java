@@ -51,6 +51,20 @@ class SiteSettingsIntegrationTests {
 	}
 
 	@Test
+	void anAdminLetsTeachingAssistantsManage() {
+		assertThat((Boolean) JsonPath.read(this.admin.api().json("GET", "/api/v1/admin/lms", null).body(),
+				"$.teachingAssistantsManage"))
+			.isFalse();
+		TestClient.Response changed = this.admin.api()
+			.json("PUT", "/api/v1/admin/lms", "{\"teachingAssistantsManage\":true}");
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true));
+		assertThat(this.admin.api().json("PUT", "/api/v1/admin/lms", "{}").status()).isEqualTo(400);
+		assertThat(this.fixtures.member(this.port).api().json("GET", "/api/v1/admin/lms", null).status())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void anAdminChangesTheModules() {
 		TestClient.Response changed = this.admin.api()
 			.json("PUT", "/api/v1/admin/modules", "{\"invitetomedia\":false,\"theming\":true,\"mediapage\":false}");

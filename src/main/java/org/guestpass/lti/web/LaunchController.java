@@ -16,6 +16,7 @@ import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.Launches;
 import org.guestpass.lti.LoginRequest;
 import org.guestpass.lti.LtiRoles;
+import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
@@ -71,7 +72,10 @@ class LaunchController {
 
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	LaunchController(Launches launches, Accounts accounts, GuestPassProperties properties) {
+	private final SiteSettings settings;
+
+	LaunchController(Launches launches, Accounts accounts, SiteSettings settings, GuestPassProperties properties) {
+		this.settings = settings;
 		this.launches = launches;
 		this.accounts = accounts;
 		this.properties = properties;
@@ -106,7 +110,7 @@ class LaunchController {
 			return refused(verified.refusal(), null, response, model);
 		}
 		Launch launch = verified.value();
-		if (!LtiRoles.teaches(launch.roles())) {
+		if (!LtiRoles.teaches(launch.roles(), this.settings.lms().teachingAssistantsManage())) {
 			// Learners watch what their teacher placed in the course, and nothing else.
 			model.addAttribute("launch", launch);
 			return "lti/learner";

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
+import org.guestpass.settings.LmsSettings;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.Problems;
@@ -45,6 +46,17 @@ class SiteSettingsApiController {
 				Actor.user(admin.getName()));
 	}
 
+	@GetMapping("/lms")
+	LmsSettings lms() {
+		return this.settings.lms();
+	}
+
+	@PutMapping("/lms")
+	LmsSettings changeLms(@Valid @RequestBody LmsRequest request, Principal admin) {
+		return this.settings.changeLms(new LmsSettings(request.teachingAssistantsManage()),
+				Actor.user(admin.getName()));
+	}
+
 	@GetMapping("/policy")
 	GuestLinkPolicy policy() {
 		return this.settings.policy();
@@ -61,6 +73,9 @@ class SiteSettingsApiController {
 		return ResponseEntity.ok(this.settings.changePolicy(
 				new GuestLinkPolicy(request.lowestRole(), request.maxLinksPerItem(), request.maxDurationDays()),
 				Actor.user(admin.getName())));
+	}
+
+	record LmsRequest(@NotNull Boolean teachingAssistantsManage) {
 	}
 
 	record ModulesRequest(@NotNull Boolean invitetomedia, @NotNull Boolean theming, @NotNull Boolean mediapage) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
+import org.guestpass.settings.LmsSettings;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's site settings page, which works without JavaScript: one form for the
- * modules guest access depends on, one for the guest link policy.
+ * modules guest access depends on, one for the guest link policy, one for how people from
+ * an LMS are treated.
  * <p>
  * The forms hold what was typed, as text, so that anything a person can send comes back
  * next to its field with a readable message instead of a conversion error.
@@ -37,6 +39,8 @@ class SiteSettingsController {
 
 	static final String CHOOSE_ROLE = "Choose Member or Admin.";
 
+	static final String CHOOSE_TEACHING_ASSISTANTS = "Choose what teaching assistants may do.";
+
 	private static final String TRUE_OR_FALSE = "true|false";
 
 	private final SiteSettings settings;
@@ -49,7 +53,22 @@ class SiteSettingsController {
 	String show(Model model) {
 		model.addAttribute("modules", ModulesForm.of(this.settings.modules()));
 		model.addAttribute("policy", PolicyForm.of(this.settings.policy()));
+		model.addAttribute("lms", LmsForm.of(this.settings.lms()));
 		return page(model);
+	}
+
+	@PostMapping("/lms")
+	String processLmsForm(@Valid @ModelAttribute("lms") LmsForm form, BindingResult result, Principal admin,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		if (result.hasErrors()) {
+			model.addAttribute("modules", ModulesForm.of(this.settings.modules()));
+			model.addAttribute("policy", PolicyForm.of(this.settings.policy()));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(model);
+		}
+		this.settings.changeLms(form.toLms(), Actor.user(admin.getName()));
+		redirect.addFlashAttribute("message", "Saved the LMS settings.");
+		return "redirect:/admin/settings";
 	}
 
 	@PostMapping("/modules")
@@ -57,6 +76,7 @@ class SiteSettingsController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (result.hasErrors()) {
 			model.addAttribute("policy", PolicyForm.of(this.settings.policy()));
+			model.addAttribute("lms", LmsForm.of(this.settings.lms()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
@@ -74,6 +94,7 @@ class SiteSettingsController {
 		Integer days = GuestLinkPolicy.DURATION_DAYS.read(form.maxDurationDays(), "maxDurationDays", result);
 		if (result.hasErrors()) {
 			model.addAttribute("modules", ModulesForm.of(this.settings.modules()));
+			model.addAttribute("lms", LmsForm.of(this.settings.lms()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model);
 		}
@@ -120,6 +141,20 @@ class SiteSettingsController {
 		static PolicyForm of(GuestLinkPolicy policy) {
 			return new PolicyForm(policy.lowestRole().name(), String.valueOf(policy.maxLinksPerItem()),
 					String.valueOf(policy.maxDurationDays()));
+		}
+
+	}
+
+	/** The LMS settings as chosen: {@code "true"} or {@code "false"}. */
+	record LmsForm(@NotNull(message = CHOOSE_TEACHING_ASSISTANTS) @Pattern(regexp = TRUE_OR_FALSE,
+			message = CHOOSE_TEACHING_ASSISTANTS) String teachingAssistantsManage) {
+
+		static LmsForm of(LmsSettings lms) {
+			return new LmsForm(String.valueOf(lms.teachingAssistantsManage()));
+		}
+
+		LmsSettings toLms() {
+			return new LmsSettings(Boolean.parseBoolean(this.teachingAssistantsManage));
 		}
 
 	}

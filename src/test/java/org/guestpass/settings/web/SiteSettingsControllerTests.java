@@ -4,6 +4,7 @@ import org.guestpass.account.SignedInNames;
 import org.guestpass.audit.Actor;
 import org.guestpass.settings.GuestLinkPolicy;
 import org.guestpass.settings.GuestLinkPolicy.LowestRole;
+import org.guestpass.settings.LmsSettings;
 import org.guestpass.settings.SiteModules;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.ActiveSignIns;
@@ -79,6 +80,7 @@ class SiteSettingsControllerTests {
 	void currentSettings() {
 		given(this.settings.modules()).willReturn(new SiteModules(true, true, true));
 		given(this.settings.policy()).willReturn(new GuestLinkPolicy(LowestRole.member, 2, 30));
+		given(this.settings.lms()).willReturn(LmsSettings.DEFAULT);
 	}
 
 	@Test
