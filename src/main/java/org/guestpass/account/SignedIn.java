@@ -1,8 +1,10 @@
 package org.guestpass.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.guestpass.audit.Actor;
 
@@ -28,16 +30,37 @@ public final class SignedIn implements UserDetails, OAuth2AuthenticatedPrincipal
 
 	private final String displayName;
 
+	private final Instant courseEndsAt;
+
 	SignedIn(long id, String username, Role role, String passwordHash) {
 		this(id, username, role, passwordHash, null);
 	}
 
 	SignedIn(long id, String username, Role role, String passwordHash, String displayName) {
+		this(id, username, role, passwordHash, displayName, null);
+	}
+
+	private SignedIn(long id, String username, Role role, String passwordHash, String displayName,
+			Instant courseEndsAt) {
 		this.id = id;
 		this.username = username;
 		this.role = role;
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
+		this.courseEndsAt = courseEndsAt;
+	}
+
+	/**
+	 * The same person, signed in from a course that ends then (an LMS launch's course
+	 * end, or null for none): what they create there may be held to it.
+	 */
+	public SignedIn inCourseEndingAt(Instant courseEndsAt) {
+		return new SignedIn(this.id, this.username, this.role, this.passwordHash, this.displayName, courseEndsAt);
+	}
+
+	/** When the course they were launched from ends, if they came from one that says. */
+	public Optional<Instant> courseEndsAt() {
+		return Optional.ofNullable(this.courseEndsAt);
 	}
 
 	/**

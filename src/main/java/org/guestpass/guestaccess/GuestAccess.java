@@ -127,6 +127,12 @@ public class GuestAccess {
 			refusal = Optional.of(ManagementRefusal.DURATION_TOO_LONG.worded(policy.durationRule().message()));
 		}
 		Instant now = this.clock.instant();
+		if (refusal.isEmpty() && viewer.courseEndsAt() != null && this.settings.lms().courseEndCeiling()) {
+			CourseEnds course = CourseEnds.of(viewer.courseEndsAt(), now, policy.maxDurationDays());
+			if (!course.admits(request.durationDays())) {
+				refusal = Optional.of(ManagementRefusal.DURATION_PAST_COURSE_END.worded(course.message()));
+			}
+		}
 		if (refusal.isEmpty()) {
 			this.access.ensure(mediaId, now);
 			if (!this.access.reserveSlot(mediaId, policy.maxLinksPerItem(), now)) {

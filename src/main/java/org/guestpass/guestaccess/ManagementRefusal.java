@@ -32,6 +32,12 @@ public enum ManagementRefusal implements Refusal {
 	 */
 	DURATION_TOO_LONG("duration_too_long", HttpStatus.BAD_REQUEST, "durationDays",
 			"Enter a whole number of days from 1 to the site's longest duration, or leave it empty."),
+	/**
+	 * The link would outlast the LMS course it is made from, on a site that holds links
+	 * to their course's end; refused {@link Refusal#worded worded} by {@link CourseEnds}.
+	 */
+	DURATION_PAST_COURSE_END("duration_past_course_end", HttpStatus.BAD_REQUEST, "durationDays",
+			"Enter a number of days that ends with the course."),
 	/** The link's name, once normalised, breaks {@link TextRules#LINK_NAME}. */
 	LINK_NAME_INVALID("link_name_invalid", HttpStatus.BAD_REQUEST, "name", TextRules.LINK_NAME.message());
 

@@ -59,8 +59,8 @@ public class SiteSettings {
 	@Transactional
 	public LmsSettings changeLms(LmsSettings lms, Actor actor) {
 		this.repository.saveLms(lms, this.clock.instant());
-		this.audit.record(actor, AuditAction.LMS_SETTINGS_CHANGED, null, null, AuditLog.OK,
-				"teachingAssistantsManage=" + lms.teachingAssistantsManage());
+		this.audit.record(actor, AuditAction.LMS_SETTINGS_CHANGED, null, null, AuditLog.OK, "teachingAssistantsManage="
+				+ lms.teachingAssistantsManage() + ", courseEndCeiling=" + lms.courseEndCeiling());
 		return lms;
 	}
 

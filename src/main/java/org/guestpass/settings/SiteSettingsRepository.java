@@ -67,14 +67,20 @@ class SiteSettingsRepository {
 	}
 
 	LmsSettings lms() {
-		return this.jdbc.sql("select lms_teaching_assistants from site_settings where id = 1")
-			.query((rs, row) -> new LmsSettings(rs.getBoolean("lms_teaching_assistants")))
+		return this.jdbc.sql("select lms_teaching_assistants, lms_course_end_ceiling from site_settings where id = 1")
+			.query((rs, row) -> new LmsSettings(rs.getBoolean("lms_teaching_assistants"),
+					rs.getBoolean("lms_course_end_ceiling")))
 			.single();
 	}
 
 	void saveLms(LmsSettings lms, Instant now) {
-		this.jdbc.sql("update site_settings set lms_teaching_assistants = :tas, updated_at = :now where id = 1")
+		this.jdbc.sql("""
+				update site_settings
+				   set lms_teaching_assistants = :tas, lms_course_end_ceiling = :ceiling, updated_at = :now
+				 where id = 1
+				""")
 			.param("tas", lms.teachingAssistantsManage())
+			.param("ceiling", lms.courseEndCeiling())
 			.param("now", Timestamps.utc(now))
 			.update();
 	}

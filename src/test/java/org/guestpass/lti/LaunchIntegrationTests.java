@@ -211,7 +211,7 @@ class LaunchIntegrationTests {
 				this.platform.resourceLinkLaunch(first.nonce(), launchUrl()).roles(assistant));
 		assertThat(PageChecks.textOf(watching.body(), "h1")).isEqualTo("Nothing to show here");
 
-		this.settings.changeLms(new LmsSettings(true), Actor.user("test"));
+		this.settings.changeLms(new LmsSettings(true, false), Actor.user("test"));
 		Login second = login(this.browser);
 		assertAccepted(launch(this.browser, second,
 				this.platform.resourceLinkLaunch(second.nonce(), launchUrl()).roles(assistant)));

@@ -56,9 +56,9 @@ class SiteSettingsIntegrationTests {
 				"$.teachingAssistantsManage"))
 			.isFalse();
 		TestClient.Response changed = this.admin.api()
-			.json("PUT", "/api/v1/admin/lms", "{\"teachingAssistantsManage\":true}");
+			.json("PUT", "/api/v1/admin/lms", "{\"teachingAssistantsManage\":true,\"courseEndCeiling\":false}");
 		assertThat(changed.status()).isEqualTo(200);
-		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true));
+		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true, false));
 		assertThat(this.admin.api().json("PUT", "/api/v1/admin/lms", "{}").status()).isEqualTo(400);
 		assertThat(this.fixtures.member(this.port).api().json("GET", "/api/v1/admin/lms", null).status())
 			.isEqualTo(403);

@@ -133,20 +133,20 @@ class SiteSettingsPageIntegrationTests {
 		assertThat(selectedOption(before.body(), "teachingAssistantsManage")).isEqualTo("false");
 
 		TestClient.Response saved = this.browser.postForm("/admin/settings/lms",
-				Map.of("teachingAssistantsManage", "true"));
+				Map.of("teachingAssistantsManage", "true", "courseEndCeiling", "false"));
 
 		assertThat(saved.status()).isEqualTo(302);
-		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true));
+		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true, false));
 		TestClient.Response page = this.browser.get("/admin/settings");
 		assertThat(page.text()).contains("Saved the LMS settings.");
 		assertThat(selectedOption(page.body(), "teachingAssistantsManage")).isEqualTo("true");
 		assertThat(this.audit.recent(null, 1).get(0).action()).isEqualTo("lms_settings_changed");
 
 		TestClient.Response refused = this.browser.postForm("/admin/settings/lms",
-				Map.of("teachingAssistantsManage", "sometimes"));
+				Map.of("teachingAssistantsManage", "sometimes", "courseEndCeiling", "false"));
 		assertThat(refused.status()).isEqualTo(400);
 		assertErrorNextToField(refused.body(), "teachingAssistantsManage", "Choose what teaching assistants may do.");
-		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true));
+		assertThat(this.settings.lms()).isEqualTo(new LmsSettings(true, false));
 	}
 
 	@Test

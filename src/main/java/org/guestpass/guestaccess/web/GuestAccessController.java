@@ -1,10 +1,12 @@
 package org.guestpass.guestaccess.web;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.guestpass.guestaccess.CourseEnds;
 import org.guestpass.guestaccess.GuestAccess;
 import org.guestpass.guestaccess.GuestAccessView;
 import org.guestpass.guestaccess.GuestLink;
@@ -43,19 +45,22 @@ class GuestAccessController {
 
 	private final GuestLinkUrls urls;
 
-	GuestAccessController(GuestAccess guestAccess, GuestLinkUrls urls) {
+	private final Clock clock;
+
+	GuestAccessController(GuestAccess guestAccess, GuestLinkUrls urls, Clock clock) {
+		this.clock = clock;
 		this.guestAccess = guestAccess;
 		this.urls = urls;
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-access")
 	ModelAndView show(@PathVariable long mediaId, Viewer viewer) {
-		return page(mediaId, viewer, LinkForm.empty(), null);
+		return page(mediaId, viewer, null, null);
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/new")
 	ModelAndView initCreationForm(@PathVariable long mediaId, Viewer viewer) {
-		ModelAndView page = page(mediaId, viewer, LinkForm.empty(), null);
+		ModelAndView page = page(mediaId, viewer, null, null);
 		page.setViewName("guestaccess/create");
 		return page;
 	}
@@ -103,8 +108,8 @@ class GuestAccessController {
 	 */
 	private static boolean isShownOnTheForm(Refusal refusal) {
 		Refusal kind = refusal.kind();
-		return kind == ManagementRefusal.DURATION_TOO_LONG || kind == ManagementRefusal.LINK_LIMIT_REACHED
-				|| kind == ManagementRefusal.GUEST_ACCESS_DISABLED;
+		return kind == ManagementRefusal.DURATION_TOO_LONG || kind == ManagementRefusal.DURATION_PAST_COURSE_END
+				|| kind == ManagementRefusal.LINK_LIMIT_REACHED || kind == ManagementRefusal.GUEST_ACCESS_DISABLED;
 	}
 
 	@GetMapping("/media/{mediaId:\\d+}/guest-links/{linkId:\\d+}/delete")
@@ -136,12 +141,23 @@ class GuestAccessController {
 		return "redirect:/media/" + mediaId + "/guest-access";
 	}
 
+	/**
+	 * The page with the create form as sent, or (form null) a new one: for a teacher
+	 * launched from an LMS course that ends, its duration proposed to end with the
+	 * course.
+	 */
 	private ModelAndView page(long mediaId, Viewer viewer, LinkForm form, BindingResult errors) {
 		Outcome<GuestAccessView> outcome = this.guestAccess.view(mediaId, viewer);
 		if (outcome.isRefused()) {
 			throw HtmlRefusals.page(outcome.refusal());
 		}
 		GuestAccessView view = outcome.value();
+		CourseEnds course = (viewer.courseEndsAt() != null)
+				? CourseEnds.of(viewer.courseEndsAt(), this.clock.instant(), view.maxDurationDays()) : null;
+		if (form == null) {
+			form = (course != null && course.days() >= 1) ? new LinkForm("", "", String.valueOf(course.days()))
+					: LinkForm.empty();
+		}
 		ModelAndView page = new ModelAndView("guestaccess/manage");
 		page.addObject("item", view.item());
 		page.addObject("access", view);
@@ -150,6 +166,9 @@ class GuestAccessController {
 		page.addObject("form", form);
 		page.addObject("nameRule", TextRules.LINK_NAME);
 		page.addObject("clicksRule", NewGuestLink.CLICKS);
+		if (course != null && course.days() >= 1) {
+			page.addObject("durationHint", "Ends with the course on " + course.endsOn() + ".");
+		}
 		if (errors != null) {
 			page.addObject(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 			page.addObject("createOpen", errors.hasErrors());

@@ -11,6 +11,7 @@ import org.guestpass.account.Accounts;
 import org.guestpass.account.PlatformUser;
 import org.guestpass.account.SignedIn;
 import org.guestpass.lti.AuthenticationRequest;
+import org.guestpass.lti.CourseEnd;
 import org.guestpass.lti.Launch;
 import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.Launches;
@@ -123,7 +124,7 @@ class LaunchController {
 		if (signedIn.isRefused()) {
 			return refused(signedIn.refusal(), launch.platform().issuer(), response, model);
 		}
-		signIn(signedIn.value(), request, response);
+		signIn(signedIn.value().inCourseEndingAt(CourseEnd.of(launch).orElse(null)), request, response);
 		return "redirect:/media";
 	}
 

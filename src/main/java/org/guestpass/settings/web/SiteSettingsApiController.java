@@ -53,7 +53,7 @@ class SiteSettingsApiController {
 
 	@PutMapping("/lms")
 	LmsSettings changeLms(@Valid @RequestBody LmsRequest request, Principal admin) {
-		return this.settings.changeLms(new LmsSettings(request.teachingAssistantsManage()),
+		return this.settings.changeLms(new LmsSettings(request.teachingAssistantsManage(), request.courseEndCeiling()),
 				Actor.user(admin.getName()));
 	}
 
@@ -75,7 +75,7 @@ class SiteSettingsApiController {
 				Actor.user(admin.getName())));
 	}
 
-	record LmsRequest(@NotNull Boolean teachingAssistantsManage) {
+	record LmsRequest(@NotNull Boolean teachingAssistantsManage, @NotNull Boolean courseEndCeiling) {
 	}
 
 	record ModulesRequest(@NotNull Boolean invitetomedia, @NotNull Boolean theming, @NotNull Boolean mediapage) {

@@ -41,6 +41,8 @@ class SiteSettingsController {
 
 	static final String CHOOSE_TEACHING_ASSISTANTS = "Choose what teaching assistants may do.";
 
+	static final String CHOOSE_COURSE_END = "Choose whether links end with the course.";
+
 	private static final String TRUE_OR_FALSE = "true|false";
 
 	private final SiteSettings settings;
@@ -146,15 +148,19 @@ class SiteSettingsController {
 	}
 
 	/** The LMS settings as chosen: {@code "true"} or {@code "false"}. */
-	record LmsForm(@NotNull(message = CHOOSE_TEACHING_ASSISTANTS) @Pattern(regexp = TRUE_OR_FALSE,
-			message = CHOOSE_TEACHING_ASSISTANTS) String teachingAssistantsManage) {
+	record LmsForm(
+			@NotNull(message = CHOOSE_TEACHING_ASSISTANTS) @Pattern(regexp = TRUE_OR_FALSE,
+					message = CHOOSE_TEACHING_ASSISTANTS) String teachingAssistantsManage,
+			@NotNull(message = CHOOSE_COURSE_END) @Pattern(regexp = TRUE_OR_FALSE,
+					message = CHOOSE_COURSE_END) String courseEndCeiling) {
 
 		static LmsForm of(LmsSettings lms) {
-			return new LmsForm(String.valueOf(lms.teachingAssistantsManage()));
+			return new LmsForm(String.valueOf(lms.teachingAssistantsManage()), String.valueOf(lms.courseEndCeiling()));
 		}
 
 		LmsSettings toLms() {
-			return new LmsSettings(Boolean.parseBoolean(this.teachingAssistantsManage));
+			return new LmsSettings(Boolean.parseBoolean(this.teachingAssistantsManage),
+					Boolean.parseBoolean(this.courseEndCeiling));
 		}
 
 	}
