@@ -5,7 +5,7 @@ create table lti_login (
     state_hash      varchar(64)   not null primary key,
     platform_id     bigint        not null references lti_platform (id) on delete cascade,
     nonce           varchar(64)   not null,
-    target_link_uri varchar(2000) not null,
+    target_link_uri varchar(4000) not null,
     browser_hash    varchar(64)   not null,
     created_at      timestamp with time zone not null,
     used_at         timestamp with time zone

@@ -4,11 +4,11 @@
 -- password anyone knows: it is signed in only by a verified launch.
 create table account_identity (
     identity_hash  varchar(64)   not null primary key,
-    issuer         varchar(2000) not null,
-    subject        varchar(255)  not null,
+    issuer         varchar(4000) not null,
+    subject        varchar(510)  not null,
     account_id     bigint        not null references account (id) on delete cascade,
-    display_name   varchar(200),
-    email          varchar(254),
+    display_name   varchar(400),
+    email          varchar(508),
     created_at     timestamp with time zone not null,
     last_launch_at timestamp with time zone not null,
     constraint account_identity_account_uk unique (account_id)

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.guestpass.account.PlatformUser;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.guestaccess.TextRules;
+import org.guestpass.lti.Platforms;
 import org.guestpass.media.Captions;
 import org.guestpass.media.MediaLibrary;
 import org.guestpass.system.TextLength;
@@ -46,6 +48,14 @@ class TextColumnsIntegrationTests {
 			entry("guest_session.guest_email", TextRules.MAX_EMAIL), entry("caption.label", Captions.MAX_LABEL),
 			entry("caption.language", Captions.MAX_LANGUAGE), entry("audit_event.actor", AuditLog.MAX_ACTOR),
 			entry("audit_event.detail", AuditLog.MAX_DETAIL),
+			entry("lti_platform.name", Platforms.NAME.maxCharacters()), entry("lti_platform.issuer", Platforms.MAX_URL),
+			entry("lti_platform.authorization_url", Platforms.MAX_URL),
+			entry("lti_platform.token_url", Platforms.MAX_URL), entry("lti_platform.jwks_url", Platforms.MAX_URL),
+			entry("lti_platform.client_id", Platforms.MAX_ID), entry("lti_deployment.deployment_id", Platforms.MAX_ID),
+			entry("lti_login.target_link_uri", Platforms.MAX_URL), entry("account_identity.issuer", Platforms.MAX_URL),
+			entry("account_identity.subject", PlatformUser.MAX_SUBJECT),
+			entry("account_identity.display_name", PlatformUser.MAX_NAME),
+			entry("account_identity.email", PlatformUser.MAX_EMAIL),
 			// A caption file is at most MAX_BYTES of UTF-8, so it has no more characters
 			// than that.
 			entry("caption.content", Captions.MAX_BYTES));
@@ -59,14 +69,16 @@ class TextColumnsIntegrationTests {
 			"media.content_type", "guest_link.token_hash", "guest_link.token_sealed", "guest_session.session_hash",
 			"audit_event.action", "audit_event.outcome", "spring_session.primary_id", "spring_session.session_id",
 			"spring_session_attributes.session_primary_id", "spring_session_attributes.attribute_name",
-			"rate_limit_bucket.id", "poster.file_key", "poster.content_type");
+			"rate_limit_bucket.id", "poster.file_key", "poster.content_type", "lti_login.state_hash", "lti_login.nonce",
+			"lti_login.browser_hash", "lti_nonce.nonce", "account_identity.identity_hash");
 
 	/**
 	 * Columns that may hold no value, so that the migration that widened them kept every
 	 * other one required.
 	 */
 	private static final Set<String> OPTIONAL = Set.of("media.description", "media.source_url", "media.file_key",
-			"media.content_type", "spring_session.principal_name", "audit_event.detail");
+			"media.content_type", "spring_session.principal_name", "audit_event.detail",
+			"account_identity.display_name", "account_identity.email");
 
 	@Autowired
 	JdbcClient jdbc;

@@ -12,8 +12,13 @@ package org.guestpass.account;
  */
 public record PlatformUser(String issuer, String subject, String name, String email) {
 
-	static final int MAX_NAME = 200;
+	/** The most characters of a person's id on their platform. */
+	public static final int MAX_SUBJECT = 255;
 
-	static final int MAX_EMAIL = 254;
+	/** The most characters of the name kept; a longer one is cut. */
+	public static final int MAX_NAME = 200;
+
+	/** The most characters of the email kept; a longer one is cut. */
+	public static final int MAX_EMAIL = 254;
 
 }

@@ -1,5 +1,7 @@
 package org.guestpass.lti;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +51,14 @@ public class DynamicRegistration {
 
 	DynamicRegistration(Platforms platforms) {
 		this.platforms = platforms;
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		// A platform's answers are its own: a redirect elsewhere is not followed.
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory() {
+			@Override
+			protected void prepareConnection(HttpURLConnection connection, String method) throws IOException {
+				super.prepareConnection(connection, method);
+				connection.setInstanceFollowRedirects(false);
+			}
+		};
 		requests.setConnectTimeout(TIMEOUT);
 		requests.setReadTimeout(TIMEOUT);
 		this.http = RestClient.builder().requestFactory(requests).build();
@@ -127,11 +136,11 @@ public class DynamicRegistration {
 			log.warn("The LMS {} refused GuestPass's registration: {}", platform.issuer(), ex.getMessage());
 			return Outcome.refused(RegistrationRefusal.PLATFORM_REFUSED);
 		}
-		String clientId = (answer != null) ? string(answer, "client_id") : null;
+		String clientId = (answer != null) ? identifier(answer.get("client_id")) : null;
 		if (clientId == null || clientId.isBlank()) {
 			return Outcome.refused(RegistrationRefusal.PLATFORM_REFUSED);
 		}
-		String deploymentId = string(object(answer.get(TOOL_CONFIGURATION)), "deployment_id");
+		String deploymentId = identifier(object(answer.get(TOOL_CONFIGURATION)).get("deployment_id"));
 		return this.platforms.add(new PlatformDraft(name, platform.issuer(), clientId,
 				(deploymentId != null) ? List.of(deploymentId) : List.of(), platform.authorizationUrl(),
 				platform.tokenUrl(), platform.jwksUrl()), admin);
@@ -196,6 +205,14 @@ public class DynamicRegistration {
 
 	private static String string(Map<String, Object> json, String name) {
 		return (json.get(name) instanceof String text) ? text : null;
+	}
+
+	/** An id a platform answers with, as text or as a number. */
+	private static String identifier(Object value) {
+		if (value instanceof Number number) {
+			return String.valueOf(number);
+		}
+		return (value instanceof String text && !text.isBlank()) ? text.strip() : null;
 	}
 
 	private static List<String> strings(Object value) {

@@ -12,9 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jwt.SignedJWT;
+import org.guestpass.account.PlatformUser;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.TextLength;
 import org.guestpass.system.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,9 @@ public class Launches {
 			return Outcome.refused(LaunchRefusal.TARGET_LINK_FOREIGN);
 		}
 		Instant now = this.clock.instant();
+		// Logins no launch answered in time, and nonces past their tokens' expiry, go.
+		this.logins.deleteStartedBefore(now.minus(this.loginLifetime));
+		this.logins.deleteNoncesExpiredBefore(now.minus(this.clockSkew));
 		String state = Tokens.generate();
 		String nonce = Tokens.generate();
 		this.logins.insert(Tokens.hash(state), platform.get().id(), nonce, login.targetLinkUri(), Tokens.hash(browser),
@@ -140,6 +146,11 @@ public class Launches {
 			return Outcome.refused(LaunchRefusal.SIGNATURE_INVALID);
 		}
 		catch (JwtException ex) {
+			if (isRateLimited(ex)) {
+				// A key id the platform's keys fetched a moment ago do not hold: no key
+				// signed it.
+				return Outcome.refused(LaunchRefusal.SIGNATURE_INVALID);
+			}
 			log.warn("Could not fetch the public keys of the LTI platform {} ({}): {}", platform.get().name(),
 					platform.get().jwksUrl(), ex.getMessage());
 			return Outcome.refused(LaunchRefusal.PLATFORM_KEYS_UNREACHABLE);
@@ -228,7 +239,8 @@ public class Launches {
 	 * URL.
 	 */
 	private static boolean hasRequiredClaims(Jwt jwt, String messageType) {
-		if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+		if (jwt.getSubject() == null || jwt.getSubject().isBlank()
+				|| !TextLength.isAtMost(jwt.getSubject(), PlatformUser.MAX_SUBJECT)) {
 			return false;
 		}
 		if (Launch.RESOURCE_LINK.equals(messageType)) {
@@ -238,6 +250,15 @@ public class Launches {
 		return jwt.getClaims()
 			.get("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings") instanceof Map<?, ?> settings
 				&& settings.get("deep_link_return_url") instanceof String url && PlatformUrls.isValid(url);
+	}
+
+	private static boolean isRateLimited(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RateLimitReachedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Optional<SignedJWT> parse(String token) {

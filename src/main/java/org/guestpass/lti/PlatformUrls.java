@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * What a platform's issuer and endpoints may be: absolute {@code https://} addresses with
- * a host and no user name, password or fragment, of at most {@value #MAX} characters.
- * Plain {@code http://} is allowed only on the machine itself (localhost, 127.0.0.1,
- * [::1]), where a test platform runs; a platform on the network must use TLS, as the LTI
- * security framework requires.
+ * a host and no user name, password or fragment, of at most {@value #MAX} printable ASCII
+ * characters (an address with other characters is written percent-encoded, its host in
+ * punycode). Plain {@code http://} is allowed only on the machine itself (localhost,
+ * 127.0.0.1, [::1]), where a test platform runs; a platform on the network must use TLS,
+ * as the LTI security framework requires.
  */
 final class PlatformUrls {
 
@@ -27,7 +28,7 @@ final class PlatformUrls {
 	}
 
 	static boolean isValid(String url) {
-		if (url == null || url.isEmpty() || url.length() > MAX) {
+		if (url == null || url.isEmpty() || url.length() > MAX || !url.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
 			return false;
 		}
 		try {

@@ -24,7 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Platforms {
 
-	static final int MAX_ID = 255;
+	/** The most characters of a client id or a deployment id. */
+	public static final int MAX_ID = 255;
+
+	/** The most characters of a platform's issuer or endpoint. */
+	public static final int MAX_URL = PlatformUrls.MAX;
 
 	static final int MAX_DEPLOYMENTS = 100;
 

@@ -64,7 +64,8 @@ class AuditLogIntegrationTests {
 				"account_enabled", "password_reset", "api_tokens_revoked", "api_token_revoked", "media_added",
 				"live_session_changed", "media_deleted", "captions_added", "captions_removed", "poster_added",
 				"poster_removed", "guest_access_enabled", "guest_access_disabled", "link_created", "link_deleted",
-				"admission", "modules_changed", "policy_changed");
+				"admission", "modules_changed", "policy_changed", "lms_settings_changed", "lti_platform_added",
+				"lti_platform_changed", "lti_platform_removed", "lti_key_added", "lti_key_retired");
 		assertThat(stored).hasSize(AuditAction.values().length);
 		assertThat(Arrays.stream(AuditAction.values()).map(AuditAction::stored)).doesNotHaveDuplicates();
 	}

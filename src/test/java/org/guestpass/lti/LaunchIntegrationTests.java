@@ -153,6 +153,8 @@ class LaunchIntegrationTests {
 		cases.put("roles that are not a list",
 				new Case((token) -> token.claim(FakePlatform.ROLES, "Instructor"), LaunchRefusal.CLAIM_INVALID));
 		cases.put("no subject", new Case((token) -> token.without("sub"), LaunchRefusal.CLAIM_INVALID));
+		cases.put("a subject of 256 characters",
+				new Case((token) -> token.claim("sub", "s".repeat(256)), LaunchRefusal.CLAIM_INVALID));
 		cases.put("no resource link",
 				new Case((token) -> token.without(FakePlatform.RESOURCE_LINK), LaunchRefusal.CLAIM_INVALID));
 		cases.put("no expiry", new Case((token) -> token.without("exp"), LaunchRefusal.CLAIM_INVALID));
@@ -247,6 +249,23 @@ class LaunchIntegrationTests {
 		Login rotated = login(this.browser);
 		assertAccepted(launch(this.browser, rotated, this.platform.resourceLinkLaunch(rotated.nonce(), launchUrl())));
 		assertThat(this.platform.jwksFetches() - before).as("fetched again once, for the new kid").isEqualTo(2);
+	}
+
+	@Test
+	void tokensWithMadeUpKeyIdsCannotMakeGuestPassFetchThePlatformsKeysAgainAndAgain() {
+		Login first = login(this.browser);
+		assertAccepted(launch(this.browser, first, this.platform.resourceLinkLaunch(first.nonce(), launchUrl())));
+		int before = this.platform.jwksFetches();
+		for (int i = 0; i < 6; i++) {
+			Login login = login(this.browser);
+			assertRefused(
+					launch(this.browser, login,
+							this.platform.resourceLinkLaunch(login.nonce(), launchUrl()).kid("made-up-" + i)),
+					LaunchRefusal.SIGNATURE_INVALID, "made-up kid " + i);
+		}
+		assertThat(this.platform.jwksFetches() - before).as("fetches for six made-up key ids").isLessThanOrEqualTo(1);
+		Login after = login(this.browser);
+		assertAccepted(launch(this.browser, after, this.platform.resourceLinkLaunch(after.nonce(), launchUrl())));
 	}
 
 	@Test
