@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Primary;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "guestpass.time-zone=UTC", "spring.datasource.hikari.connection-timeout=60000" })
+		properties = { "guestpass.time-zone=UTC", "spring.datasource.hikari.connection-timeout=60000",
+				"guestpass.lti.allow-http-loopback=true" })
 @Import({ IntegrationTest.Clocks.class, Fixtures.class, AuditFixtures.class })
 @Tag("database")
 @ExtendWith(SiteAndClockReset.class)

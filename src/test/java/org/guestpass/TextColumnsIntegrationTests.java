@@ -54,6 +54,7 @@ class TextColumnsIntegrationTests {
 			entry("lti_platform.client_id", Platforms.MAX_ID), entry("lti_deployment.deployment_id", Platforms.MAX_ID),
 			entry("lti_login.target_link_uri", Platforms.MAX_URL), entry("account_identity.issuer", Platforms.MAX_URL),
 			entry("account_identity.subject", PlatformUser.MAX_SUBJECT),
+			entry("account_identity.client_id", Platforms.MAX_ID),
 			entry("account_identity.display_name", PlatformUser.MAX_NAME),
 			entry("account_identity.email", PlatformUser.MAX_EMAIL),
 			// A caption file is at most MAX_BYTES of UTF-8, so it has no more characters

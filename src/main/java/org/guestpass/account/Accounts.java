@@ -271,7 +271,7 @@ public class Accounts implements UserDetailsService {
 	 * moment make one account. A disabled account is refused.
 	 */
 	public Outcome<SignedIn> signInFromPlatform(PlatformUser user) {
-		String identity = Tokens.hash(user.issuer() + "\n" + user.subject());
+		String identity = Tokens.hash(user.issuer() + "\n" + user.clientId() + "\n" + user.subject());
 		Optional<Outcome<SignedIn>> signedIn = signInFromPlatform(user, identity);
 		// Empty when the person's other first launch made the account a moment before:
 		// the second attempt finds it.

@@ -33,13 +33,14 @@ class PlatformAccountRepository {
 	 */
 	boolean link(String identityHash, PlatformUser user, long accountId, Instant now) {
 		return this.jdbc.sql("""
-				insert into account_identity (identity_hash, issuer, subject, account_id, display_name, email,
-				                              created_at, last_launch_at)
-				values (:hash, :issuer, :subject, :accountId, :name, :email, :now, :now)
+				insert into account_identity (identity_hash, issuer, client_id, subject, account_id, display_name,
+				                              email, created_at, last_launch_at)
+				values (:hash, :issuer, :clientId, :subject, :accountId, :name, :email, :now, :now)
 				on conflict do nothing
 				""")
 			.param("hash", identityHash)
 			.param("issuer", user.issuer())
+			.param("clientId", user.clientId())
 			.param("subject", user.subject())
 			.param("accountId", accountId)
 			.param("name", TextLength.truncate(user.name(), PlatformUser.MAX_NAME))

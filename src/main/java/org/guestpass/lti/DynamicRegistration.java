@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.guestpass.audit.Actor;
+import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,11 @@ public class DynamicRegistration {
 
 	private final RestClient http;
 
-	DynamicRegistration(Platforms platforms) {
+	private final boolean httpLoopback;
+
+	DynamicRegistration(Platforms platforms, GuestPassProperties properties) {
 		this.platforms = platforms;
+		this.httpLoopback = properties.lti().allowHttpLoopback();
 		// A platform's answers are its own: a redirect elsewhere is not followed.
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory() {
 			@Override
@@ -69,7 +73,7 @@ public class DynamicRegistration {
 		if (configurationUrl == null || configurationUrl.isBlank()) {
 			return Outcome.refused(RegistrationRefusal.INCOMPLETE);
 		}
-		if (!PlatformUrls.isValid(configurationUrl)) {
+		if (!PlatformUrls.isValid(configurationUrl, this.httpLoopback)) {
 			return Outcome.refused(RegistrationRefusal.CONFIGURATION_INVALID);
 		}
 		Map<String, Object> json;
@@ -96,7 +100,7 @@ public class DynamicRegistration {
 		for (String url : List.of(nonNull(configuration.issuer()), nonNull(configuration.authorizationUrl()),
 				nonNull(configuration.tokenUrl()), nonNull(configuration.jwksUrl()),
 				nonNull(configuration.registrationUrl()))) {
-			if (!PlatformUrls.isValid(url)) {
+			if (!PlatformUrls.isValid(url, this.httpLoopback)) {
 				return Outcome.refused(RegistrationRefusal.CONFIGURATION_INVALID);
 			}
 		}

@@ -65,6 +65,10 @@ public enum LaunchRefusal implements Refusal {
 					+ "the LMS."),
 	CLAIM_INVALID(HttpStatus.BAD_REQUEST,
 			"The launch lacks a claim LTI 1.3 requires, or holds it in another form. Check the LMS's LTI settings."),
+	/** Retryable, after the wait the answer names: one address launched too often. */
+	TOO_MANY_LAUNCHES(HttpStatus.TOO_MANY_REQUESTS,
+			"GuestPass was opened from your network too many times in a short while. Wait a minute and open it again "
+					+ "from the LMS."),
 	/** Retryable: the platform's key endpoint did not answer. */
 	PLATFORM_KEYS_UNREACHABLE(HttpStatus.SERVICE_UNAVAILABLE,
 			"GuestPass could not fetch the LMS's public keys. Try again in a minute; if it persists, check the "

@@ -56,6 +56,8 @@ public class Launches {
 
 	private final Duration clockSkew;
 
+	private final boolean httpLoopback;
+
 	Launches(Platforms platforms, LoginRepository logins, PlatformKeys keys, Clock clock,
 			GuestPassProperties properties) {
 		this.platforms = platforms;
@@ -64,6 +66,7 @@ public class Launches {
 		this.clock = clock;
 		this.loginLifetime = properties.lti().loginLifetime();
 		this.clockSkew = properties.lti().clockSkew();
+		this.httpLoopback = properties.lti().allowHttpLoopback();
 	}
 
 	/**
@@ -82,7 +85,8 @@ public class Launches {
 		if (platform.isEmpty()) {
 			return Outcome.refused(LaunchRefusal.PLATFORM_UNKNOWN);
 		}
-		if (!PlatformUrls.isValid(login.targetLinkUri())
+		// Any scheme GuestPass itself is served on: the origin must be its own.
+		if (!PlatformUrls.isValid(login.targetLinkUri(), true)
 				|| !PlatformUrls.origin(login.targetLinkUri()).equals(PlatformUrls.origin(launchUrl))) {
 			return Outcome.refused(LaunchRefusal.TARGET_LINK_FOREIGN);
 		}
@@ -238,7 +242,7 @@ public class Launches {
 	 * {@code resource_link.id}, or a deep linking request's settings with their return
 	 * URL.
 	 */
-	private static boolean hasRequiredClaims(Jwt jwt, String messageType) {
+	private boolean hasRequiredClaims(Jwt jwt, String messageType) {
 		if (jwt.getSubject() == null || jwt.getSubject().isBlank()
 				|| !TextLength.isAtMost(jwt.getSubject(), PlatformUser.MAX_SUBJECT)) {
 			return false;
@@ -249,7 +253,8 @@ public class Launches {
 		}
 		return jwt.getClaims()
 			.get("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings") instanceof Map<?, ?> settings
-				&& settings.get("deep_link_return_url") instanceof String url && PlatformUrls.isValid(url);
+				&& settings.get("deep_link_return_url") instanceof String url
+				&& PlatformUrls.isValid(url, this.httpLoopback);
 	}
 
 	private static boolean isRateLimited(Throwable failure) {

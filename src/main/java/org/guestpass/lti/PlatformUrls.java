@@ -27,7 +27,7 @@ final class PlatformUrls {
 		return "Enter the platform's " + what + " as an https:// address of at most " + MAX + " characters.";
 	}
 
-	static boolean isValid(String url) {
+	static boolean isValid(String url, boolean httpLoopback) {
 		if (url == null || url.isEmpty() || url.length() > MAX || !url.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
 			return false;
 		}
@@ -38,7 +38,7 @@ final class PlatformUrls {
 			if (!uri.isAbsolute() || host == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
 				return false;
 			}
-			return scheme.equals("https") || (scheme.equals("http") && LOOPBACK.contains(host));
+			return scheme.equals("https") || (httpLoopback && scheme.equals("http") && LOOPBACK.contains(host));
 		}
 		catch (URISyntaxException ex) {
 			return false;

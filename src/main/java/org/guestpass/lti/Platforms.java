@@ -8,6 +8,7 @@ import org.guestpass.audit.Actor;
 import org.guestpass.audit.AuditAction;
 import org.guestpass.audit.AuditLog;
 import org.guestpass.system.CommonRefusal;
+import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.TextLength;
 import org.guestpass.system.TextRule;
@@ -44,7 +45,10 @@ public class Platforms {
 
 	private final Clock clock;
 
-	Platforms(PlatformRepository repository, AuditLog audit, Clock clock) {
+	private final boolean httpLoopback;
+
+	Platforms(PlatformRepository repository, AuditLog audit, Clock clock, GuestPassProperties properties) {
+		this.httpLoopback = properties.lti().allowHttpLoopback();
 		this.repository = repository;
 		this.audit = audit;
 		this.clock = clock;
@@ -142,12 +146,12 @@ public class Platforms {
 	}
 
 	/** The first field of the draft that breaks its rule, in the form's order. */
-	static Optional<LtiRefusal> check(PlatformDraft draft) {
+	private Optional<LtiRefusal> check(PlatformDraft draft) {
 		Optional<LtiRefusal> badName = checkName(draft.name());
 		if (badName.isPresent()) {
 			return badName;
 		}
-		if (!PlatformUrls.isValid(draft.issuer())) {
+		if (!PlatformUrls.isValid(draft.issuer(), this.httpLoopback)) {
 			return Optional.of(LtiRefusal.ISSUER_INVALID);
 		}
 		if (!isIdentifier(draft.clientId())) {
@@ -157,13 +161,13 @@ public class Platforms {
 				|| !draft.deploymentIds().stream().allMatch(Platforms::isIdentifier)) {
 			return Optional.of(LtiRefusal.DEPLOYMENT_ID_INVALID);
 		}
-		if (!PlatformUrls.isValid(draft.authorizationUrl())) {
+		if (!PlatformUrls.isValid(draft.authorizationUrl(), this.httpLoopback)) {
 			return Optional.of(LtiRefusal.AUTHORIZATION_URL_INVALID);
 		}
-		if (!PlatformUrls.isValid(draft.tokenUrl())) {
+		if (!PlatformUrls.isValid(draft.tokenUrl(), this.httpLoopback)) {
 			return Optional.of(LtiRefusal.TOKEN_URL_INVALID);
 		}
-		if (!PlatformUrls.isValid(draft.jwksUrl())) {
+		if (!PlatformUrls.isValid(draft.jwksUrl(), this.httpLoopback)) {
 			return Optional.of(LtiRefusal.JWKS_URL_INVALID);
 		}
 		return Optional.empty();

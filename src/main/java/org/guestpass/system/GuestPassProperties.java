@@ -83,7 +83,7 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 			baseUrl = null;
 		}
 		if (lti != null && (lti.keyDir() == null || lti.keyDir().toString().isBlank()) && dataDir != null) {
-			lti = new Lti(dataDir.resolve("lti-keys"), lti.loginLifetime(), lti.clockSkew());
+			lti = new Lti(dataDir.resolve("lti-keys"), lti.loginLifetime(), lti.clockSkew(), lti.allowHttpLoopback());
 		}
 	}
 
@@ -97,10 +97,14 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 	 * login's state and nonce are refused after it
 	 * @param clockSkew how far a platform's clock may be from GuestPass's when its
 	 * id_token's times are checked
+	 * @param allowHttpLoopback whether a platform on this machine may use plain
+	 * {@code http://} (for a test or development platform); every other platform must use
+	 * {@code https://}
 	 */
 	public record Lti(Path keyDir,
 			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) Duration loginLifetime,
-			@DefaultValue("1m") @NotNull @DurationMin(nanos = 0) @DurationMax(minutes = 5) Duration clockSkew) {
+			@DefaultValue("1m") @NotNull @DurationMin(nanos = 0) @DurationMax(minutes = 5) Duration clockSkew,
+			@DefaultValue("false") boolean allowHttpLoopback) {
 
 	}
 
@@ -115,11 +119,13 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 	 * not it exists)
 	 * @param signInFailuresByAddress failed sign-ins per client address, whatever the
 	 * account (password spraying)
+	 * @param ltiLaunches LTI logins and launches per client address
 	 */
 	public record RateLimitSettings(@DefaultValue @Valid @NotNull UnknownLinks unknownLinks,
 			@DefaultValue @Valid @NotNull Admissions admissions,
 			@DefaultValue @Valid @NotNull SignInFailures signInFailures,
-			@DefaultValue @Valid @NotNull SignInFailuresByAddress signInFailuresByAddress) {
+			@DefaultValue @Valid @NotNull SignInFailuresByAddress signInFailuresByAddress,
+			@DefaultValue @Valid @NotNull LtiLaunches ltiLaunches) {
 
 	}
 
@@ -185,6 +191,19 @@ public record GuestPassProperties(@DefaultValue("./data") @NotNull Path dataDir,
 	 */
 	public record SignInFailuresByAddress(@DefaultValue("30") @Positive int capacity,
 			@DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration period) {
+
+	}
+
+	/**
+	 * LTI logins and launches per client address, whatever their outcome: a whole class
+	 * behind one school address opens GuestPass at once (two requests each), a flood of
+	 * made-up launches does not.
+	 *
+	 * @param capacity how many requests an address may make
+	 * @param period how long they take to be given back in full
+	 */
+	public record LtiLaunches(@DefaultValue("600") @Positive int capacity,
+			@DefaultValue("1m") @NotNull @DurationMin(seconds = 1) Duration period) {
 
 	}
 

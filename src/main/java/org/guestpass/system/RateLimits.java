@@ -116,6 +116,8 @@ public class RateLimits implements SchedulingConfigurer {
 				configuration(this.settings.signInFailures().capacity(), this.settings.signInFailures().period());
 			case SIGN_IN_FAILURES_BY_ADDRESS -> configuration(this.settings.signInFailuresByAddress().capacity(),
 					this.settings.signInFailuresByAddress().period());
+			case LTI_LAUNCHES ->
+				configuration(this.settings.ltiLaunches().capacity(), this.settings.ltiLaunches().period());
 		};
 	}
 
@@ -186,7 +188,9 @@ public class RateLimits implements SchedulingConfigurer {
 		/**
 		 * Failed sign-ins, per client address, whatever the account: password spraying.
 		 */
-		SIGN_IN_FAILURES_BY_ADDRESS
+		SIGN_IN_FAILURES_BY_ADDRESS,
+		/** LTI logins and launches, per client address, whatever their outcome. */
+		LTI_LAUNCHES
 
 	}
 

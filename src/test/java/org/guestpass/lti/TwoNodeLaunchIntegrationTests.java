@@ -42,8 +42,9 @@ class TwoNodeLaunchIntegrationTests {
 	@BeforeAll
 	static void startTwoNodes() {
 		String database = TestDatabases.createPostgresDatabase("guestpass_lti_two_nodes");
-		nodeA = Nodes.start(database, Map.of());
-		nodeB = Nodes.start(database, Map.of());
+		Map<String, String> loopbackPlatform = Map.of("guestpass.lti.allow-http-loopback", "true");
+		nodeA = Nodes.start(database, loopbackPlatform);
+		nodeB = Nodes.start(database, loopbackPlatform);
 		platform = FakePlatform.start(Clock.systemUTC());
 		nodeA.getBean(Platforms.class)
 			.add(new PlatformDraft("Fake Canvas", platform.issuer(), platform.clientId(),

@@ -18,9 +18,11 @@ import org.guestpass.lti.Launches;
 import org.guestpass.lti.LoginRequest;
 import org.guestpass.lti.LtiRoles;
 import org.guestpass.settings.SiteSettings;
+import org.guestpass.system.ClientAddress;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.RateLimits;
 import org.guestpass.system.Refusal;
 import org.guestpass.system.Tokens;
 import org.slf4j.Logger;
@@ -75,7 +77,11 @@ class LaunchController {
 
 	private final SiteSettings settings;
 
-	LaunchController(Launches launches, Accounts accounts, SiteSettings settings, GuestPassProperties properties) {
+	private final RateLimits limits;
+
+	LaunchController(Launches launches, Accounts accounts, SiteSettings settings, RateLimits limits,
+			GuestPassProperties properties) {
+		this.limits = limits;
 		this.settings = settings;
 		this.launches = launches;
 		this.accounts = accounts;
@@ -91,6 +97,9 @@ class LaunchController {
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
 			@RequestParam(name = "deployment_id", required = false) String canvasDeploymentId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (isThrottled(request, response)) {
+			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
+		}
 		String browser = browserCookie(request).orElseGet(Tokens::generate);
 		LoginRequest login = new LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId,
 				(deploymentId != null) ? deploymentId : canvasDeploymentId);
@@ -106,6 +115,9 @@ class LaunchController {
 	String launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(required = false) String state, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		if (isThrottled(request, response)) {
+			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
+		}
 		Outcome<Launch> verified = this.launches.launch(state, idToken, browserCookie(request).orElse(null));
 		if (verified.isRefused()) {
 			return refused(verified.refusal(), null, response, model);
@@ -119,13 +131,26 @@ class LaunchController {
 		if (Launch.DEEP_LINKING.equals(launch.messageType())) {
 			return refused(LaunchRefusal.DEEP_LINKING_UNAVAILABLE, launch.platform().issuer(), response, model);
 		}
-		Outcome<SignedIn> signedIn = this.accounts.signInFromPlatform(
-				new PlatformUser(launch.platform().issuer(), launch.subject(), launch.name(), launch.email()));
+		Outcome<SignedIn> signedIn = this.accounts.signInFromPlatform(new PlatformUser(launch.platform().issuer(),
+				launch.platform().clientId(), launch.subject(), launch.name(), launch.email()));
 		if (signedIn.isRefused()) {
 			return refused(signedIn.refusal(), launch.platform().issuer(), response, model);
 		}
 		signIn(signedIn.value().inCourseEndingAt(CourseEnd.of(launch).orElse(null)), request, response);
 		return "redirect:/media";
+	}
+
+	/**
+	 * Reserves one LTI request of the client address; when none is left, the answer will
+	 * say when to try again.
+	 */
+	private boolean isThrottled(HttpServletRequest request, HttpServletResponse response) {
+		RateLimits.Verdict verdict = this.limits.reserve(RateLimits.Limit.LTI_LAUNCHES, ClientAddress.of(request));
+		if (verdict.allowed()) {
+			return false;
+		}
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfter().toSeconds()));
+		return true;
 	}
 
 	/**
