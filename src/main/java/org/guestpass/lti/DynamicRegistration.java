@@ -111,16 +111,14 @@ public class DynamicRegistration {
 	}
 
 	/**
-	 * Registers GuestPass with the platform, then keeps the registration under the name
-	 * the admin chose.
+	 * Registers GuestPass with the platform whose configuration the admin confirmed, then
+	 * keeps the registration under the name the admin chose. When the platform registered
+	 * GuestPass but GuestPass cannot keep it (the client id is already registered, or
+	 * breaks a rule), the refusal names the ids the platform gave, for the admin to add
+	 * by hand.
 	 */
-	public Outcome<Platform> register(String configurationUrl, String registrationToken, String name, String baseUrl,
-			Actor admin) {
-		Outcome<PlatformConfiguration> read = configuration(configurationUrl, registrationToken);
-		if (read.isRefused()) {
-			return Outcome.refused(read.refusal());
-		}
-		PlatformConfiguration platform = read.value();
+	public Outcome<Platform> register(PlatformConfiguration platform, String registrationToken, String name,
+			String baseUrl, Actor admin) {
 		Optional<LtiRefusal> badName = Platforms.checkName(name);
 		if (badName.isPresent()) {
 			return Outcome.refused(badName.get());
@@ -145,9 +143,16 @@ public class DynamicRegistration {
 			return Outcome.refused(RegistrationRefusal.PLATFORM_REFUSED);
 		}
 		String deploymentId = identifier(object(answer.get(TOOL_CONFIGURATION)).get("deployment_id"));
-		return this.platforms.add(new PlatformDraft(name, platform.issuer(), clientId,
+		Outcome<Platform> kept = this.platforms.add(new PlatformDraft(name, platform.issuer(), clientId,
 				(deploymentId != null) ? List.of(deploymentId) : List.of(), platform.authorizationUrl(),
 				platform.tokenUrl(), platform.jwksUrl()), admin);
+		if (kept.isRefused()) {
+			return Outcome.refused(RegistrationRefusal.NOT_KEPT.worded("The LMS registered GuestPass with client ID "
+					+ clientId + ((deploymentId != null) ? " and deployment ID " + deploymentId : "")
+					+ ", but GuestPass could not keep it: " + kept.refusal().message()
+					+ " Add or correct it under LMS platforms with these IDs."));
+		}
+		return kept;
 	}
 
 	/**

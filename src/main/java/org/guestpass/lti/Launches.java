@@ -193,7 +193,8 @@ public class Launches {
 		if (!jwt.getExpiresAt().plus(this.clockSkew).isAfter(now)) {
 			return Optional.of(LaunchRefusal.TOKEN_EXPIRED);
 		}
-		if (jwt.getIssuedAt().minus(this.clockSkew).isAfter(now)) {
+		if (jwt.getIssuedAt().minus(this.clockSkew).isAfter(now)
+				|| (jwt.getNotBefore() != null && jwt.getNotBefore().minus(this.clockSkew).isAfter(now))) {
 			return Optional.of(LaunchRefusal.TOKEN_NOT_YET_VALID);
 		}
 		if (!login.nonce().equals(jwt.getClaimAsString("nonce"))) {

@@ -16,6 +16,10 @@ public final class LtiRoles {
 
 	private static final Set<String> TEACHING = Set.of("Instructor", "ContentDeveloper", "Administrator");
 
+	private static final String INSTRUCTOR_SUB_ROLE = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#";
+
+	private static final Set<String> NOT_TEACHING_SUB_ROLES = Set.of("TeachingAssistant", "Grader");
+
 	/** A teaching assistant: the Instructor role's sub-role. */
 	private static final Set<String> TEACHING_ASSISTANT = Set.of(
 			"http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
@@ -37,6 +41,13 @@ public final class LtiRoles {
 	private static boolean isTeaching(String role) {
 		if (role.startsWith(MEMBERSHIP)) {
 			return TEACHING.contains(role.substring(MEMBERSHIP.length()));
+		}
+		if (role.startsWith(INSTRUCTOR_SUB_ROLE) || role.startsWith("Instructor#")) {
+			// An instructor's sub-role (PrimaryInstructor, Lecturer, …) is an instructor,
+			// whether or not the platform also sends the parent role; but a teaching
+			// assistant or a grader is not, unless the site lets assistants manage.
+			String subRole = role.substring(role.indexOf('#') + 1);
+			return !NOT_TEACHING_SUB_ROLES.contains(subRole);
 		}
 		return TEACHING.contains(role);
 	}

@@ -1,5 +1,6 @@
 package org.guestpass.lti;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * @param variables the substitution variables it supports
  */
 public record PlatformConfiguration(String configurationUrl, String issuer, String authorizationUrl, String tokenUrl,
-		String jwksUrl, String registrationUrl, String product, String accountName, List<String> variables) {
+		String jwksUrl, String registrationUrl, String product, String accountName,
+		List<String> variables) implements Serializable {
 
 	public PlatformConfiguration {
 		variables = List.copyOf(variables);

@@ -27,7 +27,17 @@ public enum RegistrationRefusal implements Refusal {
 					+ "GuestPass cannot tell it is the LMS it claims to be."),
 	PLATFORM_REFUSED(HttpStatus.BAD_REQUEST,
 			"The LMS refused GuestPass's registration, or answered without a client ID. Start the registration "
-					+ "again from the LMS; its registration token may have expired.");
+					+ "again from the LMS; its registration token may have expired."),
+	/**
+	 * The platform registered GuestPass, but the registration could not be kept; refused
+	 * {@link Refusal#worded worded} with the ids the platform gave.
+	 */
+	NOT_KEPT(HttpStatus.CONFLICT,
+			"The LMS registered GuestPass, but GuestPass could not keep the registration. Add it under LMS platforms "
+					+ "with the client ID the LMS shows."),
+	/** The confirmation page was not opened in this session, or was already used. */
+	EXPIRED(HttpStatus.BAD_REQUEST,
+			"This registration was already sent, or was started in another window. Start it again from the LMS.");
 
 	private final HttpStatus status;
 

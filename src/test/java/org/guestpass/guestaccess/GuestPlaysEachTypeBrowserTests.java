@@ -101,6 +101,8 @@ class GuestPlaysEachTypeBrowserTests extends BrowserTest {
 
 			this.clock.advance(Duration.between(this.clock.instant(), start));
 			guest.navigate().refresh();
+			// The deferred script runs once the refreshed page is parsed.
+			waiting(guest).until((driver) -> "function".equals(script(driver, "return typeof window.Hls")));
 			assertThat(script(guest, "return typeof window.Hls")).as("hls.js from the webjar").isEqualTo("function");
 			assertVideoPlays(guest);
 			assertThat(String.valueOf(script(guest, "return document.querySelector('video').src")))

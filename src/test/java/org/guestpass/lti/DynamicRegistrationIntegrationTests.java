@@ -15,6 +15,7 @@ import org.guestpass.IntegrationTest;
 import org.guestpass.MutableClock;
 import org.guestpass.PageChecks;
 import org.guestpass.TestClient;
+import org.guestpass.audit.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,7 @@ class DynamicRegistrationIntegrationTests {
 			.isEqualTo("Bearer " + this.platform.registrationToken());
 		PageChecks.assertAccessiblePage(page.body());
 
-		TestClient.Response registered = this.admin.postForm("/lti/register",
-				form(PageChecks.csrfToken(page.body()), "Fake Canvas"));
+		TestClient.Response registered = this.admin.postForm("/lti/register", form(page.body(), "Fake Canvas"));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		assertThat(PageChecks.textOf(registered.body(), "h1")).isEqualTo("GuestPass is registered");
 		assertThat(PageChecks.select(registered.body(), "[data-lti-close]")).isNotEmpty();
@@ -136,18 +136,48 @@ class DynamicRegistrationIntegrationTests {
 
 	@Test
 	void aRegistrationThePlatformRefusesKeepsNothing() {
-		TestClient.Response page = this.admin.get(initiation());
-		Map<String, String> form = form(PageChecks.csrfToken(page.body()), "Fake Canvas");
-		form.put("registrationToken", "not-the-token");
-		assertRefused(this.admin.postForm("/lti/register", form), RegistrationRefusal.PLATFORM_REFUSED);
+		String wrongToken = initiation().replace(encode(this.platform.registrationToken()), "not-the-token");
+		TestClient.Response page = this.admin.get(wrongToken);
+		assertThat(page.status()).isEqualTo(200);
+		assertRefused(this.admin.postForm("/lti/register", form(page.body(), "Fake Canvas")),
+				RegistrationRefusal.PLATFORM_REFUSED);
 		assertThat(this.platforms.find(this.platform.issuer(), this.platform.clientId())).isEmpty();
+	}
+
+	@Test
+	void aConfirmationIsSentOnceAndOnlyFromTheSessionThatWasShownIt() {
+		TestClient.Response page = this.admin.get(initiation());
+		Map<String, String> form = form(page.body(), "Fake Canvas");
+		assertThat(page.body()).as("the token stays on the server").doesNotContain(this.platform.registrationToken());
+		Map<String, String> madeUp = new LinkedHashMap<>(form);
+		madeUp.put("registration", "made-up");
+		assertRefused(this.admin.postForm("/lti/register", madeUp), RegistrationRefusal.EXPIRED);
+		assertThat(this.admin.postForm("/lti/register", form).status()).isEqualTo(200);
+		this.admin.get("/admin/lti");
+		form.put("_csrf", PageChecks.csrfToken(this.admin.get("/admin/lti").body()));
+		assertRefused(this.admin.postForm("/lti/register", form), RegistrationRefusal.EXPIRED);
+	}
+
+	@Test
+	void aClientIdGuestPassAlreadyHasIsShownForTheAdminToSortOut() {
+		this.platforms.add(
+				new PlatformDraft("Already here", this.platform.issuer(), this.platform.clientId(), List.of(),
+						this.platform.authorizationUrl(), this.platform.tokenUrl(), this.platform.jwksUrl()),
+				Actor.user("test"));
+		TestClient.Response page = this.admin.get(initiation());
+		TestClient.Response notKept = this.admin.postForm("/lti/register", form(page.body(), "Fake Canvas"));
+		assertThat(notKept.status()).isEqualTo(409);
+		assertThat(PageChecks.textOf(notKept.body(), "#reason")).contains("client ID " + this.platform.clientId())
+			.contains("deployment ID " + this.platform.deploymentId())
+			.contains(LtiRefusal.PLATFORM_EXISTS.message());
+		assertThat(this.platforms.find(this.platform.issuer(), this.platform.clientId()).get().name())
+			.isEqualTo("Already here");
 	}
 
 	@Test
 	void aBadNameIsShownNextToItsFieldAndNothingIsPosted() {
 		TestClient.Response page = this.admin.get(initiation());
-		TestClient.Response refused = this.admin.postForm("/lti/register",
-				form(PageChecks.csrfToken(page.body()), " "));
+		TestClient.Response refused = this.admin.postForm("/lti/register", form(page.body(), " "));
 		assertThat(refused.status()).isEqualTo(400);
 		PageChecks.assertErrorNextToField(refused.body(), "name", LtiRefusal.PLATFORM_NAME_INVALID.message());
 		assertThat(this.platform.registrationJson()).isNull();
@@ -184,12 +214,11 @@ class DynamicRegistrationIntegrationTests {
 		return this.platform.registrationInitiation("/lti/register");
 	}
 
-	private Map<String, String> form(String csrf, String name) {
+	private Map<String, String> form(String page, String name) {
 		Map<String, String> form = new LinkedHashMap<>();
-		form.put("_csrf", csrf);
+		form.put("_csrf", PageChecks.csrfToken(page));
 		form.put("name", name);
-		form.put("openidConfiguration", this.platform.openIdConfigurationUrl());
-		form.put("registrationToken", this.platform.registrationToken());
+		form.put("registration", PageChecks.control(page, "registration").attr("value"));
 		return form;
 	}
 

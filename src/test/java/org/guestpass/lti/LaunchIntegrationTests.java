@@ -136,6 +136,8 @@ class LaunchIntegrationTests {
 		cases.put("no issue time", new Case((token) -> token.without("iat"), LaunchRefusal.CLAIM_INVALID));
 		cases.put("issued in the future", new Case((token) -> token.issuedAt(now.plus(Duration.ofMinutes(2))),
 				LaunchRefusal.TOKEN_NOT_YET_VALID));
+		cases.put("not valid before a time to come", new Case(
+				(token) -> token.claim("nbf", now.plus(Duration.ofMinutes(2))), LaunchRefusal.TOKEN_NOT_YET_VALID));
 		cases.put("another nonce",
 				new Case((token) -> token.claim("nonce", "not-the-login-nonce"), LaunchRefusal.NONCE_MISMATCH));
 		cases.put("no nonce", new Case((token) -> token.without("nonce"), LaunchRefusal.NONCE_MISMATCH));

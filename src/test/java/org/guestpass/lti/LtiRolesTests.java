@@ -33,6 +33,15 @@ class LtiRolesTests {
 	}
 
 	@Test
+	void anInstructorsSubRoleTeachesWithOrWithoutTheParentRoleButAGraderDoesNot() {
+		String subRoles = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#";
+		for (String role : List.of("PrimaryInstructor", "Lecturer", "SecondaryInstructor", "ExternalInstructor")) {
+			assertThat(LtiRoles.teaches(List.of(subRoles + role), false)).as(role).isTrue();
+		}
+		assertThat(LtiRoles.teaches(List.of(subRoles + "Grader"), true)).isFalse();
+	}
+
+	@Test
 	void teachingAssistantsTeachOnlyWhenTheSiteLetsThem() {
 		assertThat(LtiRoles.teaches(List.of(TEACHING_ASSISTANT), false)).isFalse();
 		assertThat(LtiRoles.teaches(List.of(TEACHING_ASSISTANT), true)).isTrue();

@@ -1,15 +1,22 @@
 package org.guestpass.lti.web;
 
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.guestpass.account.SignedIn;
 import org.guestpass.lti.DynamicRegistration;
 import org.guestpass.lti.Platform;
 import org.guestpass.lti.PlatformConfiguration;
 import org.guestpass.lti.Platforms;
+import org.guestpass.lti.RegistrationRefusal;
 import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Refusal;
+import org.guestpass.system.Tokens;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,6 +37,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class RegistrationController {
 
+	private static final String PENDING = RegistrationController.class.getName() + ".pending";
+
 	private final DynamicRegistration registration;
 
 	private final GuestPassProperties properties;
@@ -41,35 +50,56 @@ class RegistrationController {
 
 	@GetMapping("/lti/register")
 	String confirm(@RequestParam(name = "openid_configuration", required = false) String configurationUrl,
-			@RequestParam(name = "registration_token", required = false) String registrationToken,
+			@RequestParam(name = "registration_token", required = false) String registrationToken, HttpSession session,
 			HttpServletResponse response, Model model) {
 		Outcome<PlatformConfiguration> read = this.registration.configuration(configurationUrl, registrationToken);
 		if (read.isRefused()) {
 			return refused(read.refusal(), response, model);
 		}
-		model.addAttribute("form",
-				new RegistrationForm(read.value().suggestedName(), configurationUrl, registrationToken));
+		// What the admin confirms is what is registered: the configuration and the token
+		// stay in the session, the page holds only a handle to them.
+		String handle = Tokens.generate();
+		Map<String, Pending> pending = pending(session);
+		pending.put(handle, new Pending(read.value(), registrationToken));
+		session.setAttribute(PENDING, pending);
+		model.addAttribute("form", new RegistrationForm(read.value().suggestedName(), handle));
 		return page(read.value(), model);
 	}
 
 	@PostMapping("/lti/register")
 	String register(@ModelAttribute("form") RegistrationForm form, BindingResult errors,
-			@AuthenticationPrincipal SignedIn admin, HttpServletResponse response, Model model) {
-		Outcome<Platform> registered = this.registration.register(form.openidConfiguration(), form.registrationToken(),
+			@AuthenticationPrincipal SignedIn admin, HttpSession session, HttpServletResponse response, Model model) {
+		Map<String, Pending> pending = pending(session);
+		Pending confirmed = (form.registration() != null) ? pending.get(form.registration()) : null;
+		if (confirmed == null) {
+			return refused(RegistrationRefusal.EXPIRED, response, model);
+		}
+		Outcome<Platform> registered = this.registration.register(confirmed.configuration(), confirmed.token(),
 				form.name(), baseUrl(), admin.actor());
+		if (registered.isRefused() && registered.refusal().field().isPresent()
+				&& registered.refusal().kind() != RegistrationRefusal.NOT_KEPT) {
+			// A name to type again: the same registration may still be sent.
+			HtmlRefusals.answer(registered.refusal(), response);
+			HtmlRefusals.reject(registered.refusal(), errors);
+			return page(confirmed.configuration(), model);
+		}
+		pending.remove(form.registration());
+		session.setAttribute(PENDING, pending);
 		if (registered.isRefused()) {
-			Refusal refusal = registered.refusal();
-			Outcome<PlatformConfiguration> read = refusal.field().isPresent()
-					? this.registration.configuration(form.openidConfiguration(), form.registrationToken()) : null;
-			if (read == null || read.isRefused()) {
-				return refused(refusal, response, model);
-			}
-			HtmlRefusals.answer(refusal, response);
-			HtmlRefusals.reject(refusal, errors);
-			return page(read.value(), model);
+			return refused(registered.refusal(), response, model);
 		}
 		model.addAttribute("platform", registered.value());
 		return "lti/registered";
+	}
+
+	/**
+	 * The registrations this session was shown and has not sent, as a copy: a change is
+	 * kept by setting it again, which is what the database-backed session stores.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Pending> pending(HttpSession session) {
+		Object held = session.getAttribute(PENDING);
+		return (held instanceof Map<?, ?> map) ? new HashMap<>((Map<String, Pending>) map) : new HashMap<>();
 	}
 
 	private String page(PlatformConfiguration platform, Model model) {
@@ -90,10 +120,17 @@ class RegistrationController {
 	}
 
 	/**
-	 * The confirmation form: the registration's name, and what the LMS opened the page
-	 * with.
+	 * The confirmation form: the registration's name, and the handle of what the admin
+	 * confirms.
 	 */
-	record RegistrationForm(String name, String openidConfiguration, String registrationToken) {
+	record RegistrationForm(String name, String registration) {
+	}
+
+	/**
+	 * A registration shown to the admin and not yet sent: the platform's configuration as
+	 * read, and its registration token.
+	 */
+	record Pending(PlatformConfiguration configuration, String token) implements Serializable {
 	}
 
 }
