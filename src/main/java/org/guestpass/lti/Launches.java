@@ -214,6 +214,10 @@ public class Launches {
 		}
 		String deploymentId = jwt.getClaimAsString(Launch.CLAIMS + "deployment_id");
 		if (!platform.allowsDeployment(deploymentId)) {
+			// Not a secret, and what the admin must add to the registration.
+			log.info("LTI launch from {} names the deployment {}, which its registration does not allow",
+					platform.name(),
+					TextLength.truncate(String.valueOf(deploymentId), Platforms.MAX_ID).replaceAll("\\p{Cntrl}", "_"));
 			return Outcome.refused(LaunchRefusal.DEPLOYMENT_UNKNOWN);
 		}
 		String targetLinkUri = jwt.getClaimAsString(Launch.CLAIMS + "target_link_uri");

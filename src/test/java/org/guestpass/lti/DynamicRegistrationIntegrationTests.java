@@ -78,6 +78,7 @@ class DynamicRegistrationIntegrationTests {
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		assertThat(PageChecks.textOf(registered.body(), "h1")).isEqualTo("GuestPass is registered");
 		assertThat(PageChecks.select(registered.body(), "[data-lti-close]")).isNotEmpty();
+		assertThat(PageChecks.select(registered.body(), "#no-deployment")).as("the LMS gave a deployment").isEmpty();
 		assertThat(PageChecks.select(registered.body(), "script[src='/js/lti.js']")).isNotEmpty();
 
 		String sent = this.platform.registrationJson();

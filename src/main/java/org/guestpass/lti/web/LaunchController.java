@@ -24,6 +24,7 @@ import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.RateLimits;
 import org.guestpass.system.Refusal;
+import org.guestpass.system.TextLength;
 import org.guestpass.system.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,11 +175,18 @@ class LaunchController {
 	private static String refused(Refusal refusal, String issuer, HttpServletResponse response, Model model) {
 		String reference = Tokens.generate().substring(0, 10);
 		log.info("LTI launch refused: {} (reference {}{})", refusal.code(), reference,
-				(issuer != null) ? ", issuer " + issuer.replaceAll("[\\r\\n]", "_") : "");
+				(issuer != null) ? ", issuer " + loggable(issuer) : "");
 		HtmlRefusals.answer(refusal, response);
 		model.addAttribute("refusal", refusal);
 		model.addAttribute("reference", reference);
 		return "lti/refused";
+	}
+
+	/**
+	 * An issuer as a log line may hold it: cut short, with no control or line characters.
+	 */
+	private static String loggable(String issuer) {
+		return TextLength.truncate(issuer, 200).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", "_");
 	}
 
 	private String launchUrl() {
