@@ -74,6 +74,23 @@ class PlatformRegistrationIntegrationTests {
 	}
 
 	@Test
+	void aNameOfTheMostCharactersItsRuleAllowsIsKeptWholeEvenInEmoji() {
+		String name = "🎓".repeat(Platforms.NAME.maxCharacters());
+		String client = client();
+		TestClient.Response added = this.admin.api()
+			.json("POST", PLATFORMS, moodle("x", client, "1").replace("\"name\":\"x\"", "\"name\":\"" + name + "\""));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(this.jdbc.sql("select name from lti_platform where client_id = :client")
+			.param("client", client)
+			.query(String.class)
+			.single()).isEqualTo(name);
+		TestClient.Response tooLong = this.admin.api()
+			.json("POST", PLATFORMS,
+					moodle("x", client(), "1").replace("\"name\":\"x\"", "\"name\":\"" + name + "🎓\""));
+		assertThat((List<String>) JsonPath.read(tooLong.body(), "$.errors[*].field")).containsExactly("name");
+	}
+
+	@Test
 	void thePresetsAreListedWithTheirEndpoints() {
 		TestClient.Response presets = this.admin.api().json("GET", "/api/v1/admin/lti/presets", null);
 		assertThat(presets.status()).isEqualTo(200);

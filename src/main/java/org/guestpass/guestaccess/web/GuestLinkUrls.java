@@ -1,9 +1,8 @@
 package org.guestpass.guestaccess.web;
 
-import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.PublicAddress;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Builds the URL a guest link is shared as: {@code {base-url}/g/{token}}, on the
@@ -12,23 +11,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class GuestLinkUrls {
 
-	private final GuestPassProperties properties;
+	private final PublicAddress address;
 
-	GuestLinkUrls(GuestPassProperties properties) {
-		this.properties = properties;
+	GuestLinkUrls(PublicAddress address) {
+		this.address = address;
 	}
 
 	String urlOf(String token) {
 		if (token == null) {
 			return null;
 		}
-		String base = (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString()
-				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return stripTrailingSlash(base) + "/g/" + token;
-	}
-
-	private static String stripTrailingSlash(String base) {
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		return this.address.base() + "/g/" + token;
 	}
 
 }

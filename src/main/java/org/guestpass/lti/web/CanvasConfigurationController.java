@@ -1,12 +1,11 @@
 package org.guestpass.lti.web;
 
 import org.guestpass.lti.CanvasConfiguration;
-import org.guestpass.system.GuestPassProperties;
+import org.guestpass.system.PublicAddress;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * GuestPass's Canvas developer-key configuration at {@code /lti/canvas.json}, public, for
@@ -16,10 +15,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class CanvasConfigurationController {
 
-	private final GuestPassProperties properties;
+	private final PublicAddress address;
 
-	CanvasConfigurationController(GuestPassProperties properties) {
-		this.properties = properties;
+	CanvasConfigurationController(PublicAddress address) {
+		this.address = address;
 	}
 
 	@GetMapping(path = "/lti/canvas.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -28,10 +27,7 @@ class CanvasConfigurationController {
 	}
 
 	private String baseUrl() {
-		if (this.properties.baseUrl() != null) {
-			return this.properties.baseUrl().toString();
-		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return this.address.base();
 	}
 
 }

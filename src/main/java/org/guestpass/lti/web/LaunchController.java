@@ -19,9 +19,9 @@ import org.guestpass.lti.LoginRequest;
 import org.guestpass.lti.LtiRoles;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.ClientAddress;
-import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.PublicAddress;
 import org.guestpass.system.RateLimits;
 import org.guestpass.system.Refusal;
 import org.guestpass.system.TextLength;
@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The LTI 1.3 login ({@code /lti/login}, which a platform opens in the browser to start a
@@ -72,7 +71,7 @@ class LaunchController {
 
 	private final Accounts accounts;
 
-	private final GuestPassProperties properties;
+	private final PublicAddress address;
 
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
@@ -81,12 +80,12 @@ class LaunchController {
 	private final RateLimits limits;
 
 	LaunchController(Launches launches, Accounts accounts, SiteSettings settings, RateLimits limits,
-			GuestPassProperties properties) {
+			PublicAddress address) {
 		this.limits = limits;
 		this.settings = settings;
 		this.launches = launches;
 		this.accounts = accounts;
-		this.properties = properties;
+		this.address = address;
 	}
 
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
@@ -190,8 +189,7 @@ class LaunchController {
 	}
 
 	private String launchUrl() {
-		String base = (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString().replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.address.base();
 		return base + "/lti/launch";
 	}
 

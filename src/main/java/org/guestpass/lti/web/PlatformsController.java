@@ -12,9 +12,9 @@ import org.guestpass.lti.PlatformDraft;
 import org.guestpass.lti.PlatformPreset;
 import org.guestpass.lti.Platforms;
 import org.guestpass.system.CommonRefusal;
-import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.PublicAddress;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admins' page of LMS platform registrations, which works without JavaScript: the
@@ -41,11 +40,11 @@ class PlatformsController {
 
 	private final Platforms platforms;
 
-	private final GuestPassProperties properties;
+	private final PublicAddress address;
 
-	PlatformsController(Platforms platforms, GuestPassProperties properties) {
+	PlatformsController(Platforms platforms, PublicAddress address) {
 		this.platforms = platforms;
-		this.properties = properties;
+		this.address = address;
 	}
 
 	@GetMapping
@@ -144,8 +143,7 @@ class PlatformsController {
 
 	private void addChoicesAndUrls(Model model) {
 		model.addAttribute("presetChoices", PresetChoice.ALL);
-		String base = (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString().replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.address.base();
 		model.addAttribute("toolUrls", new ToolUrls(base + "/lti/login", base + "/lti/launch", base + "/lti/jwks"));
 	}
 

@@ -12,10 +12,11 @@ import org.guestpass.lti.Platform;
 import org.guestpass.lti.PlatformConfiguration;
 import org.guestpass.lti.Platforms;
 import org.guestpass.lti.RegistrationRefusal;
-import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.HtmlRefusals;
 import org.guestpass.system.Outcome;
+import org.guestpass.system.PublicAddress;
 import org.guestpass.system.Refusal;
+import org.guestpass.system.ServerSecret;
 import org.guestpass.system.Tokens;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Dynamic Registration's pages (admins only, as the security configuration keeps
@@ -41,11 +41,14 @@ class RegistrationController {
 
 	private final DynamicRegistration registration;
 
-	private final GuestPassProperties properties;
+	private final PublicAddress address;
 
-	RegistrationController(DynamicRegistration registration, GuestPassProperties properties) {
+	private final ServerSecret secret;
+
+	RegistrationController(DynamicRegistration registration, PublicAddress address, ServerSecret secret) {
+		this.secret = secret;
 		this.registration = registration;
-		this.properties = properties;
+		this.address = address;
 	}
 
 	@GetMapping("/lti/register")
@@ -57,10 +60,11 @@ class RegistrationController {
 			return refused(read.refusal(), response, model);
 		}
 		// What the admin confirms is what is registered: the configuration and the token
-		// stay in the session, the page holds only a handle to them.
+		// (sealed) stay in the session, the page holds only a handle to them.
 		String handle = Tokens.generate();
 		Map<String, Pending> pending = pending(session);
-		pending.put(handle, new Pending(read.value(), registrationToken));
+		pending.put(handle,
+				new Pending(read.value(), (registrationToken != null) ? this.secret.seal(registrationToken) : null));
 		session.setAttribute(PENDING, pending);
 		model.addAttribute("form", new RegistrationForm(read.value().suggestedName(), handle));
 		return page(read.value(), model);
@@ -74,8 +78,9 @@ class RegistrationController {
 		if (confirmed == null) {
 			return refused(RegistrationRefusal.EXPIRED, response, model);
 		}
-		Outcome<Platform> registered = this.registration.register(confirmed.configuration(), confirmed.token(),
-				form.name(), baseUrl(), admin.actor());
+		String token = (confirmed.sealedToken() != null) ? this.secret.unseal(confirmed.sealedToken()) : null;
+		Outcome<Platform> registered = this.registration.register(confirmed.configuration(), token, form.name(),
+				baseUrl(), admin.actor());
 		if (registered.isRefused() && registered.refusal().field().isPresent()
 				&& registered.refusal().kind() != RegistrationRefusal.NOT_KEPT) {
 			// A name to type again: the same registration may still be sent.
@@ -115,8 +120,7 @@ class RegistrationController {
 	}
 
 	private String baseUrl() {
-		return (this.properties.baseUrl() != null) ? this.properties.baseUrl().toString().replaceAll("/+$", "")
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return this.address.base();
 	}
 
 	/**
@@ -128,9 +132,10 @@ class RegistrationController {
 
 	/**
 	 * A registration shown to the admin and not yet sent: the platform's configuration as
-	 * read, and its registration token.
+	 * read, and its registration token sealed under the server secret (sessions live in
+	 * the database, where a token must be worthless).
 	 */
-	record Pending(PlatformConfiguration configuration, String token) implements Serializable {
+	record Pending(PlatformConfiguration configuration, String sealedToken) implements Serializable {
 	}
 
 }

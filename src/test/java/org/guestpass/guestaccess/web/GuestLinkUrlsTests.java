@@ -3,6 +3,7 @@ package org.guestpass.guestaccess.web;
 import java.util.Map;
 
 import org.guestpass.BoundProperties;
+import org.guestpass.system.PublicAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class GuestLinkUrlsTests {
 	}
 
 	private static GuestLinkUrls urls(String baseUrl) {
-		return new GuestLinkUrls(
-				BoundProperties.of((baseUrl != null) ? Map.of("guestpass.base-url", baseUrl) : Map.of()));
+		return new GuestLinkUrls(new PublicAddress(
+				BoundProperties.of((baseUrl != null) ? Map.of("guestpass.base-url", baseUrl) : Map.of())));
 	}
 
 	private static void onRequest(String scheme, String host, int port) {
