@@ -1,5 +1,6 @@
 package org.guestpass.lti;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,21 @@ public record Launch(Platform platform, String deploymentId, String subject, Str
 	/** The custom parameters the platform substituted, such as the course's end. */
 	public Map<String, Object> custom() {
 		return object(CLAIMS + "custom").orElse(Map.of());
+	}
+
+	/**
+	 * The addresses where the LMS shows this launch: its issuer, its authorization
+	 * endpoint, and the page it says to return to
+	 * ({@code launch_presentation.return_url}, on the LMS's own web address, such as a
+	 * school's Canvas domain).
+	 */
+	public List<String> lmsAddresses() {
+		List<String> addresses = new ArrayList<>(List.of(this.platform.issuer(), this.platform.authorizationUrl()));
+		object(CLAIMS + "launch_presentation").map((presentation) -> presentation.get("return_url"))
+			.filter(String.class::isInstance)
+			.map(String.class::cast)
+			.ifPresent(addresses::add);
+		return addresses;
 	}
 
 	/** The deep linking settings of a deep linking request. */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -28,18 +27,26 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityHeaders {
 
+	static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
+	private static final HeaderWriter DENY_FRAMING = new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY);
+
 	private final List<HeaderWriter> writers;
 
-	SecurityHeaders(GuestPassProperties properties) {
-		String frameAncestors = properties.frameAncestors();
+	SecurityHeaders(FramePolicy framing) {
 		List<HeaderWriter> writers = new ArrayList<>();
-		writers.add(new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.withFrameAncestors(frameAncestors)));
+		writers.add((request, response) -> {
+			String frameAncestors = framing.frameAncestors(request);
+			if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
+				response.setHeader(CONTENT_SECURITY_POLICY, ContentSecurityPolicy.withFrameAncestors(frameAncestors));
+			}
+			// frame-ancestors governs framing; X-Frame-Options only for browsers that
+			// ignore it.
+			if (!ContentSecurityPolicy.allowsFraming(frameAncestors)) {
+				DENY_FRAMING.writeHeaders(request, response);
+			}
+		});
 		writers.add(new XContentTypeOptionsHeaderWriter());
-		// frame-ancestors governs framing; X-Frame-Options only for browsers that ignore
-		// it.
-		if (!ContentSecurityPolicy.allowsFraming(frameAncestors)) {
-			writers.add(new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
-		}
 		writers.add(new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
 		writers.add(new XXssProtectionHeaderWriter());
 		writers.add(new CacheControlHeadersWriter());

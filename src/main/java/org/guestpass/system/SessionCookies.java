@@ -12,8 +12,10 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 /**
  * The sign-in session cookie: {@code HttpOnly} and {@code SameSite=Lax}, and behind HTTPS
  * {@code Secure} with the {@code __Host-} prefix, which a browser only accepts from this
- * exact host over HTTPS (so a sibling subdomain cannot plant one). The embedded default
- * on plain HTTP keeps a plain name, which browsers would refuse otherwise.
+ * exact host over HTTPS (so a sibling subdomain cannot plant one). The session of an LTI
+ * launch is shown in the LMS's frame: its cookie is {@code SameSite=None} and
+ * {@code Partitioned}. The embedded default on plain HTTP keeps a plain name, which
+ * browsers would refuse otherwise.
  * <p>
  * The cookie carries the session id with a signature under the server secret. Spring
  * Session stores the id as it is, so a copy of the database alone holds every session's
@@ -28,28 +30,41 @@ class SessionCookies {
 
 	@Bean
 	CookieSerializer cookieSerializer(ServerSecret secret) {
-		return new SignedCookieSerializer(
-				new HostPrefixedCookieSerializer(serializer(NAME, false), serializer("__Host-" + NAME, true)), secret);
+		DefaultCookieSerializer inLmsFrame = serializer("__Host-" + NAME, true, "None");
+		inLmsFrame.setPartitioned(true);
+		return new SignedCookieSerializer(new HostPrefixedCookieSerializer(serializer(NAME, false, "Lax"),
+				serializer("__Host-" + NAME, true, "Lax"), inLmsFrame), secret);
 	}
 
-	private static DefaultCookieSerializer serializer(String name, boolean secure) {
+	private static DefaultCookieSerializer serializer(String name, boolean secure, String sameSite) {
 		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
 		serializer.setCookieName(name);
 		serializer.setUseSecureCookie(secure);
 		serializer.setUseHttpOnlyCookie(true);
-		serializer.setSameSite("Lax");
+		serializer.setSameSite(sameSite);
 		serializer.setCookiePath("/");
 		// The value is "id.signature": already cookie-safe.
 		serializer.setUseBase64Encoding(false);
 		return serializer;
 	}
 
-	private record HostPrefixedCookieSerializer(CookieSerializer plain,
-			CookieSerializer secure) implements CookieSerializer {
+	/**
+	 * Plain on HTTP; behind HTTPS {@code __Host-} and Lax, or, for the session of an LTI
+	 * launch, which the LMS shows in its cross-site frame, {@code SameSite=None} and
+	 * partitioned by the LMS's site (CHIPS), so that no other site's frame shares it.
+	 */
+	private record HostPrefixedCookieSerializer(CookieSerializer plain, CookieSerializer secure,
+			CookieSerializer inLmsFrame) implements CookieSerializer {
 
 		@Override
 		public void writeCookieValue(CookieValue cookieValue) {
-			serializerFor(cookieValue.getRequest()).writeCookieValue(cookieValue);
+			HttpServletRequest request = cookieValue.getRequest();
+			if (request.isSecure() && LmsFrame.wantsCrossSiteCookie(request)) {
+				this.inLmsFrame.writeCookieValue(cookieValue);
+			}
+			else {
+				serializerFor(request).writeCookieValue(cookieValue);
+			}
 		}
 
 		@Override

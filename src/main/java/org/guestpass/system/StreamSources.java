@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StreamSources {
 
-	private final String frameAncestors;
+	private final FramePolicy framing;
 
-	StreamSources(GuestPassProperties properties) {
-		this.frameAncestors = properties.frameAncestors();
+	StreamSources(FramePolicy framing) {
+		this.framing = framing;
 	}
 
 	/**
@@ -27,9 +28,9 @@ public class StreamSources {
 	 * origin cannot be written safely into the policy changes nothing (the player then
 	 * shows its error).
 	 */
-	public void allow(HttpServletResponse response, String streamUrl) {
-		origin(streamUrl).ifPresent((origin) -> response.setHeader("Content-Security-Policy",
-				ContentSecurityPolicy.withFrameAncestors(this.frameAncestors, origin)));
+	public void allow(HttpServletRequest request, HttpServletResponse response, String streamUrl) {
+		origin(streamUrl).ifPresent((origin) -> response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY,
+				ContentSecurityPolicy.withFrameAncestors(this.framing.frameAncestors(request), origin)));
 	}
 
 	static Optional<String> origin(String url) {

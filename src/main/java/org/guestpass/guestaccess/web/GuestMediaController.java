@@ -84,7 +84,7 @@ class GuestMediaController {
 				page.addObject("endsAtText", this.time.readable(window.endsAt()));
 			}
 			if (state == LiveWindow.State.ON_AIR) {
-				this.streams.allow(response, item.sourceUrl());
+				this.streams.allow(request, response, item.sourceUrl());
 				// The page swapped in place keeps the policy it was loaded with: htmx
 				// loads this one whole.
 				if (request.getHeader("HX-Request") != null) {

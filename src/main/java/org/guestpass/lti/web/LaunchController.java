@@ -1,7 +1,9 @@
 package org.guestpass.lti.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
@@ -17,9 +19,12 @@ import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.Launches;
 import org.guestpass.lti.LoginRequest;
 import org.guestpass.lti.LtiRoles;
+import org.guestpass.lti.Platform;
+import org.guestpass.lti.Platforms;
 import org.guestpass.settings.SiteSettings;
 import org.guestpass.system.ClientAddress;
 import org.guestpass.system.HtmlRefusals;
+import org.guestpass.system.LmsFrame;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.PublicAddress;
 import org.guestpass.system.RateLimits;
@@ -79,8 +84,11 @@ class LaunchController {
 
 	private final RateLimits limits;
 
+	private final Platforms platforms;
+
 	LaunchController(Launches launches, Accounts accounts, SiteSettings settings, RateLimits limits,
-			PublicAddress address) {
+			PublicAddress address, Platforms platforms) {
+		this.platforms = platforms;
 		this.limits = limits;
 		this.settings = settings;
 		this.launches = launches;
@@ -97,6 +105,7 @@ class LaunchController {
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
 			@RequestParam(name = "deployment_id", required = false) String canvasDeploymentId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
+		allowRegisteredPlatforms(request);
 		if (isThrottled(request, response)) {
 			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
 		}
@@ -115,6 +124,7 @@ class LaunchController {
 	String launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(required = false) String state, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		allowRegisteredPlatforms(request);
 		if (isThrottled(request, response)) {
 			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
 		}
@@ -123,6 +133,7 @@ class LaunchController {
 			return refused(verified.refusal(), null, response, model);
 		}
 		Launch launch = verified.value();
+		LmsFrame.allowResponse(request, launch.lmsAddresses());
 		if (!LtiRoles.teaches(launch.roles(), this.settings.lms().teachingAssistantsManage())) {
 			// Learners watch what their teacher placed in the course, and nothing else.
 			model.addAttribute("launch", launch);
@@ -137,7 +148,21 @@ class LaunchController {
 			return refused(signedIn.refusal(), launch.platform().issuer(), response, model);
 		}
 		signIn(signedIn.value().inCourseEndingAt(CourseEnd.of(launch).orElse(null)), request, response);
+		LmsFrame.allowSession(request, launch.lmsAddresses());
 		return "redirect:/media";
+	}
+
+	/**
+	 * Lets the registered platforms frame this answer: a refusal shows in the LMS's frame
+	 * before any launch says which LMS it is.
+	 */
+	private void allowRegisteredPlatforms(HttpServletRequest request) {
+		List<String> addresses = new ArrayList<>();
+		for (Platform platform : this.platforms.list()) {
+			addresses.add(platform.issuer());
+			addresses.add(platform.authorizationUrl());
+		}
+		LmsFrame.allowResponse(request, addresses);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.guestpass.media.Captions;
 import org.guestpass.media.LiveWindow;
@@ -128,10 +129,11 @@ class MediaController {
 	}
 
 	@GetMapping("/media/{id:\\d+}")
-	String show(@PathVariable long id, Viewer viewer, Model model, HttpServletResponse response) {
+	String show(@PathVariable long id, Viewer viewer, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		MediaItem item = this.library.find(id, viewer).orElseThrow(MediaController::notFound);
 		if (item.type() == MediaType.live_session) {
-			this.streams.allow(response, item.sourceUrl());
+			this.streams.allow(request, response, item.sourceUrl());
 			model.addAttribute("scheduleSummary", scheduleSummary(item.window()));
 			addIfAbsent(model, "liveForm", LiveSessionForm.of(item, this.time));
 		}
@@ -149,8 +151,8 @@ class MediaController {
 
 	@PostMapping("/media/{id:\\d+}/captions")
 	String processCaptionsForm(@PathVariable long id, @ModelAttribute("captionsForm") CaptionsForm form,
-			BindingResult errors, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect)
-			throws IOException {
+			BindingResult errors, Viewer viewer, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
 		Outcome<List<Captions.Caption>> added;
 		try (InputStream content = required(form.file()).getInputStream()) {
 			added = this.captions.add(id, viewer, form.language(), form.label(), content);
@@ -163,12 +165,12 @@ class MediaController {
 			throw HtmlRefusals.page(added.refusal());
 		}
 		refuse(added.refusal(), errors, response);
-		return show(id, viewer, model, response);
+		return show(id, viewer, model, request, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/live")
 	String processLiveSessionForm(@PathVariable long id, @ModelAttribute("liveForm") LiveSessionForm form,
-			BindingResult errors, Viewer viewer, Model model, HttpServletResponse response,
+			BindingResult errors, Viewer viewer, Model model, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		SiteTime.Parsed starts = this.time.parse(form.startsAt(), form.zone());
 		SiteTime.Parsed ends = this.time.parse(form.endsAt(), form.zone());
@@ -187,12 +189,13 @@ class MediaController {
 			throw HtmlRefusals.page(refusal);
 		}
 		refuse(refusal, errors, response);
-		return show(id, viewer, model, response);
+		return show(id, viewer, model, request, response);
 	}
 
 	@PostMapping("/media/{id:\\d+}/poster")
 	String processPosterForm(@PathVariable long id, @RequestParam("file") MultipartFile file, Viewer viewer,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect)
+			throws IOException {
 		Outcome<Posters.Added> addition;
 		try (InputStream content = file.getInputStream()) {
 			addition = this.posters.add(id, viewer, content);
@@ -205,7 +208,7 @@ class MediaController {
 			// the answer.
 			HtmlRefusals.answer(addition.refusal(), response);
 			model.addAttribute("message", addition.refusal().message());
-			return show(id, viewer, model, response);
+			return show(id, viewer, model, request, response);
 		}
 		if (addition.isRefused()) {
 			redirect.addFlashAttribute("message", addition.refusal().message());

@@ -149,7 +149,7 @@ class SiteSettingsControllerTests {
 			@Override
 			public String[] selectImports(AnnotationMetadata metadata) {
 				return new String[] { "org.guestpass.system.SecurityConfiguration",
-						"org.guestpass.system.SecurityHeaders" };
+						"org.guestpass.system.SecurityHeaders", "org.guestpass.system.FramePolicy" };
 			}
 
 		}
