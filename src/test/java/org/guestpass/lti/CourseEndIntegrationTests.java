@@ -68,11 +68,7 @@ class CourseEndIntegrationTests {
 	@BeforeEach
 	void aTeacherLaunchedFromACourseThatEndsInFortyDays() {
 		this.platform = FakePlatform.start(this.clock);
-		this.platforms
-			.add(new PlatformDraft("Fake Canvas", this.platform.issuer(), this.platform.clientId(),
-					List.of(this.platform.deploymentId()), this.platform.authorizationUrl(), this.platform.tokenUrl(),
-					this.platform.jwksUrl()), Actor.user("test"))
-			.value();
+		this.platforms.add(this.platform.draft(), Actor.user("test")).value();
 		Instant end = this.clock.instant().plus(Duration.ofDays(40)).plus(Duration.ofHours(1));
 		this.ends = DATE.format(end);
 		this.teacher = TestClient.browser(this.port);

@@ -181,6 +181,14 @@ public final class FakePlatform implements AutoCloseable {
 	}
 
 	/**
+	 * The registration an admin makes of this platform in GuestPass, named "Fake Canvas".
+	 */
+	public PlatformDraft draft() {
+		return new PlatformDraft("Fake Canvas", issuer(), this.clientId, List.of(this.deploymentId), authorizationUrl(),
+				tokenUrl(), jwksUrl());
+	}
+
+	/**
 	 * The platform's issuer.
 	 * @return {@code http://127.0.0.1:<port>}, with no trailing slash
 	 */

@@ -67,11 +67,7 @@ class LaunchIntegrationTests {
 	@BeforeEach
 	void register() {
 		this.platform = FakePlatform.start(this.clock);
-		this.platforms
-			.add(new PlatformDraft("Fake Canvas", this.platform.issuer(), this.platform.clientId(),
-					List.of(this.platform.deploymentId()), this.platform.authorizationUrl(), this.platform.tokenUrl(),
-					this.platform.jwksUrl()), Actor.user("test"))
-			.value();
+		this.platforms.add(this.platform.draft(), Actor.user("test")).value();
 		this.browser = TestClient.browser(this.port);
 	}
 

@@ -49,11 +49,7 @@ class LmsFrameIntegrationTests {
 	@BeforeEach
 	void register() {
 		this.platform = FakePlatform.start(this.clock);
-		this.platforms
-			.add(new PlatformDraft("Fake Canvas", this.platform.issuer(), this.platform.clientId(),
-					List.of(this.platform.deploymentId()), this.platform.authorizationUrl(), this.platform.tokenUrl(),
-					this.platform.jwksUrl()), Actor.user("test"))
-			.value();
+		this.platforms.add(this.platform.draft(), Actor.user("test")).value();
 	}
 
 	@AfterEach
