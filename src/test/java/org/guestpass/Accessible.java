@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WrapsDriver;
@@ -98,6 +99,9 @@ public final class Accessible {
 
 	private static final class ByRole extends By {
 
+		private static final String CANDIDATES = "a[href], button, input, select, textarea, summary, [role], "
+				+ "h1, h2, h3, h4, dialog, table, [tabindex]";
+
 		private final String role;
 
 		private final String name;
@@ -112,6 +116,9 @@ public final class Accessible {
 		public List<WebElement> findElements(SearchContext context) {
 			WebDriver driver = (context instanceof WrapsDriver wraps) ? wraps.getWrappedDriver() : (WebDriver) context;
 			WebElement within = (context instanceof WebElement element) ? element : null;
+			if (Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.top !== window"))) {
+				return inFrame(context);
+			}
 			ChromiumDriver chromium = (ChromiumDriver) driver;
 			List<Map<String, Object>> nodes = query(driver, within, this.role, this.name);
 			if (nodes.isEmpty()) {
@@ -146,6 +153,26 @@ public final class Accessible {
 		@Override
 		public int hashCode() {
 			return Objects.hash(this.role, this.name);
+		}
+
+		/**
+		 * In a frame (an LMS's page showing GuestPass), which the DevTools tree query of
+		 * the page's document does not reach: the role and the accessible name that
+		 * WebDriver computes for each shown element of the frame.
+		 */
+		private List<WebElement> inFrame(SearchContext context) {
+			return context.findElements(By.cssSelector(CANDIDATES)).stream().filter(this::matches).toList();
+		}
+
+		private boolean matches(WebElement element) {
+			try {
+				return this.role.equals(element.getAriaRole()) && this.name.equals(element.getAccessibleName())
+						&& element.isDisplayed();
+			}
+			catch (StaleElementReferenceException ex) {
+				// The page changed while it was read: the element is no longer there.
+				return false;
+			}
 		}
 
 		@Override

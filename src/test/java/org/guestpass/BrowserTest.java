@@ -60,6 +60,17 @@ public abstract class BrowserTest {
 		return driver;
 	}
 
+	/**
+	 * A new browser that accepts the tests' self-signed certificate, for pages over
+	 * HTTPS.
+	 */
+	protected ChromeDriver browserAcceptingTestCertificate() {
+		ChromeDriver driver = Browsers.openAcceptingTestCertificate();
+		driver.manage().window().setSize(DESKTOP);
+		this.browsers.add(driver);
+		return driver;
+	}
+
 	/** A new browser with JavaScript switched off. */
 	protected ChromeDriver browserWithoutJavaScript() {
 		ChromeDriver driver = Browsers.openWithoutJavaScript();

@@ -31,15 +31,23 @@ public final class Browsers {
 	}
 
 	public static ChromeDriver open() {
-		return open(true);
+		return open(true, false);
+	}
+
+	/**
+	 * A browser that accepts the tests' self-signed certificate ({@code TestCertificate})
+	 * for pages over HTTPS.
+	 */
+	public static ChromeDriver openAcceptingTestCertificate() {
+		return open(true, true);
 	}
 
 	/** A browser whose JavaScript is switched off, to prove pages work without it. */
 	public static ChromeDriver openWithoutJavaScript() {
-		return open(false);
+		return open(false, false);
 	}
 
-	private static ChromeDriver open(boolean javaScript) {
+	private static ChromeDriver open(boolean javaScript, boolean testCertificate) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			String message = "Chromium is not installed (apt-get install -y chromium chromium-driver)";
 			if ("true".equals(System.getenv("CI"))) {
@@ -54,6 +62,14 @@ public final class Browsers {
 				"--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
 				"--user-data-dir=" + freshProfile());
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+		if (testCertificate) {
+			// A frame of another site then shares the page's process: ChromeDriver
+			// computes
+			// roles and accessible names only in the page's own process. Cookies and
+			// framing still follow the sites, not the processes.
+			options.addArguments("--ignore-certificate-errors", "--disable-site-isolation-trials",
+					"--disable-features=IsolateOrigins,site-per-process");
+		}
 		if (!javaScript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -37,6 +40,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A fake LMS platform, shaped like hosted Canvas, that speaks LTI 1.3 over loopback HTTP:
@@ -144,6 +149,10 @@ public final class FakePlatform implements AutoCloseable {
 
 	private volatile Map<String, String> authorizationRequest;
 
+	private volatile HttpsServer browserPages;
+
+	private volatile String coursePageFrame;
+
 	private FakePlatform(HttpServer server, Clock clock) {
 		this.server = server;
 		this.clock = clock;
@@ -184,7 +193,17 @@ public final class FakePlatform implements AutoCloseable {
 	 * The registration an admin makes of this platform in GuestPass, named "Fake Canvas".
 	 */
 	public PlatformDraft draft() {
-		return new PlatformDraft("Fake Canvas", issuer(), this.clientId, List.of(this.deploymentId), authorizationUrl(),
+		return draft(authorizationUrl());
+	}
+
+	/**
+	 * The registration of this platform with its browser pages at another address (on
+	 * {@code localhost}, or over HTTPS).
+	 * @param authorizationUrl where the browser finds the authorization endpoint
+	 * @return the registration, named "Fake Canvas"
+	 */
+	public PlatformDraft draft(String authorizationUrl) {
+		return new PlatformDraft("Fake Canvas", issuer(), this.clientId, List.of(this.deploymentId), authorizationUrl,
 				tokenUrl(), jwksUrl());
 	}
 
@@ -399,9 +418,53 @@ public final class FakePlatform implements AutoCloseable {
 	/**
 	 * Stops the server.
 	 */
+	/**
+	 * Serves the pages a browser sees over HTTPS as well, as a real LMS does: the
+	 * authorization endpoint and a course page that shows the tool in a frame.
+	 * @param tls the server's TLS context
+	 * @return the HTTPS origin of the pages, {@code https://127.0.0.1:<port>}
+	 */
+	public String serveBrowserPagesOverHttps(SSLContext tls) {
+		try {
+			HttpsServer pages = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			pages.setHttpsConfigurator(new HttpsConfigurator(tls));
+			// A browser opens connections it may never use; one thread per exchange, so
+			// that a silent one holds up no other.
+			pages.setExecutor(Executors.newCachedThreadPool());
+			pages.createContext("/api/lti/authorize_redirect", (exchange) -> handle(exchange, this::authorize));
+			pages.createContext("/courses/1", (exchange) -> handle(exchange, this::coursePage));
+			pages.start();
+			this.browserPages = pages;
+			return "https://127.0.0.1:" + pages.getAddress().getPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * What the course page's frame opens: the tool's login, as Canvas's course navigation
+	 * link does.
+	 * @param url the address the frame opens
+	 */
+	public void coursePageFrame(String url) {
+		this.coursePageFrame = url;
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
+		if (this.browserPages != null) {
+			this.browserPages.stop(0);
+		}
+	}
+
+	private void coursePage(HttpExchange exchange) throws IOException {
+		send(exchange, 200, "text/html; charset=utf-8",
+				"<!DOCTYPE html><html lang=\"en\"><title>Biology 101</title><body><h1>Biology 101</h1>"
+						+ "<iframe title=\"GuestPass\" allow=\"clipboard-read; clipboard-write\" src=\""
+						+ html(this.coursePageFrame) + "\" style=\"width:100%;height:800px;border:0\"></iframe>"
+						+ "</body></html>");
 	}
 
 	private IdToken common(String nonce, String targetLinkUri, String messageType, String placement) {

@@ -2,7 +2,6 @@ package org.guestpass.lti;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.guestpass.Accessible;
 import org.guestpass.BrowserTest;
@@ -42,11 +41,7 @@ class LtiPagesBrowserTests extends BrowserTest {
 		this.platform = FakePlatform.start(this.clock);
 		// The platform's pages on localhost, as GuestPass's are: one site for the
 		// browser, so its form post carries GuestPass's login cookie (SameSite=Lax).
-		this.platforms
-			.add(new PlatformDraft("Fake Canvas", this.platform.issuer(), this.platform.clientId(),
-					List.of(this.platform.deploymentId()), local(this.platform.authorizationUrl()),
-					this.platform.tokenUrl(), this.platform.jwksUrl()), Actor.user("test"))
-			.value();
+		this.platforms.add(this.platform.draft(local(this.platform.authorizationUrl())), Actor.user("test")).value();
 	}
 
 	@AfterEach
