@@ -10,6 +10,7 @@ import org.guestpass.account.AccountRefusal;
 import org.guestpass.account.PasswordRule;
 import org.guestpass.guestaccess.EntryRefusal;
 import org.guestpass.guestaccess.ManagementRefusal;
+import org.guestpass.lti.DeepLinkingRefusal;
 import org.guestpass.lti.LaunchRefusal;
 import org.guestpass.lti.LtiRefusal;
 import org.guestpass.lti.RegistrationRefusal;
@@ -45,7 +46,7 @@ class RefusalsTests {
 	void everyRefusalEnumOfTheProductIsFound() {
 		assertThat(refusalTypes()).contains(CommonRefusal.class, EntryRefusal.class, ManagementRefusal.class,
 				MediaRefusal.class, AccountRefusal.class, PasswordRule.Violation.class, LtiRefusal.class,
-				LaunchRefusal.class, RegistrationRefusal.class);
+				LaunchRefusal.class, RegistrationRefusal.class, DeepLinkingRefusal.class);
 	}
 
 	@Test
