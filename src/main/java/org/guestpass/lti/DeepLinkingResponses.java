@@ -21,6 +21,7 @@ import org.guestpass.system.GuestPassProperties;
 import org.guestpass.system.Outcome;
 import org.guestpass.system.Tokens;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,7 @@ public class DeepLinkingResponses {
 
 	private final boolean httpLoopback;
 
+	@Autowired
 	DeepLinkingResponses(ToolKeys keys, Clock clock, GuestPassProperties properties) {
 		this(keys, clock, properties.lti().allowHttpLoopback());
 	}
