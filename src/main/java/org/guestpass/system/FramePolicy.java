@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,25 @@ class FramePolicy {
 		ContentSecurityPolicy.withFrameAncestors(this.configured);
 	}
 
-	/** The {@code frame-ancestors} sources for the answer to this request. */
+	/** The sources the operator allows, for every answer that is no LTI page. */
+	String configured() {
+		return this.configured;
+	}
+
+	/**
+	 * The {@code frame-ancestors} sources for this answer: only an HTML page is ever
+	 * shown in a frame, so images, scripts, media and redirects keep the configured
+	 * sources without a look at the session (which may be a database read).
+	 */
+	String frameAncestors(HttpServletRequest request, HttpServletResponse response) {
+		String type = response.getContentType();
+		if (type == null || !type.startsWith("text/html")) {
+			return this.configured;
+		}
+		return frameAncestors(request);
+	}
+
+	/** The {@code frame-ancestors} sources for the page that answers this request. */
 	String frameAncestors(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (GUEST_PATHS.stream().anyMatch(path::startsWith)) {

@@ -35,10 +35,12 @@ class SecurityHeaders {
 
 	SecurityHeaders(FramePolicy framing) {
 		List<HeaderWriter> writers = new ArrayList<>();
+		String configuredPolicy = ContentSecurityPolicy.withFrameAncestors(framing.configured());
 		writers.add((request, response) -> {
-			String frameAncestors = framing.frameAncestors(request);
+			String frameAncestors = framing.frameAncestors(request, response);
 			if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
-				response.setHeader(CONTENT_SECURITY_POLICY, ContentSecurityPolicy.withFrameAncestors(frameAncestors));
+				response.setHeader(CONTENT_SECURITY_POLICY, frameAncestors.equals(framing.configured())
+						? configuredPolicy : ContentSecurityPolicy.withFrameAncestors(frameAncestors));
 			}
 			// frame-ancestors governs framing; X-Frame-Options only for browsers that
 			// ignore it.

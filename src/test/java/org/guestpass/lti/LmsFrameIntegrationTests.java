@@ -71,6 +71,10 @@ class LmsFrameIntegrationTests {
 		assertThat(media.header("X-Frame-Options")).as("framing is left to frame-ancestors").isNull();
 		assertThat(frameAncestors(teacher.get("/media?q=biology"))).isEqualTo(SCHOOL);
 
+		TestClient.Response styles = teacher.get("/css/guestpass.css");
+		assertThat(styles.status()).isEqualTo(200);
+		assertThat(frameAncestors(styles)).as("no page: the session is not read for it").isEqualTo("'none'");
+
 		TestClient.Response guestLink = teacher.get("/g/" + "x".repeat(43));
 		assertThat(frameAncestors(guestLink)).as("a guest link opens outside the LMS").isEqualTo("'none'");
 		assertThat(guestLink.header("X-Frame-Options")).isEqualTo("DENY");
