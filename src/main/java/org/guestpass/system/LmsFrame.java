@@ -51,13 +51,17 @@ public final class LmsFrame {
 	}
 
 	/**
-	 * Lets the LMS at these addresses frame this one answer (an LTI page shown before or
-	 * without a session of its own: a refusal, a learner's page).
+	 * Lets the LMS at these addresses frame this one answer too (an LTI page shown before
+	 * or without a session of its own: a refusal, a learner's page).
 	 * @param request the request answered
 	 * @param urls addresses of the LMS; their https origins are kept
 	 */
 	public static void allowResponse(HttpServletRequest request, Collection<String> urls) {
-		Set<String> origins = origins(urls);
+		Set<String> origins = new LinkedHashSet<>();
+		if (request.getAttribute(RESPONSE_ORIGINS) instanceof String allowed) {
+			origins.addAll(Arrays.asList(allowed.split(" ")));
+		}
+		origins.addAll(origins(urls));
 		if (!origins.isEmpty()) {
 			request.setAttribute(RESPONSE_ORIGINS, String.join(" ", origins));
 		}

@@ -105,16 +105,15 @@ class LaunchController {
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
 			@RequestParam(name = "deployment_id", required = false) String canvasDeploymentId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		allowRegisteredPlatforms(request);
 		if (isThrottled(request, response)) {
-			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
+			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, request, response, model);
 		}
 		String browser = browserCookie(request).orElseGet(Tokens::generate);
 		LoginRequest login = new LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId,
 				(deploymentId != null) ? deploymentId : canvasDeploymentId);
 		Outcome<AuthenticationRequest> answer = this.launches.login(login, browser, launchUrl());
 		if (answer.isRefused()) {
-			return refused(answer.refusal(), issuer, response, model);
+			return refused(answer.refusal(), issuer, request, response, model);
 		}
 		writeBrowserCookie(request, response, browser);
 		return "redirect:" + answer.value().uri();
@@ -124,13 +123,12 @@ class LaunchController {
 	String launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(required = false) String state, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		allowRegisteredPlatforms(request);
 		if (isThrottled(request, response)) {
-			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, response, model);
+			return refused(LaunchRefusal.TOO_MANY_LAUNCHES, null, request, response, model);
 		}
 		Outcome<Launch> verified = this.launches.launch(state, idToken, browserCookie(request).orElse(null));
 		if (verified.isRefused()) {
-			return refused(verified.refusal(), null, response, model);
+			return refused(verified.refusal(), null, request, response, model);
 		}
 		Launch launch = verified.value();
 		LmsFrame.allowResponse(request, launch.lmsAddresses());
@@ -140,12 +138,13 @@ class LaunchController {
 			return "lti/learner";
 		}
 		if (Launch.DEEP_LINKING.equals(launch.messageType())) {
-			return refused(LaunchRefusal.DEEP_LINKING_UNAVAILABLE, launch.platform().issuer(), response, model);
+			return refused(LaunchRefusal.DEEP_LINKING_UNAVAILABLE, launch.platform().issuer(), request, response,
+					model);
 		}
 		Outcome<SignedIn> signedIn = this.accounts.signInFromPlatform(new PlatformUser(launch.platform().issuer(),
 				launch.platform().clientId(), launch.subject(), launch.name(), launch.email()));
 		if (signedIn.isRefused()) {
-			return refused(signedIn.refusal(), launch.platform().issuer(), response, model);
+			return refused(signedIn.refusal(), launch.platform().issuer(), request, response, model);
 		}
 		signIn(signedIn.value().inCourseEndingAt(CourseEnd.of(launch).orElse(null)), request, response);
 		LmsFrame.allowSession(request, launch.lmsAddresses());
@@ -153,8 +152,8 @@ class LaunchController {
 	}
 
 	/**
-	 * Lets the registered platforms frame this answer: a refusal shows in the LMS's frame
-	 * before any launch says which LMS it is.
+	 * Lets the registered platforms frame this answer: a refusal shows in the LMS's
+	 * frame, often before any launch has said which LMS it is.
 	 */
 	private void allowRegisteredPlatforms(HttpServletRequest request) {
 		List<String> addresses = new ArrayList<>();
@@ -196,7 +195,9 @@ class LaunchController {
 	 * The page of a refused login or launch, with its status and a reference that the log
 	 * line of the refusal holds too.
 	 */
-	private static String refused(Refusal refusal, String issuer, HttpServletResponse response, Model model) {
+	private String refused(Refusal refusal, String issuer, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		allowRegisteredPlatforms(request);
 		String reference = Tokens.generate().substring(0, 10);
 		log.info("LTI launch refused: {} (reference {}{})", refusal.code(), reference,
 				(issuer != null) ? ", issuer " + loggable(issuer) : "");
